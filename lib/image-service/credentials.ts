@@ -1,0 +1,53 @@
+/**
+ * Dev-machine credentials: any account setting left unset is generated once and kept in
+ * `<data dir>/credentials.json` (mode 0600), so restarts and the app keep agreeing on them.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const credentialsSchema = z.object({
+  accountId: z.string().min(1),
+  accountHash: z.string().min(1),
+  apiToken: z.string().min(1),
+  signingKey: z.string().min(1),
+  webhookSecret: z.string().min(1),
+});
+export type Credentials = z.infer<typeof credentialsSchema>;
+
+export function generateCredentials(): Credentials {
+  return {
+    accountId: randomBytes(16).toString('hex'),
+    accountHash: randomBytes(16).toString('base64url').slice(0, 22),
+    apiToken: randomBytes(30).toString('base64url'),
+    signingKey: randomBytes(24).toString('base64'),
+    webhookSecret: randomBytes(24).toString('base64url'),
+  };
+}
+
+/**
+ * Returns the persisted credentials with every explicitly given value taking precedence, creating the
+ * file on first run. `generated` lists the settings that came from the file rather than from `given`.
+ */
+export function loadCredentials(dataDir: string, given: Partial<Credentials>): { credentials: Credentials; file: string; generated: (keyof Credentials)[] } {
+  const file = path.join(dataDir, 'credentials.json');
+  mkdirSync(dataDir, { recursive: true });
+  let stored: Credentials;
+  if (existsSync(file)) {
+    stored = credentialsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } else {
+    stored = generateCredentials();
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
+    renameSync(tmp, file);
+  }
+  const credentials = { ...stored };
+  const generated: (keyof Credentials)[] = [];
+  for (const key of Object.keys(stored) as (keyof Credentials)[]) {
+    const value = given[key];
+    if (value) credentials[key] = value;
+    else generated.push(key);
+  }
+  return { credentials, file, generated };
+}

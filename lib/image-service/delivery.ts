@@ -1,0 +1,145 @@
+/**
+ * Delivery: `/<account_hash>/<image_id>/<variant | options>`, also under `/cdn-cgi/imagedelivery`.
+ * Order of checks, cheapest first: path, record, variant/options, signature, limits; only then work.
+ * Errors are short plain text (`ERROR 9425: Image access denied`) that no cache keeps.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { verifySignature } from '@/lib/images/sign';
+import type { Core } from './core';
+import { ServiceError } from './errors';
+import { chooseFormat } from './negotiate';
+import { isFlexibleSegment, OptionError, optionsFromVariant, parseFlexibleOptions, planSize, type TransformOptions } from './options';
+import { QueueFullError } from './queue';
+
+export const CDN_PREFIX = '/cdn-cgi/imagedelivery';
+const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
+const denied = () => new ServiceError(403, 9425, 'ERROR 9425: Image access denied');
+const missing = () => new ServiceError(404, 9431, 'ERROR 9431: Not found');
+
+export function sendDeliveryError(res: ServerResponse, err: ServiceError, head: boolean): void {
+  const body = `${err.message}\n`;
+  res.writeHead(err.status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'cf-resized': `err=${err.code}`,
+    'access-control-allow-origin': '*',
+    ...err.headers,
+  });
+  res.end(head ? undefined : body);
+}
+
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
+
+interface Target {
+  id: string;
+  segment: string;
+}
+
+/** Splits `/<hash>/<id…>/<last>`; ids may contain `/`, and are percent-decoded part by part. */
+function parseTarget(path: string, accountHash: string): Target | null {
+  const parts = path.split('/');
+  if (parts.length < 4 || parts[0] !== '' || parts[1] !== accountHash) return null;
+  const segment = parts[parts.length - 1] ?? '';
+  try {
+    const id = parts.slice(2, -1).map(decodeURIComponent).join('/');
+    return id && segment ? { id, segment } : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function handleDelivery(core: Core, req: IncomingMessage, res: ServerResponse, rawPath: string, rawQuery: string): Promise<void> {
+  const head = req.method === 'HEAD';
+  const path = rawPath.startsWith(`${CDN_PREFIX}/`) ? rawPath.slice(CDN_PREFIX.length) : rawPath;
+  const target = parseTarget(path, core.config.accountHash);
+  if (!target) throw missing();
+  const image = core.storedImage(target.id);
+  if (!image) throw missing();
+
+  let opts: TransformOptions;
+  let prefix: string;
+  let variantTtl: number | undefined;
+  let needsSignature = image.require_signed === 1;
+  if (isFlexibleSegment(target.segment)) {
+    if (!core.settings.get().flexible_variants) throw new ServiceError(403, 9429, 'ERROR 9429: Flexible variants are not enabled for this account');
+    // As on Cloudflare, private images are only served through named variants.
+    if (needsSignature) throw denied();
+    try {
+      opts = parseFlexibleOptions(decodeURIComponent(target.segment));
+    } catch (err) {
+      if (err instanceof OptionError || err instanceof URIError) throw new ServiceError(400, 9401, `ERROR 9401: ${err.message}`);
+      throw err;
+    }
+    prefix = 'f';
+  } else {
+    const variant = core.variants.get(target.segment);
+    if (!variant) throw missing();
+    opts = optionsFromVariant(variant.options);
+    prefix = `v-${variant.id}`;
+    variantTtl = variant.options.browser_ttl;
+    if (variant.neverRequireSignedURLs) needsSignature = false;
+  }
+
+  const nowSeconds = Math.floor(core.now() / 1000);
+  let signedExp: number | null = null;
+  if (needsSignature) {
+    const keys = core.keys.values();
+    let check = verifySignature(path, rawQuery, keys, nowSeconds);
+    if (!check.ok && path !== rawPath) check = verifySignature(rawPath, rawQuery, keys, nowSeconds);
+    if (!check.ok) throw denied();
+    signedExp = check.exp;
+  }
+
+  const ttl = variantTtl ?? core.settings.get().browser_ttl;
+  const headers: Record<string, string> = {
+    'x-content-type-options': 'nosniff',
+    'access-control-allow-origin': '*',
+    'cross-origin-resource-policy': 'cross-origin',
+    // A signed response is private and never outlives its signature; a public one is shared-cacheable.
+    'cache-control': needsSignature
+      ? `private, max-age=${Math.max(0, Math.min(ttl, signedExp === null ? ttl : signedExp - nowSeconds))}`
+      : `public, max-age=${ttl}, stale-while-revalidate=7200`,
+  };
+
+  let entry;
+  if (image.format === 'svg') {
+    // SVGs are sanitized at ingest and never rasterized; the CSP keeps them inert even if opened directly.
+    entry = await core.originalEntry(image);
+    headers['content-security-policy'] = SVG_CSP;
+  } else {
+    const planned = planSize(image.width, image.height, opts);
+    const { maxSide, maxPixels } = core.config.limits;
+    if (Math.max(planned.width, planned.height) > maxSide || planned.width * planned.height > maxPixels) {
+      throw new ServiceError(400, 9413, `ERROR 9413: The requested output (${planned.width}×${planned.height}) is larger than allowed.`);
+    }
+    const choice = chooseFormat(image, opts, req.headers.accept ?? '');
+    if (choice.negotiated) headers.vary = 'Accept';
+    try {
+      entry = await core.variant(image, core.cacheName(prefix, opts, choice.format), opts, choice.format);
+    } catch (err) {
+      if (err instanceof QueueFullError) {
+        throw new ServiceError(429, 9422, `ERROR 9422: ${err.message}`, { 'retry-after': String(err.retryAfterSeconds) });
+      }
+      throw err;
+    }
+  }
+  headers.etag = entry.etag;
+  if (etagMatches(req.headers['if-none-match'], entry.etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  headers['content-type'] = entry.contentType;
+  headers['content-length'] = String(entry.bytes.length);
+  res.writeHead(200, headers);
+  res.end(head ? undefined : entry.bytes);
+}

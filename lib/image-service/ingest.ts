@@ -1,0 +1,108 @@
+/**
+ * Ingest validation: what a file is (magic bytes), whether it is within limits (from the header,
+ * before any full decode), whether it decodes, and the privacy-stripped bytes that will be stored.
+ * Every refusal is a ServiceError with a sentence a person understands.
+ */
+import sharp, { type Metadata } from 'sharp';
+import type { ServiceLimits } from './config';
+import { ServiceError } from './errors';
+import { readAllowedExif } from './exif-tiff';
+import { MetadataStripError, stripPrivateMetadata } from './exif-strip';
+import { CONTENT_TYPES, type ImageFormat, sniffFormat } from './sniff';
+import { sanitizeSvg } from './svg';
+import './transform'; // installs the decoder allow-list before sharp sees any upload
+
+export interface PreparedImage {
+  bytes: Buffer;
+  format: ImageFormat;
+  contentType: string;
+  /** Upright size (EXIF orientation applied); 0 when an SVG states none. */
+  width: number;
+  height: number;
+  frames: number;
+  copyright: string | null;
+}
+
+const unsupported = (detail: string) => new ServiceError(415, 5455, `ERROR 5455: Unsupported image format: ${detail}`);
+const refuse = (code: number, message: string) => new ServiceError(400, code, `ERROR ${code}: ${message}`);
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+const SHARP_FORMAT: Partial<Record<ImageFormat, string>> = { jpeg: 'jpeg', png: 'png', gif: 'gif', webp: 'webp', avif: 'heif' };
+
+export function checkBounds(width: number, height: number, frames: number, limits: ServiceLimits): void {
+  if (width < 1 || height < 1) throw refuse(5400, 'The image has no pixels.');
+  if (Math.max(width, height) > limits.maxSide) {
+    throw refuse(5400, `The image is ${fmt(width)}×${fmt(height)} pixels; the longest side may be at most ${fmt(limits.maxSide)} pixels.`);
+  }
+  if (width * height > limits.maxPixels) {
+    throw refuse(5400, `The image has ${fmt(width * height)} pixels; at most ${fmt(limits.maxPixels)} (${limits.maxPixels / 1e6} megapixels) are allowed.`);
+  }
+  if (frames > 1 && width * height * frames > limits.maxAnimationPixels) {
+    throw refuse(5443, `The animation has ${fmt(frames)} frames of ${fmt(width)}×${fmt(height)}, ${fmt(width * height * frames)} pixels in all; at most ${fmt(limits.maxAnimationPixels)} are allowed.`);
+  }
+}
+
+async function prepareRaster(input: Buffer, format: ImageFormat, limits: ServiceLimits): Promise<PreparedImage> {
+  let meta: Metadata;
+  try {
+    // Header only: no pixel is decoded until the size is known to be within limits.
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
+  } catch {
+    throw refuse(5400, `The file starts like a ${format.toUpperCase()} image but could not be read; it is damaged or not really an image.`);
+  }
+  if (meta.format !== SHARP_FORMAT[format]) {
+    throw unsupported(`the file looks like ${format.toUpperCase()} but its content is ${meta.format ?? 'unknown'}.`);
+  }
+  const frames = Math.max(1, meta.pages ?? 1);
+  const w = meta.width ?? 0;
+  const h = meta.pageHeight ?? meta.height ?? 0;
+  checkBounds(w, h, frames, limits);
+  try {
+    // A small decode of every frame proves the file is complete without holding full-size pixels.
+    await sharp(input, { failOn: 'truncated', animated: frames > 1, limitInputPixels: limits.maxAnimationPixels })
+      .resize(32, 32, { fit: 'inside' })
+      .raw()
+      .toBuffer();
+  } catch {
+    throw refuse(5400, `The ${format.toUpperCase()} file is damaged or truncated and cannot be decoded.`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await stripPrivateMetadata(input, format as 'jpeg' | 'png' | 'webp' | 'gif' | 'avif');
+  } catch (err) {
+    if (err instanceof MetadataStripError) throw refuse(5400, `The ${format.toUpperCase()} file's structure is damaged: ${err.message}`);
+    throw err;
+  }
+  const upright = (meta.orientation ?? 1) >= 5;
+  const copyright = meta.exif ? readAllowedExif(meta.exif).copyright : undefined;
+  return {
+    bytes,
+    format,
+    contentType: CONTENT_TYPES[format],
+    width: upright ? h : w,
+    height: upright ? w : h,
+    frames,
+    copyright: copyright ? copyright.toString('utf8').replace(/\0+$/, '').replace(/\0/g, ' / ') : null,
+  };
+}
+
+/** Validates an upload and returns what will be stored. Throws ServiceError (4xx) on any refusal. */
+export async function prepareUpload(input: Buffer, limits: ServiceLimits): Promise<PreparedImage> {
+  if (input.length === 0) throw refuse(5400, 'The file is empty (0 bytes).');
+  if (input.length > limits.maxBytes) {
+    throw new ServiceError(413, 5413, `ERROR 5413: Max file size is ${limits.maxBytes / (1024 * 1024)} MB; this file is ${(input.length / (1024 * 1024)).toFixed(1)} MB.`);
+  }
+  const format = sniffFormat(input);
+  if (format === null) {
+    throw unsupported('the file is not a JPEG, PNG, GIF, WebP, AVIF or SVG image (its first bytes match none of them).');
+  }
+  if (format === 'heic') {
+    throw unsupported('HEIC/HEIF photos cannot be decoded by this image service; export them as JPEG (iPhone: Settings › Camera › Formats › Most Compatible).');
+  }
+  if (format === 'svg') {
+    const result = sanitizeSvg(input);
+    if (!result.ok) throw refuse(5400, result.reason);
+    return { bytes: result.svg, format, contentType: CONTENT_TYPES.svg, width: result.width ?? 0, height: result.height ?? 0, frames: 1, copyright: null };
+  }
+  return prepareRaster(input, format, limits);
+}

@@ -1,0 +1,71 @@
+/** Signing keys (`v1/keys`): kept in SQLite and in memory, since every private delivery checks them. */
+import { randomBytes } from 'node:crypto';
+import type { Db } from './db';
+import { ServiceError } from './errors';
+
+export interface SigningKey {
+  name: string;
+  value: string;
+}
+
+const KEY_NAME = /^[a-zA-Z0-9]{1,20}$/;
+
+export function generateKeyValue(): string {
+  return randomBytes(24).toString('base64');
+}
+
+export class SigningKeys {
+  private cache: SigningKey[] = [];
+
+  constructor(private readonly db: Db, private readonly now: () => number) {
+    this.reload();
+  }
+
+  private reload(): void {
+    this.cache = this.db.prepare('SELECT name, value FROM signing_keys ORDER BY created, name').all() as SigningKey[];
+  }
+
+  /** Sets `default` to `value` (configured key) or, when no key exists at all, seeds it. */
+  ensureDefault(value: string, overwrite: boolean): void {
+    const sql = overwrite
+      ? 'INSERT INTO signing_keys (name, value, created) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value'
+      : 'INSERT INTO signing_keys (name, value, created) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM signing_keys)';
+    this.db.prepare(sql).run('default', value, this.now());
+    this.reload();
+  }
+
+  list(): SigningKey[] {
+    return this.cache.map((k) => ({ ...k }));
+  }
+
+  values(): string[] {
+    return this.cache.map((k) => k.value);
+  }
+
+  /** Creates (or regenerates) a key with a server-generated value; returns all keys. */
+  put(name: string): SigningKey[] {
+    if (!KEY_NAME.test(name)) {
+      throw new ServiceError(400, 5400, 'ERROR 5400: A signing key name is 1 to 20 letters or digits.');
+    }
+    this.db
+      .prepare('INSERT INTO signing_keys (name, value, created) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value')
+      .run(name, generateKeyValue(), this.now());
+    this.reload();
+    return this.list();
+  }
+
+  /** Deletes a key; deleting the last one generates a new `default`, so signing never stops working. */
+  delete(name: string): SigningKey[] {
+    const tx = this.db.transaction(() => {
+      const info = this.db.prepare('DELETE FROM signing_keys WHERE name = ?').run(name);
+      if (info.changes === 0) throw new ServiceError(404, 5404, `ERROR 5404: Signing key "${name}" not found.`);
+      const left = this.db.prepare('SELECT COUNT(*) AS n FROM signing_keys').get() as { n: number };
+      if (left.n === 0) {
+        this.db.prepare('INSERT INTO signing_keys (name, value, created) VALUES (?, ?, ?)').run('default', generateKeyValue(), this.now());
+      }
+    });
+    tx();
+    this.reload();
+    return this.list();
+  }
+}

@@ -1,0 +1,57 @@
+/** A byte-bounded LRU of generated variants, so hot images are answered from memory, not disk. */
+
+export interface CachedVariant {
+  bytes: Buffer;
+  contentType: string;
+  etag: string;
+}
+
+export class MemoryCache {
+  private readonly entries = new Map<string, CachedVariant>();
+  private size = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string): CachedVariant | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      // Map keeps insertion order: re-inserting marks the entry most recently used.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: CachedVariant): void {
+    if (value.bytes.length > this.maxBytes / 8) return; // one huge file must not flush everything else
+    this.delete(key);
+    this.entries.set(key, value);
+    this.size += value.bytes.length;
+    for (const [oldKey, old] of this.entries) {
+      if (this.size <= this.maxBytes) break;
+      this.entries.delete(oldKey);
+      this.size -= old.bytes.length;
+    }
+  }
+
+  delete(key: string): void {
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.entries.delete(key);
+    this.size -= old.bytes.length;
+  }
+
+  /** Drops every entry whose key starts with `prefix` (an image deleted, a variant changed). */
+  deletePrefix(prefix: string): void {
+    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.delete(key);
+  }
+
+  /** Drops every entry whose key contains `part`. */
+  deleteMatching(part: string): void {
+    for (const key of [...this.entries.keys()]) if (key.includes(part)) this.delete(key);
+  }
+
+  get bytes(): number {
+    return this.size;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Starts the embedded image service on a port: used by `npm run image-service`, by the app's start
+ * command (beside Next.js) and by tests (port 0). Shutdown stops accepting, lets in-flight writes
+ * finish, then closes the database.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ServiceConfig } from './config';
+import { Core } from './core';
+import { createHandler } from './http';
+
+export interface RunningService {
+  core: Core;
+  /** Base URL it listens on, e.g. http://127.0.0.1:3001 */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const SWEEP_INTERVAL_MS = 60_000;
+
+/**
+ * `publicUrl` may be left empty to mean "wherever it ends up listening" (tests on port 0).
+ */
+export async function startImageService(
+  config: ServiceConfig,
+  options: { port: number; host: string; now?: () => number },
+): Promise<RunningService> {
+  // Requests that arrive before the start-up sweep is done wait for it instead of being dropped.
+  let handler: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | null = null;
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const server = http.createServer((req, res) => {
+    if (handler) handler(req, res);
+    else void ready.then(() => handler?.(req, res));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  const core = new Core({ ...config, publicUrl: config.publicUrl || url }, options.now);
+  const swept = await core.sweepFiles();
+  if (swept.tmp + swept.originals + swept.variantDirs > 0) {
+    console.log(`[image-service] start-up sweep removed ${swept.tmp} temp files, ${swept.originals} orphan originals, ${swept.variantDirs} orphan variant folders`);
+  }
+  core.sweepExpiredDrafts();
+  handler = createHandler(core);
+  markReady();
+  server.requestTimeout = 120_000;
+  server.headersTimeout = 30_000;
+  const sweeper = setInterval(() => core.sweepExpiredDrafts(), SWEEP_INTERVAL_MS);
+  sweeper.unref();
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      clearInterval(sweeper);
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      core.queue.dropBackground();
+      await core.settled();
+      await stopped;
+      await core.queue.idle();
+      core.close();
+    })();
+    return closing;
+  };
+  return { core, url, port, close };
+}

@@ -1,0 +1,37 @@
+/** Image ids and metadata as Cloudflare Images defines them; shared by the service and the app. */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Why a custom image id is refused, or null when it is fine. Cloudflare: up to 1024 characters, any
+ * number of `/`-separated parts, not starting or ending with `/`, not a UUID. We also refuse what
+ * could never be delivered by URL: empty, `.` or `..` parts, control characters, `?`, `#` and `\`.
+ */
+export function customIdProblem(id: string): string | null {
+  if (id.length === 0) return 'The custom id is empty.';
+  if ([...id].length > 1024) return 'The custom id is longer than 1024 characters.';
+  if (UUID.test(id)) return 'A custom id must not look like a UUID; those are reserved for generated ids.';
+  if (id.startsWith('/') || id.endsWith('/')) return 'A custom id must not start or end with "/".';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(id)) return 'A custom id must not contain control characters.';
+  if (/[?#\\]/.test(id)) return 'A custom id must not contain "?", "#" or "\\".';
+  if (id.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+    return 'A custom id must not contain empty, "." or ".." path parts.';
+  }
+  return null;
+}
+
+export function isGeneratedId(id: string): boolean {
+  return UUID.test(id);
+}
+
+/** Image ids in delivery paths are written unencoded except for characters a URL path cannot hold. */
+export function encodeDeliveryId(id: string): string {
+  return id.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]+/gu, (s) => encodeURIComponent(s));
+}
+
+export const MAX_METADATA_BYTES = 1024;
+
+export function metadataBytes(meta: unknown): number {
+  return Buffer.byteLength(JSON.stringify(meta), 'utf8');
+}
