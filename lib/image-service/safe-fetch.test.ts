@@ -92,7 +92,8 @@ describe('isForbiddenAddress', () => {
     ['::ffff:169.254.169.254', 'IPv4-mapped link-local'],
     ['2002:7f00:1::1', '6to4'], ['2001:0:4136:e378::1', 'teredo'], ['64:ff9b::7f00:1', 'NAT64'],
     ['::7f00:1', 'IPv4-compatible (not global unicast)'], ['2001:db8::1', 'documentation v6'],
-    ['not-an-ip', 'garbage'], ['', 'empty'],
+    ['not-an-ip', 'garbage'], ['', 'empty'], ['[::1]', 'bracketed loopback'],
+    ['010.0.0.1', 'non-canonical octal that ipaddr.js reads as public 8.0.0.1'], ['0x7f.1', 'non-canonical hex'],
   ])('refuses %s (%s)', (address) => {
     expect(isForbiddenAddress(address)).toBe(true);
   });

@@ -40,8 +40,9 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** The range name that makes `address` unfetchable, or null when it is public or explicitly allowed. */
 function forbiddenRange(address: string, allowPrivate: string[] = []): string | null {
   const bare = address.replace(/^\[(.*)\]$/, '$1');
+  // Only canonical forms: ipaddr.js would also read "0x7f.1" or "010.0.0.1", which Node's connect() reads differently.
+  if (net.isIP(bare) === 0) return 'invalid';
   // Mapped addresses (::ffff:127.0.0.1) are judged as the IPv4 address the kernel will actually dial.
-  if (!ipaddr.isValid(bare)) return 'invalid';
   const ip = ipaddr.process(bare);
   for (const cidr of allowPrivate) {
     if (!ipaddr.isValidCIDR(cidr)) throw new TypeError(`allowPrivate entry "${cidr}" is not a CIDR such as 10.0.0.0/8`);
@@ -67,7 +68,8 @@ function parseUrl(raw: string, base?: URL): URL {
   try {
     url = new URL(raw, base);
   } catch {
-    throw new SafeFetchError('bad_url', `"${raw}" is not a valid URL`);
+    // The raw text is not echoed: it may carry credentials and error messages end up in logs.
+    throw new SafeFetchError('bad_url', base ? 'The image server redirected to an invalid URL' : 'The url is not a valid absolute URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new SafeFetchError('bad_url', `Only http: and https: URLs can be fetched, not ${url.protocol}`);
@@ -85,15 +87,11 @@ async function checkedAddress(url: URL, options: SafeFetchOptions): Promise<{ ad
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const literal = net.isIP(host);
   let answers: { address: string; family: 4 | 6 }[];
-  if (literal === 4 || literal === 6) {
-    answers = [{ address: host, family: literal }];
-  } else {
-    const lookup = options.lookup ?? defaultLookup;
-    try {
-      answers = await lookup(host);
-    } catch (err) {
-      throw new SafeFetchError('network', `Could not resolve ${host}: ${(err as Error).message}`);
-    }
+  try {
+    // Node skips `lookup` for literal IPs, so they must be judged here, exactly like DNS answers.
+    answers = literal === 0 ? await (options.lookup ?? defaultLookup)(host) : [{ address: host, family: literal === 6 ? 6 : 4 }];
+  } catch (err) {
+    throw new SafeFetchError('network', `Could not resolve ${host}: ${(err as Error).message}`);
   }
   for (const answer of answers) {
     const range = forbiddenRange(answer.address, options.allowPrivate);
@@ -108,7 +106,7 @@ interface Hop { status: number; headers: http.IncomingHttpHeaders; body: Buffer 
 
 function request(url: URL, pinned: { address: string; family: 4 | 6 }, auth: string | null, options: SafeFetchOptions, signal: AbortSignal): Promise<Hop> {
   return new Promise((resolve, reject) => {
-    const headers: http.OutgoingHttpHeaders = { Host: url.host, 'User-Agent': 'Pixvault-ImageService/1.0' };
+    const headers: http.OutgoingHttpHeaders = { Host: url.host, Accept: 'image/*', 'User-Agent': 'Pixvault-ImageService/1.0' };
     if (auth) headers.Authorization = auth;
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const isIp = net.isIP(host) !== 0;
@@ -162,11 +160,7 @@ function request(url: URL, pinned: { address: string; family: 4 | 6 }, auth: str
 }
 
 function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  try { return decodeURIComponent(text); } catch { return text; }
 }
 
 function lastSegment(url: URL): string | null {
@@ -199,8 +193,7 @@ async function run(raw: string, options: SafeFetchOptions, signal: AbortSignal):
     if (hop.body === null) {
       throw new SafeFetchError('http_status', `The image server answered HTTP ${hop.status} for ${url.href}`);
     }
-    const contentType = hop.headers['content-type'] ?? null;
-    return { bytes: hop.body, contentType, finalUrl: url.href, filename: lastSegment(url) };
+    return { bytes: hop.body, contentType: hop.headers['content-type'] ?? null, finalUrl: url.href, filename: lastSegment(url) };
   }
 }
 
@@ -209,8 +202,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      controller.abort();
-      reject(new SafeFetchError('timeout', `The image download took longer than ${options.timeoutMs} ms`));
+            reject(new SafeFetchError('timeout', `The image download took longer than ${options.timeoutMs} ms`));
     }, options.timeoutMs);
   });
   try {

@@ -1,0 +1,168 @@
+/** Conformance: direct creator upload — drafts, the one-time URL, expiry, races, CORS, webhooks. */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jpeg } from '../helpers/images';
+import { postFile, startTestService, type TestService } from '../helpers/service';
+
+let t: TestService;
+let clock = Date.now();
+
+beforeAll(async () => {
+  t = await startTestService({}, () => clock);
+});
+afterAll(() => t.stop());
+
+const draftUpload = (extra: Record<string, unknown> = {}) => t.cf.images.v2.directUploads.create({ account_id: t.accountId, ...extra });
+
+describe('direct creator upload', () => {
+  it('creates a draft and a one-time URL; the browser POST completes it', async () => {
+    const { id, uploadURL } = await draftUpload({ metadata: JSON.stringify({ owner: 'u1' }), requireSignedURLs: true });
+    expect(uploadURL).toBe(`${t.svc.url}/${t.config.accountHash}/${id}`);
+    const draft = await t.cf.images.v1.get(id ?? '', { account_id: t.accountId });
+    expect(draft).toMatchObject({ id, draft: true, filename: null, meta: { owner: 'u1' }, requireSignedURLs: true });
+    const listed = await t.cf.images.v2.list({ account_id: t.accountId });
+    expect(listed.images?.some((i) => i.id === id)).toBe(false);
+
+    const res = await postFile(uploadURL ?? '', await jpeg(120, 80), 'holiday.jpg');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const body = await res.json();
+    expect(body.success).toBe(true);
+    expect(body.result).toMatchObject({ id, filename: 'holiday.jpg', meta: { owner: 'u1' }, requireSignedURLs: true });
+    expect(body.result).not.toHaveProperty('draft');
+    const done = await t.cf.images.v1.get(id ?? '', { account_id: t.accountId });
+    expect(done).not.toHaveProperty('draft');
+    expect((await t.cf.images.v2.list({ account_id: t.accountId })).images?.some((i) => i.id === id)).toBe(true);
+  });
+
+  it('accepts JSON and urlencoded bodies too', async () => {
+    const json = await fetch(`${t.api}/v2/direct_upload`, {
+      method: 'POST', headers: { ...t.auth, 'content-type': 'application/json' }, body: JSON.stringify({ metadata: { a: 'b' } }),
+    }).then((r) => r.json());
+    expect(json.result.uploadURL).toContain(json.result.id);
+    const form = await fetch(`${t.api}/v2/direct_upload`, { method: 'POST', headers: t.auth, body: new URLSearchParams({ requireSignedURLs: 'true' }) }).then((r) => r.json());
+    expect((await t.cf.images.v1.get(form.result.id, { account_id: t.accountId })).requireSignedURLs).toBe(true);
+  });
+
+  it('refuses a second use with 409/5409 and keeps the stored image', async () => {
+    const { id, uploadURL } = await draftUpload();
+    expect((await postFile(uploadURL ?? '', await jpeg(50, 50, '#ff0000'))).status).toBe(200);
+    const before = await (await t.cf.images.v1.blobs.get(id ?? '', { account_id: t.accountId })).arrayBuffer();
+    const again = await postFile(uploadURL ?? '', await jpeg(60, 60, '#00ff00'));
+    expect(again.status).toBe(409);
+    expect((await again.json()).errors[0].code).toBe(5409);
+    const after = await (await t.cf.images.v1.blobs.get(id ?? '', { account_id: t.accountId })).arrayBuffer();
+    expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
+  });
+
+  it('lets exactly one of many concurrent POSTs win', async () => {
+    const { id, uploadURL } = await draftUpload();
+    const bytes = await jpeg(800, 600);
+    const results = await Promise.all(Array.from({ length: 8 }, () => postFile(uploadURL ?? '', bytes)));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(7);
+    const files = t.svc.core.db.prepare('SELECT file_key FROM images WHERE id = ?').all(id);
+    expect(files).toHaveLength(1);
+  });
+
+  it('answers 410 after expiry and the draft is gone', async () => {
+    const { id, uploadURL } = await draftUpload({ expiry: new Date(clock + 5 * 60_000).toISOString() });
+    clock += 6 * 60_000;
+    const res = await postFile(uploadURL ?? '', await jpeg(10, 10));
+    expect(res.status).toBe(410);
+    expect((await res.json()).success).toBe(false);
+    expect((await fetch(`${t.api}/v1/${id}`, { headers: t.auth })).status).toBe(404);
+    expect((await postFile(uploadURL ?? '', await jpeg(10, 10))).status).toBe(404);
+  });
+
+  it('sweeps expired drafts', async () => {
+    const { id } = await draftUpload({ expiry: new Date(clock + 3 * 60_000).toISOString() });
+    clock += 4 * 60_000;
+    expect(t.svc.core.sweepExpiredDrafts()).toBeGreaterThanOrEqual(1);
+    expect(t.svc.core.db.prepare('SELECT id FROM images WHERE id = ?').get(id)).toBeUndefined();
+  });
+
+  it('enforces the expiry window (2 min to 6 h)', async () => {
+    for (const minutes of [1, 7 * 60]) {
+      const res = await fetch(`${t.api}/v2/direct_upload`, {
+        method: 'POST', headers: t.auth, body: new URLSearchParams({ expiry: new Date(clock + minutes * 60_000).toISOString() }),
+      });
+      expect(res.status).toBe(400);
+    }
+    const ok = await draftUpload({ expiry: new Date(clock + 6 * 3600_000).toISOString() });
+    expect(ok.id).toBeTruthy();
+  });
+
+  it('takes a custom id, and refuses one that exists', async () => {
+    const made = await draftUpload({ id: 'uploads/custom-1' });
+    expect(made.id).toBe('uploads/custom-1');
+    expect(made.uploadURL).toBe(`${t.svc.url}/${t.config.accountHash}/uploads/custom-1`);
+    expect((await postFile(made.uploadURL ?? '', await jpeg(10, 10))).status).toBe(200);
+    const dup = await fetch(`${t.api}/v2/direct_upload`, { method: 'POST', headers: t.auth, body: new URLSearchParams({ id: 'uploads/custom-1' }) });
+    expect(dup.status).toBe(409);
+  });
+
+  it('answers the CORS preflight from any origin', async () => {
+    const { uploadURL } = await draftUpload();
+    const res = await fetch(uploadURL ?? '', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-requested-with' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(res.headers.get('access-control-allow-headers')).toBe('x-requested-with');
+  });
+
+  it('a failed upload leaves the URL usable until it expires', async () => {
+    const { uploadURL } = await draftUpload();
+    const bad = await postFile(uploadURL ?? '', Buffer.from('not an image at all'));
+    expect(bad.status).toBe(415);
+    expect(bad.headers.get('access-control-allow-origin')).toBe('*');
+    expect((await postFile(uploadURL ?? '', await jpeg(10, 10))).status).toBe(200);
+  });
+});
+
+describe('webhook', () => {
+  it('POSTs uploaded and failed notifications with cf-webhook-auth, retrying after a failure', async () => {
+    const received: { auth: string | undefined; body: { alert_type: string; data: { image_id: string; status: string } } }[] = [];
+    let failFirst = true;
+    const hook = http.createServer((req, res) => {
+      let data = '';
+      req.on('data', (c) => (data += c));
+      req.on('end', () => {
+        if (failFirst) {
+          failFirst = false;
+          res.writeHead(500).end();
+          return;
+        }
+        received.push({ auth: req.headers['cf-webhook-auth'] as string | undefined, body: JSON.parse(data) });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', () => r()));
+    const port = (hook.address() as AddressInfo).port;
+    let now = Date.now();
+    const w = await startTestService({ webhook: { url: `http://127.0.0.1:${port}/hook`, secret: 's3cret' } }, () => now);
+    try {
+      const ok = await w.cf.images.v2.directUploads.create({ account_id: w.accountId });
+      await postFile(ok.uploadURL ?? '', await jpeg(10, 10));
+      const bad = await w.cf.images.v2.directUploads.create({ account_id: w.accountId });
+      await postFile(bad.uploadURL ?? '', Buffer.alloc(0));
+      await w.svc.core.webhooks.runDue(); // first attempt of the first notification fails (500)
+      expect(w.svc.core.webhooks.pending()).toBeGreaterThanOrEqual(1);
+      now += 60_000; // past the backoff
+      await w.svc.core.webhooks.runDue();
+      expect(w.svc.core.webhooks.pending()).toBe(0);
+      expect(received.map((r) => r.auth)).toEqual(['s3cret', 's3cret']);
+      const byStatus = Object.fromEntries(received.map((r) => [r.body.data.status, r.body]));
+      expect(byStatus.uploaded).toMatchObject({ alert_type: 'image_notification', data: { image_id: ok.id, status: 'uploaded' } });
+      expect(byStatus.failed).toMatchObject({ alert_type: 'image_notification', data: { image_id: bad.id, status: 'failed' } });
+    } finally {
+      await w.stop();
+      hook.close();
+    }
+  });
+});
