@@ -202,7 +202,8 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-            reject(new SafeFetchError('timeout', `The image download took longer than ${options.timeoutMs} ms`));
+      controller.abort();
+      reject(new SafeFetchError('timeout', `The image download took longer than ${options.timeoutMs} ms`));
     }, options.timeoutMs);
   });
   try {
