@@ -95,6 +95,7 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<Parsed
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('limit', () => fail(tooLarge(limits.maxFileBytes)));
+      stream.on('error', () => fail(new ServiceError(400, 5400, 'ERROR 5400: The multipart body ended before the file did.')));
       stream.on('end', () => {
         file = { bytes: Buffer.concat(chunks), filename: info.filename ?? null, mimeType: info.mimeType };
       });

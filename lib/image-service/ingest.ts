@@ -42,6 +42,27 @@ export function checkBounds(width: number, height: number, frames: number, limit
   }
 }
 
+// Decoder warnings that real cameras and phones produce on files that display fine.
+const BENIGN_WARNINGS = /extraneous bytes before marker/i;
+
+/**
+ * A small decode of every frame proves the file is complete and uncorrupted without holding
+ * full-size pixels. Decoder warnings count as damage (scrambled JPEG data only warns), except the
+ * few that well-known devices emit on good files.
+ */
+async function checkDecodes(input: Buffer, format: ImageFormat, frames: number, limits: ServiceLimits): Promise<void> {
+  const decode = (failOn: 'warning' | 'truncated') =>
+    sharp(input, { failOn, animated: frames > 1, limitInputPixels: limits.maxAnimationPixels }).resize(32, 32, { fit: 'inside' }).raw().toBuffer();
+  try {
+    await decode('warning');
+  } catch (err) {
+    const benign = err instanceof Error && BENIGN_WARNINGS.test(err.message);
+    if (!benign || !(await decode('truncated').then(() => true, () => false))) {
+      throw refuse(5400, `The ${format.toUpperCase()} file is damaged or truncated and cannot be decoded.`);
+    }
+  }
+}
+
 async function prepareRaster(input: Buffer, format: ImageFormat, limits: ServiceLimits): Promise<PreparedImage> {
   let meta: Metadata;
   try {
@@ -57,15 +78,7 @@ async function prepareRaster(input: Buffer, format: ImageFormat, limits: Service
   const w = meta.width ?? 0;
   const h = meta.pageHeight ?? meta.height ?? 0;
   checkBounds(w, h, frames, limits);
-  try {
-    // A small decode of every frame proves the file is complete without holding full-size pixels.
-    await sharp(input, { failOn: 'truncated', animated: frames > 1, limitInputPixels: limits.maxAnimationPixels })
-      .resize(32, 32, { fit: 'inside' })
-      .raw()
-      .toBuffer();
-  } catch {
-    throw refuse(5400, `The ${format.toUpperCase()} file is damaged or truncated and cannot be decoded.`);
-  }
+  await checkDecodes(input, format, frames, limits);
   let bytes: Buffer;
   try {
     bytes = await stripPrivateMetadata(input, format as 'jpeg' | 'png' | 'webp' | 'gif' | 'avif');

@@ -11,7 +11,7 @@ sharp.unblock({
     'VipsForeignLoadJpegBuffer', 'VipsForeignLoadJpegFile',
     'VipsForeignLoadPngBuffer', 'VipsForeignLoadPngFile',
     'VipsForeignLoadWebpBuffer', 'VipsForeignLoadWebpFile',
-    'VipsForeignLoadGifBuffer', 'VipsForeignLoadGifFile',
+    'VipsForeignLoadNsgifBuffer', 'VipsForeignLoadNsgifFile',
     'VipsForeignLoadHeifBuffer', 'VipsForeignLoadHeifFile',
   ],
 });

@@ -1,4 +1,5 @@
 /** Test images, made on the fly so the repository carries no binary fixtures. */
+import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 
@@ -39,6 +40,11 @@ function setJpegOrientation(buf: Buffer, orientation: number): Buffer {
     }
   }
   throw new Error('no Orientation tag to rewrite');
+}
+
+/** A JPEG of random pixels: large enough that cutting or scrambling it really damages the scan data. */
+export function noisyJpeg(width = 400, height = 300): Promise<Buffer> {
+  return sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
 }
 
 export function png(width = 300, height = 200, alpha = true): Promise<Buffer> {
