@@ -91,9 +91,7 @@ export class TransformQueue {
           this.counters.completed++;
           this.inflight.delete(job.key);
           this.pump();
-          if (this.running === 0 && this.foreground.length === 0 && this.background.length === 0) {
-            for (const resolve of this.idleWaiters.splice(0)) resolve();
-          }
+          this.notifyIdle();
         });
     }
   }
@@ -109,6 +107,13 @@ export class TransformQueue {
     for (const job of this.background.splice(0)) {
       this.inflight.delete(job.key);
       job.reject(new Error('Image service is shutting down'));
+    }
+    this.notifyIdle();
+  }
+
+  private notifyIdle(): void {
+    if (this.running === 0 && this.foreground.length === 0 && this.background.length === 0) {
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
   }
 
