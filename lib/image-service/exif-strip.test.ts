@@ -49,6 +49,56 @@ const jpegSegment = (marker: number, payload: Buffer) =>
   Buffer.concat([Buffer.from([0xff, marker]), u16be(payload.length + 2), payload]);
 const afterSoi = (jpeg: Buffer, ...segments: Buffer[]) => Buffer.concat([jpeg.subarray(0, 2), ...segments, jpeg.subarray(2)]);
 
+const FF_D9 = Buffer.from([0xff, 0xd9]);
+const bytes = (...b: number[]) => Buffer.from(b);
+function countOf(buf: Buffer, needle: Buffer): number {
+  let n = 0;
+  for (let at = buf.indexOf(needle); at >= 0; at = buf.indexOf(needle, at + 1)) n++;
+  return n;
+}
+
+/** 128x128 RGB noise (deterministic LCG): entropy-coded data full of FF 00 stuffing. */
+function noisy(): ReturnType<typeof sharp> {
+  const raw = Buffer.alloc(128 * 128 * 3);
+  let x = 12345;
+  for (let i = 0; i < raw.length; i++) raw[i] = (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24;
+  return sharp(raw, { raw: { width: 128, height: 128, channels: 3 } });
+}
+
+/**
+ * Hand-built grayscale baseline JPEG with DRI = 1 (sharp cannot set a restart interval): one
+ * flat 8x8 block per DC value, so RST0..RST7 (wrapping) sit between blocks. Quantiser 1, so a
+ * block decodes to dc / 8 + 128.
+ */
+function jpegWithRestarts(dcs: number[]): Buffer {
+  // ITU-T T.81 table K.3 (luminance DC); the AC table holds only EOB, coded as "0".
+  const dcCodes = ['00', '010', '011', '100', '101', '110', '1110', '11110', '111110', '1111110', '11111110', '111111110'];
+  const scan: number[] = [];
+  dcs.forEach((dc, i) => {
+    if (i > 0) scan.push(0xff, 0xd0 + ((i - 1) % 8)); // DC prediction restarts at 0 after each RSTn
+    const cat = dc === 0 ? 0 : Math.abs(dc).toString(2).length;
+    const extra = cat === 0 ? '' : (dc < 0 ? dc + (1 << cat) - 1 : dc).toString(2).padStart(cat, '0');
+    const bits = `${dcCodes[cat]}${extra}0`;
+    const padded = bits.padEnd(Math.ceil(bits.length / 8) * 8, '1');
+    for (let b = 0; b < padded.length; b += 8) {
+      const byte = parseInt(padded.slice(b, b + 8), 2);
+      scan.push(...(byte === 0xff ? [0xff, 0x00] : [byte]));
+    }
+  });
+  const width = dcs.length * 8;
+  return Buffer.concat([
+    bytes(0xff, 0xd8),
+    jpegSegment(0xdb, Buffer.from([0, ...new Array<number>(64).fill(1)])),
+    jpegSegment(0xc0, bytes(8, 0, 8, width >> 8, width & 0xff, 1, 1, 0x11, 0)),
+    jpegSegment(0xc4, bytes(0x00, 0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, ...dcCodes.keys())),
+    jpegSegment(0xc4, bytes(0x10, 1, ...new Array<number>(15).fill(0), 0x00)),
+    jpegSegment(0xdd, u16be(1)),
+    jpegSegment(0xda, bytes(1, 1, 0x00, 0, 63, 0)),
+    Buffer.from(scan),
+    FF_D9,
+  ]);
+}
+
 function pngChunks(buf: Buffer): { type: string; data: Buffer; crcOk: boolean }[] {
   const chunks = [];
   for (let pos = 8; pos < buf.length; ) {
@@ -190,6 +240,81 @@ describe('stripPrivateMetadata: JPEG', () => {
     expect(out.includes('UID-0123', 0, 'latin1')).toBe(false);
     expect(out.includes('MAKERNOTE', 0, 'latin1')).toBe(false);
     expect((await decode(out)).equals(await decode(plain))).toBe(true);
+  });
+});
+
+describe('stripPrivateMetadata: JPEG end of image', () => {
+  it('drops a second JPEG appended after EOI (MPF / motion photo) together with its EXIF GPS', async () => {
+    const primary = await withAllMetadata(base().jpeg());
+    const appended = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#3c3' } })
+      .jpeg()
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 2405/100', GPSMapDatum: 'GPSSECRET' } })
+      .toBuffer();
+    expect(readExif((await sharp(appended).metadata()).exif).GPSInfo).toBeDefined();
+    expect(appended.includes('GPSSECRET', 0, 'latin1')).toBe(true);
+    const input = Buffer.concat([primary, appended]);
+
+    const out = await stripPrivateMetadata(input, 'jpeg');
+    expect(out.subarray(-2).equals(FF_D9)).toBe(true);
+    expect(out.includes('GPSSECRET', 0, 'latin1')).toBe(false);
+    expect(countOf(out, bytes(0xff, 0xd8))).toBe(1);
+    expect(out.equals(await stripPrivateMetadata(primary, 'jpeg'))).toBe(true);
+    expect(leaks(out)).toEqual([]);
+    expect((await decode(out)).equals(await decode(primary))).toBe(true);
+  });
+
+  it('walks progressive scans (DHT between scans, FF 00 stuffing) to the real EOI', async () => {
+    const progressive = await noisy().jpeg({ progressive: true, quality: 95 }).toBuffer();
+    expect(countOf(progressive, bytes(0xff, 0xda))).toBeGreaterThan(2);
+    expect(countOf(progressive, bytes(0xff, 0x00))).toBeGreaterThan(30);
+    const trailer = Buffer.from('\xff\xd8\xff\xfe\x00\x08secret\xff\xd9 motion photo', 'latin1');
+    // A COM holding FF D9 between two scans: a blind search for FF D9 would cut there.
+    const secondSos = progressive.indexOf(bytes(0xff, 0xda), progressive.indexOf(bytes(0xff, 0xda)) + 2);
+    const com = jpegSegment(0xfe, Buffer.from('secret \xff\xd9 not the end', 'latin1'));
+    const withCom = Buffer.concat([progressive.subarray(0, secondSos), com, progressive.subarray(secondSos)]);
+    expect((await decode(withCom)).equals(await decode(progressive))).toBe(true);
+
+    for (const input of [Buffer.concat([progressive, trailer]), Buffer.concat([withCom, trailer])]) {
+      const out = await stripPrivateMetadata(input, 'jpeg');
+      expect(out.length).toBe(progressive.length);
+      expect(out.equals(progressive)).toBe(true);
+      expect(leaks(out)).toEqual([]);
+      expect((await decode(out)).equals(await decode(progressive))).toBe(true);
+    }
+  });
+
+  it('passes restart markers (RST0..RST7, wrapping) inside the scan through', async () => {
+    const dcs = [-1024, -512, 0, 512, 1016, 2047, -8, 8, -1024, 512];
+    const restarts = jpegWithRestarts(dcs);
+    for (let n = 0; n < 8; n++) expect(restarts.includes(bytes(0xff, 0xd0 + n))).toBe(true);
+    expect(restarts.includes(bytes(0xff, 0x00))).toBe(true);
+    const row = await sharp(restarts, { failOn: 'error' }).extractChannel(0).raw().toBuffer();
+    expect(dcs.map((_, i) => row[i * 8])).toEqual(dcs.map((dc) => Math.min(255, Math.round(dc / 8 + 128))));
+
+    // FF FF fill bytes may precede EOI; they are kept.
+    const filled = Buffer.concat([restarts.subarray(0, -2), bytes(0xff, 0xff), FF_D9]);
+    const input = Buffer.concat([filled, Buffer.from('\xff\xd9 trailer \xff\xd9', 'latin1')]);
+    const out = await stripPrivateMetadata(input, 'jpeg');
+    expect(out.equals(filled)).toBe(true);
+    expect((await decode(out)).equals(await decode(restarts))).toBe(true);
+  });
+
+  it('refuses a JPEG truncated inside the entropy-coded data', async () => {
+    const baseline = await noisy().jpeg().toBuffer();
+    const progressive = await noisy().jpeg({ progressive: true }).toBuffer();
+    const firstSos = baseline.indexOf(bytes(0xff, 0xda));
+    const lastSos = progressive.lastIndexOf(bytes(0xff, 0xda));
+    const cuts = [
+      baseline.subarray(0, (firstSos + baseline.length) >> 1),
+      baseline.subarray(0, baseline.length - 2), // everything but the EOI
+      progressive.subarray(0, (lastSos + progressive.length) >> 1),
+      jpegWithRestarts([0, 512, 1016, -512]).subarray(0, -5),
+    ];
+    for (const cut of cuts) {
+      const result = stripPrivateMetadata(cut, 'jpeg');
+      await expect(result).rejects.toBeInstanceOf(MetadataStripError);
+      await expect(result).rejects.toThrow('JPEG has no end-of-image marker');
+    }
   });
 });
 

@@ -73,9 +73,7 @@ function stripJpeg(input: Buffer): Buffer {
     const segment = input.subarray(pos - 2, pos + length);
     const payload = input.subarray(pos + 2, pos + length);
     if (marker === 0xda) {
-      // Verbatim so pixels stay bit-identical. CAVEAT: this includes any trailer after EOI
-      // (MPF secondary images, motion-photo video), which can carry its own EXIF/GPS.
-      rest.push(input.subarray(pos - 2));
+      rest.push(...copyScans(input, pos - 2));
       break;
     }
     pos += length;
@@ -100,6 +98,42 @@ function stripJpeg(input: Buffer): Buffer {
   }
   // JFIF requires APP0 directly after SOI; Exif comes next by convention.
   return Buffer.concat([JPEG_SOI, ...jfif, ...exifSegment, ...rest]);
+}
+
+/**
+ * Copies the scans verbatim (pixels stay bit-identical) from the first SOS up to and including
+ * the EOI that ends the primary image. Bytes after it are dropped: phones append MPF secondary
+ * images, depth/gain maps and motion-photo video there, each with its own EXIF/GPS. EOI is found
+ * by walking segments and entropy-coded data, as FF D9 can also occur in payloads and trailers.
+ */
+function copyScans(input: Buffer, sos: number): Buffer[] {
+  const kept: Buffer[] = [];
+  let from = sos; // start of the bytes not yet pushed to kept
+  let pos = sos; // always at the 0xFF of a marker
+  for (;;) {
+    const marker = input[pos + 1] ?? 0;
+    if (marker === 0xd9) return [...kept, input.subarray(from, pos + 2)];
+    if (marker === 0x01 || marker === 0xd8) {
+      throw new MetadataStripError(`JPEG: unexpected marker 0x${marker.toString(16)} after start of scan`);
+    }
+    if (pos + 4 > input.length) throw new MetadataStripError('JPEG: truncated segment length');
+    const end = pos + 2 + input.readUInt16BE(pos + 2); // SOS, DHT, DQT, DRI, DNL, APPn, COM...
+    if (end < pos + 4 || end > input.length) throw new MetadataStripError('JPEG: truncated segment');
+    if ((marker >= 0xe0 && marker <= 0xef) || marker === 0xfe) {
+      kept.push(input.subarray(from, pos)); // APPn and COM between scans are dropped as well
+      from = end;
+    }
+    // Entropy-coded data follows SOS (other segments are followed directly by a marker):
+    // FF 00 is a stuffed byte, FF D0-D7 a restart marker, FF FF fill; any other marker ends it.
+    for (pos = end; ; ) {
+      pos = input.indexOf(0xff, pos);
+      if (pos < 0 || pos + 1 >= input.length) throw new MetadataStripError('JPEG has no end-of-image marker');
+      const next = input[pos + 1] ?? 0;
+      if (next === 0xff) pos += 1;
+      else if (next === 0x00 || (next >= 0xd0 && next <= 0xd7)) pos += 2;
+      else break;
+    }
+  }
 }
 
 // ---------------------------------------------------------------- PNG
