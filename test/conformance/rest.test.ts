@@ -23,7 +23,7 @@ async function upload(extra: Record<string, unknown> = {}) {
 
 describe('auth', () => {
   it('refuses a missing or wrong token with 403 and code 10000', async () => {
-    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: t.auth.authorization.toLowerCase() }]) {
+    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: t.auth.authorization.toLowerCase() }] as Record<string, string>[]) {
       const res = await fetch(`${t.api}/v1`, { headers });
       expect(res.status).toBe(403);
       const body = await res.json();

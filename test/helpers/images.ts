@@ -57,11 +57,13 @@ export function webp(width = 320, height = 240): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: '#884422' } }).webp().toBuffer();
 }
 
-export function animatedGif(frames = 3, width = 60, height = 40): Promise<Buffer> {
+export async function animatedGif(frames = 3, width = 60, height = 40): Promise<Buffer> {
   const colors = ['#ff0000', '#00ff00', '#0000ff', '#ffff00'];
-  const inputs = Array.from({ length: frames }, (_, i) => ({
-    create: { width, height, channels: 4 as const, background: colors[i % colors.length] ?? '#000' },
-  }));
+  const inputs = await Promise.all(
+    Array.from({ length: frames }, (_, i) =>
+      sharp({ create: { width, height, channels: 4, background: colors[i % colors.length] ?? '#000' } }).png().toBuffer(),
+    ),
+  );
   return sharp(inputs, { join: { animated: true } }).gif({ delay: 100 }).toBuffer();
 }
 
