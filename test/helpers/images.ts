@@ -110,3 +110,12 @@ export const HOSTILE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink=
   <a xlink:href="javascript:alert('svg-link')"><text y="20">x</text></a>
   <foreignObject width="10" height="10"><iframe xmlns="http://www.w3.org/1999/xhtml" src="https://evil.example/"/></foreignObject>
 </svg>`;
+
+/** No scripts or handlers, but external references the sanitizer must remove quietly. */
+export const LEAKY_SVG = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="100">
+  <style>@import url(https://evil.example/x.css); rect { fill: url(https://evil.example/p.png) }</style>
+  <image href="https://evil.example/track.png" width="10" height="10"/>
+  <use xlink:href="https://evil.example/sprite.svg#a"/>
+  <a href="&#106;avascript&#58;alert(1)"><text y="20">x</text></a>
+  <rect width="100" height="100" fill="#36c"/>
+</svg>`;
