@@ -1,0 +1,64 @@
+'use server';
+// Server actions of sign-in, first-run setup and sign-out.
+import { AuthError } from 'next-auth';
+import { z } from 'zod';
+import { signIn, signOut } from '@/lib/auth/config';
+import { hashPassword, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
+import { audit } from '@/lib/db/audit';
+import { countUsers, createFirstAdmin } from '@/lib/db/users';
+
+export interface FormState {
+  error?: string;
+}
+
+function signInError(err: AuthError): string {
+  const code = (err as AuthError & { code?: string }).code;
+  if (code === 'rate_limited') return 'Too many attempts for this email. Wait a few minutes and try again.';
+  if (err.type === 'CredentialsSignin') return 'Email or password is incorrect.';
+  return 'Could not sign in. Try again.';
+}
+
+export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    await signIn('credentials', { email: form.get('email'), password: form.get('password'), redirectTo: '/' });
+    return {};
+  } catch (err) {
+    // A successful sign-in "throws" Next's redirect, which must pass through.
+    if (err instanceof AuthError) return { error: signInError(err) };
+    throw err;
+  }
+}
+
+export async function gitHubSignInAction(): Promise<void> {
+  await signIn('github', { redirectTo: '/' });
+}
+
+const setupSchema = z
+  .object({
+    email: z.email('Enter a valid email address.').max(320),
+    name: z.string().trim().max(100).optional(),
+    password: z.string().min(PASSWORD_MIN_LENGTH, `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`).max(1024),
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { message: 'The passwords do not match.', path: ['confirm'] });
+
+export async function setupAction(_prev: FormState, form: FormData): Promise<FormState> {
+  if (countUsers() > 0) return { error: 'Setup is already done. Sign in instead.' };
+  const parsed = setupSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.' };
+  const { email, name, password } = parsed.data;
+  const user = createFirstAdmin({ email, name: name || null, passwordHash: await hashPassword(password) });
+  if (!user) return { error: 'Setup is already done. Sign in instead.' };
+  audit(user.id, 'setup.admin_created', user.id);
+  try {
+    await signIn('credentials', { email, password, redirectTo: '/' });
+  } catch (err) {
+    if (err instanceof AuthError) return { error: 'The admin was created; sign in to continue.' };
+    throw err;
+  }
+  return {};
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/sign-in' });
+}

@@ -1,0 +1,13 @@
+// GET /api/images — one gallery page with signed variant URLs (any signed-in user)
+import { route } from '@/lib/api/errors';
+import { requireUser } from '@/lib/auth/session';
+import { galleryPage } from '@/lib/images/gallery';
+import { listQuerySchema } from '@/lib/schemas/api';
+
+export const GET = route(async (req) => {
+  const user = await requireUser();
+  const params = Object.fromEntries(new URL(req.url).searchParams);
+  const q = listQuerySchema.parse(params);
+  const page = galleryPage(user, { cursor: q.cursor, filter: q.filter, search: q.q, limit: q.limit });
+  return Response.json(page, { headers: { 'cache-control': 'private, no-store' } });
+});

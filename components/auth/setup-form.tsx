@@ -1,0 +1,35 @@
+'use client';
+import { useActionState } from 'react';
+import { type FormState, setupAction } from '@/app/(auth)/actions';
+
+export function SetupForm() {
+  const [state, action, pending] = useActionState<FormState, FormData>(setupAction, {});
+  return (
+    <form action={action} noValidate>
+      {state.error && (
+        <p className="alert" role="alert">
+          {state.error}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="email">Email</label>
+        <input className="input" id="email" name="email" type="email" autoComplete="email" required autoFocus />
+      </div>
+      <div className="field">
+        <label htmlFor="name">Name (optional)</label>
+        <input className="input" id="name" name="name" type="text" autoComplete="name" />
+      </div>
+      <div className="field">
+        <label htmlFor="password">Password</label>
+        <input className="input" id="password" name="password" type="password" autoComplete="new-password" minLength={8} required />
+      </div>
+      <div className="field">
+        <label htmlFor="confirm">Confirm password</label>
+        <input className="input" id="confirm" name="confirm" type="password" autoComplete="new-password" minLength={8} required />
+      </div>
+      <button className="button button-primary" type="submit" disabled={pending} style={{ width: '100%' }}>
+        {pending ? 'Creating…' : 'Create admin account'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+'use client';
+import { useActionState } from 'react';
+import { type FormState, gitHubSignInAction, signInAction } from '@/app/(auth)/actions';
+
+export interface SignInFormProps {
+  gitHub: boolean;
+}
+
+export function SignInForm({ gitHub }: SignInFormProps) {
+  const [state, action, pending] = useActionState<FormState, FormData>(signInAction, {});
+  return (
+    <>
+      <form action={action} noValidate>
+        {state.error && (
+          <p className="alert" role="alert">
+            {state.error}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="email">Email</label>
+          <input className="input" id="email" name="email" type="email" autoComplete="email" required autoFocus />
+        </div>
+        <div className="field">
+          <label htmlFor="password">Password</label>
+          <input className="input" id="password" name="password" type="password" autoComplete="current-password" required />
+        </div>
+        <button className="button button-primary" type="submit" disabled={pending} style={{ width: '100%' }}>
+          {pending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      {gitHub && (
+        <form action={gitHubSignInAction} style={{ marginTop: '0.75rem' }}>
+          <button className="button" type="submit" style={{ width: '100%' }}>
+            Sign in with GitHub
+          </button>
+        </form>
+      )}
+    </>
+  );
+}

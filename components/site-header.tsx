@@ -1,0 +1,36 @@
+import Link from 'next/link';
+import { signOutAction } from '@/app/(auth)/actions';
+import type { CurrentUser } from '@/lib/auth/session';
+import { canUpload } from '@/lib/auth/roles';
+import styles from './site-header.module.css';
+
+export interface SiteHeaderProps {
+  user: CurrentUser;
+}
+
+export function SiteHeader({ user }: SiteHeaderProps) {
+  return (
+    <header className={styles.header}>
+      <div className={styles.inner}>
+        <Link href="/" className={styles.brand}>
+          Pixvault
+        </Link>
+        <nav aria-label="Main" className={styles.nav}>
+          <Link href="/">Gallery</Link>
+          {canUpload(user) && <Link href="/upload">Upload</Link>}
+          {user.role === 'admin' && <Link href="/admin/users">Users</Link>}
+        </nav>
+        <div className={styles.account}>
+          <span className={styles.who} title={user.email}>
+            {user.name ?? user.email} <span className={styles.role}>{user.role}</span>
+          </span>
+          <form action={signOutAction}>
+            <button type="submit" className="button">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,65 @@
+/** One error path for route handlers: ApiError → `{ error: { code, message } }`; anything unknown → a 500 that leaks nothing. */
+import { z } from 'zod';
+import { ImageServiceError } from '@/lib/images/client';
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const unauthorized = () => new ApiError(401, 'unauthorized', 'Sign in to continue.');
+export const forbidden = (message = 'You do not have permission to do that.') => new ApiError(403, 'forbidden', message);
+export const notFound = (what = 'Image') => new ApiError(404, 'not_found', `${what} not found.`);
+
+export function errorResponse(status: number, code: string, message: string, extra?: Record<string, unknown>, headers?: HeadersInit): Response {
+  return Response.json({ error: { code, message, ...extra } }, { status, headers });
+}
+
+export function toErrorResponse(err: unknown): Response {
+  if (err instanceof ApiError) return errorResponse(err.status, err.code, err.message);
+  if (err instanceof z.ZodError) {
+    const issues = err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+    const first = issues[0];
+    return errorResponse(400, 'invalid_request', first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid request.', { issues });
+  }
+  if (err instanceof ImageServiceError) {
+    console.error('[pixvault] image service error:', err.status, err.message);
+    return errorResponse(502, 'image_service_error', 'The image service could not complete the request. Try again in a moment.');
+  }
+  console.error('[pixvault] unexpected error:', err);
+  return errorResponse(500, 'internal_error', 'Something went wrong on our side.');
+}
+
+/** Parses a JSON body with a schema; a body that is not JSON is a 400 like any other bad input. */
+export async function parseJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The request body must be JSON.');
+  }
+  return schema.parse(body);
+}
+
+type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
+
+/**
+ * Wraps a route handler: one try/catch, and a same-origin check on state-changing methods so another
+ * site cannot drive them with the user's cookies (on top of SameSite=Lax session cookies).
+ */
+export function route<C>(handler: Handler<C>): Handler<C> {
+  return async (req, ctx) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        const origin = req.headers.get('origin');
+        const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+        if (origin && host && new URL(origin).host !== host) throw forbidden('Cross-site requests are not allowed.');
+      }
+      return await handler(req, ctx);
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+}

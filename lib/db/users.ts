@@ -1,0 +1,81 @@
+/** Users of the app. Emails are unique case-insensitively; the role is authoritative here, not in the session. */
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@/lib/auth/roles';
+import { type AppDb, getDb } from './index';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string | null;
+  password_hash: string | null;
+  role: Role;
+  created_at: number;
+}
+
+export type PublicUser = Omit<UserRow, 'password_hash'>;
+
+export class DuplicateEmailError extends Error {
+  constructor(email: string) {
+    super(`A user with the email ${email} already exists.`);
+  }
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function countUsers(db: AppDb = getDb()): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+}
+
+export function findUserByEmail(email: string, db: AppDb = getDb()): UserRow | undefined {
+  return db.prepare('SELECT * FROM users WHERE email = ?').get(normalizeEmail(email)) as UserRow | undefined;
+}
+
+export function findUserById(id: string, db: AppDb = getDb()): UserRow | undefined {
+  return db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+}
+
+export function listUsers(db: AppDb = getDb()): PublicUser[] {
+  return db.prepare('SELECT id, email, name, role, created_at FROM users ORDER BY created_at, email').all() as PublicUser[];
+}
+
+export function createUser(input: { email: string; name?: string | null; passwordHash: string | null; role: Role }, db: AppDb = getDb()): UserRow {
+  const row: UserRow = {
+    id: randomUUID(),
+    email: normalizeEmail(input.email),
+    name: input.name ?? null,
+    password_hash: input.passwordHash,
+    role: input.role,
+    created_at: Date.now(),
+  };
+  try {
+    db.prepare('INSERT INTO users (id, email, name, password_hash, role, created_at) VALUES (@id, @email, @name, @password_hash, @role, @created_at)').run(row);
+  } catch (err) {
+    if (err instanceof Error && 'code' in err && err.code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateEmailError(row.email);
+    throw err;
+  }
+  return row;
+}
+
+/** Creates the first admin only while no user exists; two racing setups cannot both succeed. */
+export function createFirstAdmin(input: { email: string; name?: string | null; passwordHash: string }, db: AppDb = getDb()): UserRow | null {
+  return db.transaction(() => (countUsers(db) === 0 ? createUser({ ...input, role: 'admin' }, db) : null)).immediate();
+}
+
+export function setUserRole(id: string, role: Role, db: AppDb = getDb()): boolean {
+  return db.prepare('UPDATE users SET role = ? WHERE id = ?').run(role, id).changes === 1;
+}
+
+export function setUserPassword(id: string, passwordHash: string, db: AppDb = getDb()): boolean {
+  return db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id).changes === 1;
+}
+
+/** Removes a user; their image records go with them (the caller deletes the images from the service first). */
+export function removeUser(id: string, db: AppDb = getDb()): boolean {
+  return db.prepare('DELETE FROM users WHERE id = ?').run(id).changes === 1;
+}
+
+export function countAdmins(db: AppDb = getDb()): number {
+  return (db.prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'admin'").get() as { n: number }).n;
+}

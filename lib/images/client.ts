@@ -1,0 +1,133 @@
+/**
+ * The app's only door to the image service: Cloudflare Images' REST API over fetch, against real
+ * Cloudflare or the embedded service alike (base URL and credentials come from `appEnv()`).
+ * Errors come back as ImageServiceError whether the body was Cloudflare's JSON envelope or plain text.
+ */
+import { appEnv, type ImageServiceAccess } from '@/lib/env';
+
+export interface ServiceImage {
+  id: string;
+  filename?: string | null;
+  meta?: Record<string, unknown>;
+  requireSignedURLs?: boolean;
+  uploaded?: string;
+  variants?: string[];
+  draft?: boolean;
+}
+
+export interface VariantDefinition {
+  id: string;
+  options: { fit: 'scale-down' | 'contain' | 'cover' | 'crop' | 'pad'; width: number; height: number; metadata: 'keep' | 'copyright' | 'none' };
+  neverRequireSignedURLs?: boolean;
+}
+
+export class ImageServiceError extends Error {
+  constructor(readonly status: number, readonly code: number | null, message: string) {
+    super(message);
+    this.name = 'ImageServiceError';
+  }
+}
+
+const TIMEOUT_MS = 15_000;
+
+async function errorFrom(res: Response): Promise<ImageServiceError> {
+  const text = await res.text().catch(() => '');
+  if (text.trimStart().startsWith('{')) {
+    try {
+      const body = JSON.parse(text) as { errors?: { code?: number; message?: string }[] };
+      const first = body.errors?.[0];
+      return new ImageServiceError(res.status, first?.code ?? null, first?.message ?? `HTTP ${res.status}`);
+    } catch {
+      // fall through to plain text
+    }
+  }
+  const code = /ERROR (\d+)/.exec(text)?.[1];
+  return new ImageServiceError(res.status, code ? Number(code) : null, text.trim().slice(0, 300) || `HTTP ${res.status}`);
+}
+
+export class ImagesClient {
+  constructor(private readonly access: ImageServiceAccess) {}
+
+  private url(path: string): string {
+    return `${this.access.apiBase}/accounts/${this.access.accountId}/images/${path}`;
+  }
+
+  private async raw(method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}): Promise<Response> {
+    const res = await fetch(this.url(path), {
+      method,
+      body,
+      headers: { authorization: `Bearer ${this.access.apiToken}`, ...headers },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      cache: 'no-store',
+    });
+    if (!res.ok) throw await errorFrom(res);
+    return res;
+  }
+
+  private async call<T>(method: string, path: string, body?: BodyInit, headers?: Record<string, string>): Promise<T> {
+    const res = await this.raw(method, path, body, headers);
+    const envelope = (await res.json()) as { success: boolean; result: T; errors?: { code: number; message: string }[] };
+    // Cloudflare can answer 200 with success:false.
+    if (!envelope.success) {
+      const first = envelope.errors?.[0];
+      throw new ImageServiceError(res.status, first?.code ?? null, first?.message ?? 'The image service refused the request');
+    }
+    return envelope.result;
+  }
+
+  private json<T>(method: string, path: string, body: unknown): Promise<T> {
+    return this.call<T>(method, path, JSON.stringify(body), { 'content-type': 'application/json' });
+  }
+
+  /** A draft and its one-time upload URL. `metadata` is sent as one JSON string, as the API documents. */
+  createDirectUpload(input: { metadata: Record<string, string>; requireSignedURLs: boolean; expiry: Date }): Promise<{ id: string; uploadURL: string }> {
+    const form = new FormData();
+    form.set('metadata', JSON.stringify(input.metadata));
+    form.set('requireSignedURLs', String(input.requireSignedURLs));
+    form.set('expiry', input.expiry.toISOString());
+    return this.call('POST', 'v2/direct_upload', form);
+  }
+
+  get(id: string): Promise<ServiceImage> {
+    return this.call('GET', `v1/${encodeURIComponent(id)}`);
+  }
+
+  update(id: string, changes: { requireSignedURLs?: boolean; metadata?: Record<string, string> }): Promise<ServiceImage> {
+    return this.json('PATCH', `v1/${encodeURIComponent(id)}`, changes);
+  }
+
+  /** Deletes an image; one that is already gone counts as deleted. */
+  async remove(id: string): Promise<void> {
+    try {
+      await this.call('DELETE', `v1/${encodeURIComponent(id)}`);
+    } catch (err) {
+      if (err instanceof ImageServiceError && err.status === 404) return;
+      throw err;
+    }
+  }
+
+  /** The stored original, streamed. */
+  blob(id: string): Promise<Response> {
+    return this.raw('GET', `v1/${encodeURIComponent(id)}/blob`, undefined, { accept: 'image/*' });
+  }
+
+  async listVariants(): Promise<Record<string, VariantDefinition>> {
+    const result = await this.call<{ variants: Record<string, VariantDefinition> }>('GET', 'v1/variants');
+    return result.variants;
+  }
+
+  createVariant(v: VariantDefinition): Promise<unknown> {
+    return this.json('POST', 'v1/variants', v);
+  }
+
+  updateVariant(v: VariantDefinition): Promise<unknown> {
+    return this.json('PATCH', `v1/variants/${encodeURIComponent(v.id)}`, { options: v.options, neverRequireSignedURLs: v.neverRequireSignedURLs ?? false });
+  }
+}
+
+let client: ImagesClient | null = null;
+
+export function imagesClient(): ImagesClient {
+  client ??= new ImagesClient(appEnv().images);
+  return client;
+}

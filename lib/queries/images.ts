@@ -1,0 +1,60 @@
+/** React Query keys and options for images. URLs in responses are signed; refetch well before they expire. */
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { GalleryPage, ImageDetail } from '@/lib/schemas/api';
+
+/** Signed URLs live at least an hour (bucketed to 15 min); lists refresh after 20 minutes. */
+export const IMAGE_STALE_MS = 20 * 60_000;
+
+export interface GalleryFilters {
+  filter: 'all' | 'mine';
+  q: string;
+}
+
+export const imageKeys = {
+  all: ['images'] as const,
+  lists: () => [...imageKeys.all, 'list'] as const,
+  list: (filters: GalleryFilters) => [...imageKeys.lists(), filters] as const,
+  detail: (id: string) => [...imageKeys.all, 'detail', id] as const,
+};
+
+export class ApiRequestError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** fetch for the app's own API: JSON in and out, `{error: {code, message}}` turned into ApiRequestError. */
+export async function apiFetch<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(url, {
+    ...init,
+    headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+  });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    throw new ApiRequestError(res.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `Request failed (${res.status}).`);
+  }
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+export function galleryQueryOptions(filters: GalleryFilters) {
+  return infiniteQueryOptions({
+    queryKey: imageKeys.list(filters),
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams({ filter: filters.filter });
+      if (filters.q) params.set('q', filters.q);
+      if (pageParam) params.set('cursor', pageParam);
+      return apiFetch<GalleryPage>(`/api/images?${params}`);
+    },
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    staleTime: IMAGE_STALE_MS,
+  });
+}
+
+export function imageDetailQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: imageKeys.detail(id),
+    queryFn: () => apiFetch<ImageDetail>(`/api/images/${encodeURIComponent(id)}`),
+    staleTime: IMAGE_STALE_MS,
+  });
+}

@@ -1,0 +1,28 @@
+/** Start-up work of the app server, off the request path: variants first (with retries), then reconciliation. */
+import { imagesClient } from '@/lib/images/client';
+import { reconcilePending } from '@/lib/images/uploads';
+import { ensureVariants } from '@/lib/images/variants';
+
+const RECONCILE_EVERY_MS = 60_000;
+
+async function ensureVariantsWithRetry(): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { created, updated } = await ensureVariants(imagesClient());
+      if (created.length + updated.length > 0) console.log(`[pixvault] variants created: ${created.join(', ') || '-'}; updated: ${updated.join(', ') || '-'}`);
+      return;
+    } catch (err) {
+      if (attempt >= 30) {
+        console.error('[pixvault] could not set up image variants:', err instanceof Error ? err.message : err);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, Math.min(5000, 250 * attempt)));
+    }
+  }
+}
+
+export function startBackgroundTasks(): void {
+  void ensureVariantsWithRetry();
+  const timer = setInterval(() => void reconcilePending().catch(() => undefined), RECONCILE_EVERY_MS);
+  timer.unref();
+}

@@ -1,0 +1,78 @@
+/**
+ * `npm start` / `npm run dev`: the whole product with one command. Starts the embedded image service
+ * in this process (unless real Cloudflare Images is configured), builds the app if needed, and runs
+ * Next.js beside it. Local secrets are generated and kept in .data/ on first run.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { readLauncherEnv, readServiceEnv } from '@/lib/env';
+import { type RunningService, startImageService } from '@/lib/image-service/server';
+
+const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
+const root = path.resolve(import.meta.dirname, '..');
+const nextBin = path.join(root, 'node_modules', '.bin', 'next');
+
+function newestSourceMtime(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  };
+  for (const dir of ['app', 'components', 'lib']) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
+  for (const file of ['next.config.mjs', 'proxy.ts', 'instrumentation.ts', 'package-lock.json']) {
+    if (existsSync(path.join(root, file))) newest = Math.max(newest, statSync(path.join(root, file)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds when there is no build, or when a source file changed since the last one. */
+function buildIfNeeded(env: NodeJS.ProcessEnv): void {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceMtime()) return;
+  console.log('Building the app (first start, or sources changed)...');
+  const result = spawnSync(nextBin, ['build'], { cwd: root, env, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error('next build failed');
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function main(): Promise<void> {
+  const launcher = readLauncherEnv();
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  let service: RunningService | null = null;
+  if (launcher.backend === 'embedded') {
+    // The service reports finished uploads to the app; both read the same generated webhook secret.
+    env.IMAGE_SERVICE_WEBHOOK_URL ||= `http://127.0.0.1:${launcher.port}/api/webhooks/images`;
+    const svc = readServiceEnv(env);
+    service = await startImageService(svc.config, { port: svc.port, host: svc.host });
+    console.log(`Image service (embedded) on ${service.url}; data in ${svc.config.dataDir}`);
+  } else {
+    console.log('Image backend: Cloudflare Images');
+  }
+  if (mode === 'start') buildIfNeeded(env);
+  const args = mode === 'dev' ? ['dev', '-p', String(launcher.port), '-H', launcher.host] : ['start', '-p', String(launcher.port), '-H', launcher.host];
+  const next = spawn(nextBin, args, { cwd: root, env, stdio: 'inherit' });
+  console.log(`Pixvault on http://${launcher.host === '127.0.0.1' ? 'localhost' : launcher.host}:${launcher.port}`);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (next.exitCode === null) next.kill('SIGTERM');
+    await service?.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  next.on('exit', (code) => void stop(code ?? 0));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
