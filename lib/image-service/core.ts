@@ -20,6 +20,7 @@ import { CONTENT_TYPES } from './sniff';
 import { BlobStore } from './store';
 import { render } from './transform';
 import { VariantRegistry } from './variants';
+import { UsageCounter } from './usage';
 import { Webhooks } from './webhook';
 
 export interface RecordInput {
@@ -43,6 +44,7 @@ export class Core {
   readonly variants: VariantRegistry;
   readonly settings: SettingsStore;
   readonly webhooks: Webhooks;
+  readonly usage: UsageCounter;
   private readonly writes = new Set<Promise<unknown>>();
   /** File keys deleted while a transform for them may still be running. */
   private readonly deletedKeys = new Set<string>();
@@ -57,6 +59,7 @@ export class Core {
     this.settings = new SettingsStore(this.db);
     this.variants = new VariantRegistry(this.db, now, (id) => this.dropVariantFiles(id));
     this.webhooks = new Webhooks(this.db, config.webhook, now);
+    this.usage = new UsageCounter(this.db, now);
   }
 
   /** Keeps shutdown waiting until `work` settles (uploads and deletes in progress). */
@@ -192,6 +195,7 @@ export class Core {
 
   close(): void {
     this.webhooks.stop();
+    this.usage.stop();
     this.db.close();
   }
 }

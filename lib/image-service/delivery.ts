@@ -95,7 +95,10 @@ export async function handleDelivery(core: Core, req: IncomingMessage, res: Serv
     const keys = core.keys.values();
     let check = verifySignature(path, rawQuery, keys, nowSeconds);
     if (!check.ok && path !== rawPath) check = verifySignature(rawPath, rawQuery, keys, nowSeconds);
-    if (!check.ok) throw denied();
+    if (!check.ok) {
+      core.usage.add('denied');
+      throw denied();
+    }
     signedExp = check.exp;
   }
 
@@ -133,7 +136,9 @@ export async function handleDelivery(core: Core, req: IncomingMessage, res: Serv
     }
   }
   headers.etag = entry.etag;
+  core.usage.add('deliveries');
   if (etagMatches(req.headers['if-none-match'], entry.etag)) {
+    core.usage.add('not_modified');
     res.writeHead(304, headers);
     res.end();
     return;
@@ -141,5 +146,6 @@ export async function handleDelivery(core: Core, req: IncomingMessage, res: Serv
   headers['content-type'] = entry.contentType;
   headers['content-length'] = String(entry.bytes.length);
   res.writeHead(200, headers);
+  if (!head) core.usage.add('delivered_bytes', entry.bytes.length);
   res.end(head ? undefined : entry.bytes);
 }

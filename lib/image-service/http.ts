@@ -105,7 +105,7 @@ export function createHandler(core: Core): (req: IncomingMessage, res: ServerRes
       work = handleUpload(core, req, res, path).catch((err) => sendError(res, err, UPLOAD_CORS));
     } else if (method === 'GET' || method === 'HEAD') {
       if (path === '/healthz') {
-        sendJson(res, 200, okEnvelope({ status: 'ok', queue: core.queue.stats() }));
+        sendJson(res, 200, okEnvelope({ status: 'ok', queue: core.queue.stats(), usage: core.usage.sinceStart() }));
         return;
       }
       if (!path.startsWith(uploadPrefix) && !path.startsWith(`${CDN_PREFIX}/`)) {

@@ -273,3 +273,25 @@ describe('generated files', () => {
     expect((await fetch(url(id, 'thumb'))).status).toBe(404);
   });
 });
+
+describe('usage counters', () => {
+  it('count deliveries (200 and 304), bytes and refusals, and keep them per month', async () => {
+    const id = await upload(await jpeg(120, 90));
+    const before = t.svc.core.usage.sinceStart();
+    const first = await fetch(url(id, 'thumb'), { headers: { accept: 'image/webp' } });
+    const bytes = (await first.arrayBuffer()).byteLength;
+    await fetch(url(id, 'thumb'), { headers: { accept: 'image/webp', 'if-none-match': first.headers.get('etag') ?? '' } });
+    const priv = await upload(await jpeg(20, 20), { requireSignedURLs: true });
+    await fetch(url(priv, 'thumb'));
+    const after = t.svc.core.usage.sinceStart();
+    expect(after.deliveries - before.deliveries).toBe(2);
+    expect(after.not_modified - before.not_modified).toBe(1);
+    expect(after.delivered_bytes - before.delivered_bytes).toBe(bytes);
+    expect(after.denied - before.denied).toBe(1);
+    const health = await (await fetch(`${t.svc.url}/healthz`)).json();
+    expect(health.result.usage.deliveries).toBe(after.deliveries);
+    t.svc.core.usage.flush();
+    const month = new Date(clock).toISOString().slice(0, 7);
+    expect(t.svc.core.usage.month(month).deliveries).toBe(after.deliveries);
+  });
+});
