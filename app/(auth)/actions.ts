@@ -9,7 +9,14 @@ import { countUsers, createFirstAdmin } from '@/lib/db/users';
 
 export interface FormState {
   error?: string;
+  /** What was typed (never passwords), so a refused form does not make the person start over. */
+  values?: { email?: string; name?: string };
 }
+
+const text = (form: FormData, key: string) => {
+  const v = form.get(key);
+  return typeof v === 'string' ? v : '';
+};
 
 function signInError(err: AuthError): string {
   const code = (err as AuthError & { code?: string }).code;
@@ -24,7 +31,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
     return {};
   } catch (err) {
     // A successful sign-in "throws" Next's redirect, which must pass through.
-    if (err instanceof AuthError) return { error: signInError(err) };
+    if (err instanceof AuthError) return { error: signInError(err), values: { email: text(form, 'email') } };
     throw err;
   }
 }
@@ -45,7 +52,9 @@ const setupSchema = z
 export async function setupAction(_prev: FormState, form: FormData): Promise<FormState> {
   if (countUsers() > 0) return { error: 'Setup is already done. Sign in instead.' };
   const parsed = setupSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.' };
+  if (!parsed.success) {
+    return { error: parsed.error.issues[0]?.message ?? 'Check the form.', values: { email: text(form, 'email'), name: text(form, 'name') } };
+  }
   const { email, name, password } = parsed.data;
   const user = createFirstAdmin({ email, name: name || null, passwordHash: await hashPassword(password) });
   if (!user) return { error: 'Setup is already done. Sign in instead.' };

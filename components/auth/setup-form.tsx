@@ -13,11 +13,11 @@ export function SetupForm() {
       )}
       <div className="field">
         <label htmlFor="email">Email</label>
-        <input className="input" id="email" name="email" type="email" autoComplete="email" required autoFocus />
+        <input className="input" id="email" name="email" type="email" autoComplete="email" required autoFocus defaultValue={state.values?.email} />
       </div>
       <div className="field">
         <label htmlFor="name">Name (optional)</label>
-        <input className="input" id="name" name="name" type="text" autoComplete="name" />
+        <input className="input" id="name" name="name" type="text" autoComplete="name" defaultValue={state.values?.name} />
       </div>
       <div className="field">
         <label htmlFor="password">Password</label>

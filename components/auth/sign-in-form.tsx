@@ -18,7 +18,7 @@ export function SignInForm({ gitHub }: SignInFormProps) {
         )}
         <div className="field">
           <label htmlFor="email">Email</label>
-          <input className="input" id="email" name="email" type="email" autoComplete="email" required autoFocus />
+          <input className="input" id="email" name="email" type="email" autoComplete="email" required autoFocus defaultValue={state.values?.email} />
         </div>
         <div className="field">
           <label htmlFor="password">Password</label>
