@@ -1,7 +1,7 @@
 /** The app's own database (users, image records, audit log): SQLite in WAL mode, migrated on open. */
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '@/lib/sqlite';
 import { appEnv } from '@/lib/env';
 
 export type AppDb = Database.Database;
@@ -44,22 +44,7 @@ const MIGRATIONS: string[] = [
 ];
 
 export function openAppDb(file: string): AppDb {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    const sql = MIGRATIONS[v];
-    if (sql === undefined) break;
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
-  return db;
+  return openSqlite(file, MIGRATIONS);
 }
 
 // One connection per process; kept on globalThis so dev-mode reloads do not open another.

@@ -7,7 +7,7 @@ import { readJson } from './body';
 import type { Core } from './core';
 import { isStored } from './db';
 import { notFound, ServiceError } from './errors';
-import { deliveryBase, listV1, listV2, mustGetRow, patchImage, toApiImage } from './images';
+import { deliveryBase, listV1, listV2, mustGetRow, toApiImage } from './images';
 import { createDirectUpload, createImage } from './uploads';
 
 export interface ApiContext {
@@ -88,7 +88,7 @@ const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
     method: 'PATCH', pattern: /^v1\/(.+)$/,
     handler: async ({ core, req, param }) => {
       visibleRow(core, param);
-      return { result: api(core).image(patchImage(core.db, param, await readJson(req), core.config.limits.maxMetadataBytes)) };
+      return { result: api(core).image(core.patchImage(param, await readJson(req))) };
     },
   },
   {

@@ -6,11 +6,12 @@ import { createHash } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { type SignatureCheck, verifySignature } from '@/lib/images/sign';
 import type { ServiceConfig } from './config';
 import { type Db, type ImageRow, isStored, openDb, type StoredImage } from './db';
 import { ServiceError } from './errors';
 import type { PreparedImage } from './ingest';
-import { getRow } from './images';
+import { getRow, patchImage } from './images';
 import { SigningKeys } from './keys';
 import { type CachedVariant, MemoryCache } from './memory-cache';
 import { canonicalOptions, type OutputFormat, type TransformOptions } from './options';
@@ -48,6 +49,12 @@ export class Core {
   private readonly writes = new Set<Promise<unknown>>();
   /** File keys deleted while a transform for them may still be running. */
   private readonly deletedKeys = new Set<string>();
+  /** Names of generated files by options: computed on every delivery, so remembered. */
+  private readonly cacheNames = new Map<string, string>();
+  private readonly storedRows = new Map<string, StoredImage>();
+  private readonly variantNames = new WeakMap<TransformOptions, Map<string, string>>();
+  private readonly verifiedUrls = new Map<string, number | null>();
+  private signatureKeysVersion = -1;
 
   constructor(readonly config: ServiceConfig, readonly now: () => number = Date.now) {
     this.store = new BlobStore(config.dataDir);
@@ -110,6 +117,7 @@ export class Core {
   /** Deletes the record first (so it stops being served at once), then its files. */
   async deleteImage(row: ImageRow): Promise<void> {
     this.db.prepare('DELETE FROM images WHERE id = ?').run(row.id);
+    this.forget(row.id);
     if (row.file_key) {
       this.deletedKeys.add(row.file_key);
       this.memory.deletePrefix(`${row.file_key}/`);
@@ -117,15 +125,76 @@ export class Core {
     }
   }
 
+  /**
+   * A complete image by id, for delivery. Complete records are cached in memory (this process is the
+   * only writer); every change to one goes through `forget`.
+   */
   storedImage(id: string): StoredImage | undefined {
+    const cached = this.storedRows.get(id);
+    if (cached) return cached;
     const row = getRow(this.db, id);
-    return row && isStored(row) ? row : undefined;
+    if (!row || !isStored(row)) return undefined;
+    if (this.storedRows.size >= 50_000) this.storedRows.clear();
+    this.storedRows.set(id, row);
+    return row;
+  }
+
+  /**
+   * Signature check for delivery. A URL whose signature matched is remembered (until the keys change),
+   * so a popular signed URL costs one HMAC, not one per request; its expiry is still checked each time.
+   * The `/cdn-cgi/imagedelivery`-prefixed path is accepted as signed input too.
+   */
+  checkSignature(path: string, rawPath: string, rawQuery: string, nowSeconds: number): SignatureCheck {
+    if (this.signatureKeysVersion !== this.keys.version) {
+      this.verifiedUrls.clear();
+      this.signatureKeysVersion = this.keys.version;
+    }
+    const key = `${rawPath}?${rawQuery}`;
+    const exp = this.verifiedUrls.get(key);
+    if (exp !== undefined) return exp === null || exp > nowSeconds ? { ok: true, exp } : { ok: false, reason: 'expired' };
+    const keys = this.keys.values();
+    let check = verifySignature(path, rawQuery, keys, nowSeconds);
+    if (!check.ok && path !== rawPath) check = verifySignature(rawPath, rawQuery, keys, nowSeconds);
+    if (check.ok) {
+      if (this.verifiedUrls.size >= 20_000) this.verifiedUrls.clear();
+      this.verifiedUrls.set(key, check.exp);
+    }
+    return check;
+  }
+
+  forget(id: string): void {
+    this.storedRows.delete(id);
+  }
+
+  /** `PATCH v1/{id}`. */
+  patchImage(id: string, body: unknown): ImageRow {
+    try {
+      return patchImage(this.db, id, body, this.config.limits.maxMetadataBytes);
+    } finally {
+      this.forget(id);
+    }
   }
 
   /** Name of a generated file: options, output format and sharp version decide its bytes. */
   cacheName(prefix: string, opts: TransformOptions, format: OutputFormat): string {
-    const digest = createHash('sha256').update(`${canonicalOptions(opts)}|${format}|${sharp.versions.sharp}`).digest('hex').slice(0, 20);
-    return `${prefix}.${digest}.${format}`;
+    // Named variants hand out one options object per definition: remember their names by identity.
+    const byFormat = this.variantNames.get(opts);
+    const known = byFormat?.get(`${prefix}|${format}`);
+    if (known) return known;
+    const key = `${prefix}|${canonicalOptions(opts)}|${format}`;
+    let name = this.cacheNames.get(key);
+    if (name === undefined) {
+      const digest = createHash('sha256').update(`${key}|${sharp.versions.sharp}`).digest('hex').slice(0, 20);
+      name = `${prefix}.${digest}.${format}`;
+      if (this.cacheNames.size > 10_000) this.cacheNames.clear();
+      this.cacheNames.set(key, name);
+    }
+    if (prefix.startsWith('v-')) {
+      const map = byFormat ?? new Map<string, string>();
+      map.set(`${prefix}|${format}`, name);
+      this.variantNames.set(opts, map);
+    }
+    return name;
   }
 
   /**

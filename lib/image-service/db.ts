@@ -1,5 +1,6 @@
 /** SQLite store of the embedded image service: WAL mode, one migration list, typed rows. */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '@/lib/sqlite';
 
 export type Db = Database.Database;
 
@@ -45,21 +46,7 @@ const MIGRATIONS: string[] = [
 ];
 
 export function openDb(file: string): Db {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    const sql = MIGRATIONS[v];
-    if (sql === undefined) break;
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
-  return db;
+  return openSqlite(file, MIGRATIONS);
 }
 
 export interface ImageRow {

@@ -4,11 +4,10 @@
  * Errors are short plain text (`ERROR 9425: Image access denied`) that no cache keeps.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { verifySignature } from '@/lib/images/sign';
 import type { Core } from './core';
 import { ServiceError } from './errors';
 import { chooseFormat } from './negotiate';
-import { isFlexibleSegment, OptionError, optionsFromVariant, parseFlexibleOptions, planSize, type TransformOptions } from './options';
+import { isFlexibleSegment, OptionError, parseFlexibleOptions, planSize, type TransformOptions } from './options';
 import { QueueFullError } from './queue';
 
 export const CDN_PREFIX = '/cdn-cgi/imagedelivery';
@@ -82,8 +81,9 @@ export async function handleDelivery(core: Core, req: IncomingMessage, res: Serv
     prefix = 'f';
   } else {
     const variant = core.variants.get(target.segment);
-    if (!variant) throw missing();
-    opts = optionsFromVariant(variant.options);
+    const variantOpts = core.variants.transformOptions(target.segment);
+    if (!variant || !variantOpts) throw missing();
+    opts = variantOpts;
     prefix = `v-${variant.id}`;
     variantTtl = variant.options.browser_ttl;
     if (variant.neverRequireSignedURLs) needsSignature = false;
@@ -92,9 +92,7 @@ export async function handleDelivery(core: Core, req: IncomingMessage, res: Serv
   const nowSeconds = Math.floor(core.now() / 1000);
   let signedExp: number | null = null;
   if (needsSignature) {
-    const keys = core.keys.values();
-    let check = verifySignature(path, rawQuery, keys, nowSeconds);
-    if (!check.ok && path !== rawPath) check = verifySignature(rawPath, rawQuery, keys, nowSeconds);
+    const check = core.checkSignature(path, rawPath, rawQuery, nowSeconds);
     if (!check.ok) {
       core.usage.add('denied');
       throw denied();

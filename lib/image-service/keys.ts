@@ -16,6 +16,8 @@ export function generateKeyValue(): string {
 
 export class SigningKeys {
   private cache: SigningKey[] = [];
+  /** Bumped on every change, so anything derived from the keys knows to start over. */
+  version = 0;
 
   constructor(private readonly db: Db, private readonly now: () => number) {
     this.reload();
@@ -23,6 +25,7 @@ export class SigningKeys {
 
   private reload(): void {
     this.cache = this.db.prepare('SELECT name, value FROM signing_keys ORDER BY created, name').all() as SigningKey[];
+    this.version++;
   }
 
   /** Sets `default` to `value` (configured key) or, when no key exists at all, seeds it. */

@@ -13,7 +13,6 @@ import { badRequest, ServiceError } from './errors';
 import { getRow, mustGetRow, parseRecordFields, type RecordFields } from './images';
 import { prepareUpload } from './ingest';
 import { MODERN_ACCEPT, chooseFormat } from './negotiate';
-import { optionsFromVariant } from './options';
 import { SafeFetchError, safeFetch } from './safe-fetch';
 
 const MIN_EXPIRY_MS = 2 * 60_000;
@@ -54,7 +53,8 @@ export function scheduleEagerVariants(core: Core, id: string): void {
   const image = core.storedImage(id);
   if (!image || image.format === 'svg') return;
   for (const variant of core.variants.list()) {
-    const opts = optionsFromVariant(variant.options);
+    const opts = core.variants.transformOptions(variant.id);
+    if (!opts) continue;
     const { format } = chooseFormat(image, opts, MODERN_ACCEPT);
     core.variant(image, core.cacheName(`v-${variant.id}`, opts, format), opts, format, true).catch(() => undefined);
   }

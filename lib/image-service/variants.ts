@@ -2,6 +2,7 @@
 import { type Variant, variantCreateSchema, variantUpdateSchema } from '@/lib/schemas/variant';
 import type { Db } from './db';
 import { invalidInput, ServiceError } from './errors';
+import { optionsFromVariant, type TransformOptions } from './options';
 
 export const MAX_VARIANTS = 100;
 /** The variant every account starts with; it cannot be deleted. */
@@ -20,6 +21,8 @@ interface VariantRow {
 
 export class VariantRegistry {
   private map = new Map<string, Variant>();
+  /** Transform options per variant, built once per definition (delivery asks on every request). */
+  private options = new Map<string, TransformOptions>();
 
   /** `onChange(id)` runs after a variant's definition changed or it was deleted, to drop its generated files. */
   constructor(
@@ -36,6 +39,12 @@ export class VariantRegistry {
   private reload(): void {
     const rows = this.db.prepare('SELECT id, options, never_require_signed FROM variants ORDER BY created, id').all() as VariantRow[];
     this.map = new Map(rows.map((r) => [r.id, { id: r.id, options: JSON.parse(r.options), neverRequireSignedURLs: r.never_require_signed === 1 }]));
+    this.options = new Map([...this.map.values()].map((v) => [v.id, optionsFromVariant(v.options)]));
+  }
+
+  /** The same object for as long as the definition stands, so callers may cache by identity. */
+  transformOptions(id: string): TransformOptions | undefined {
+    return this.options.get(id);
   }
 
   get(id: string): Variant | undefined {
