@@ -8,10 +8,8 @@
  */
 import { hashPassword, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import { isRole, ROLES } from '@/lib/auth/roles';
-import { imagesClient } from '@/lib/images/client';
-import { audit } from '@/lib/db/audit';
-import { imagesOwnedBy } from '@/lib/db/images';
-import { createUser, DuplicateEmailError, findUserByEmail, listUsers, removeUser, setUserPassword, setUserRole } from '@/lib/db/users';
+import { DuplicateEmailError, findUserByEmail, listUsers, setUserPassword } from '@/lib/db/users';
+import { addUser, changeRole, removeUserAndImages, UserRuleError } from '@/lib/users';
 
 class UsageError extends Error {}
 
@@ -36,11 +34,10 @@ async function run(argv: string[]): Promise<void> {
     case 'add': {
       const email = need(args[0], 'add needs an email: users add <email> --password <password> --role <role>');
       if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new UsageError(`"${email}" is not an email address.`);
-      const password = checkPassword(need(option(args, 'password'), 'add needs --password <password>'));
+      const password = need(option(args, 'password'), 'add needs --password <password>');
       const role = option(args, 'role') ?? 'viewer';
       if (!isRole(role)) throw new UsageError(`Unknown role "${role}"; use ${ROLES.join(', ')}.`);
-      const user = createUser({ email, name: option(args, 'name') ?? null, passwordHash: await hashPassword(password), role });
-      audit(null, 'user.created', user.id, { via: 'cli', role });
+      const user = await addUser(null, { email, name: option(args, 'name') ?? null, password, role });
       console.log(`Added ${user.email} (${user.role}).`);
       return;
     }
@@ -54,8 +51,7 @@ async function run(argv: string[]): Promise<void> {
       const user = need(findUserByEmail(need(args[0], 'set-role needs an email')), `No user with the email ${args[0]}.`);
       const role = need(args[1], 'set-role needs a role');
       if (!isRole(role)) throw new UsageError(`Unknown role "${role}"; use ${ROLES.join(', ')}.`);
-      setUserRole(user.id, role);
-      audit(null, 'user.role_changed', user.id, { via: 'cli', role });
+      changeRole(null, user.id, role);
       console.log(`${user.email} is now ${role}.`);
       return;
     }
@@ -67,19 +63,13 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'remove': {
       const user = need(findUserByEmail(need(args[0], 'remove needs an email')), `No user with the email ${args[0]}.`);
-      const owned = imagesOwnedBy(user.id);
-      // Their images go too: first from the image service, so no file outlives its record.
-      for (const image of owned) {
-        if (!image.cf_id) continue;
-        try {
-          await imagesClient().remove(image.cf_id);
-        } catch (err) {
-          throw new UsageError(`Could not delete ${user.email}'s images from the image service (${err instanceof Error ? err.message : err}). Is the app running (npm start)? Nothing was removed.`);
-        }
+      try {
+        const count = await removeUserAndImages(null, user.id);
+        console.log(`Removed ${user.email} and their ${count} image(s).`);
+      } catch (err) {
+        if (err instanceof UserRuleError) throw err;
+        throw new UsageError(`Could not delete ${user.email}'s images from the image service (${err instanceof Error ? err.message : err}). Is the app running (npm start)? Nothing was removed.`);
       }
-      removeUser(user.id);
-      audit(null, 'user.removed', user.id, { via: 'cli', email: user.email, images: owned.length });
-      console.log(`Removed ${user.email} and their ${owned.length} image(s).`);
       return;
     }
     default:
@@ -88,7 +78,7 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof UsageError || err instanceof DuplicateEmailError) {
+  if (err instanceof UsageError || err instanceof DuplicateEmailError || err instanceof UserRuleError) {
     console.error(err.message);
     process.exit(2);
   }
