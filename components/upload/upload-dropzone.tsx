@@ -1,5 +1,202 @@
 'use client';
-// Placeholder until the uploader lands.
+import { useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useCallback, useEffect, useId, useReducer, useRef } from 'react';
+import { useDropzone } from 'react-dropzone';
+import { imageKeys } from '@/lib/queries/images';
+import { ACCEPTED_TYPES } from '@/lib/schemas/api';
+import styles from './upload-dropzone.module.css';
+import { isAbort, runUpload, UploadFailure } from './upload-pipeline';
+import {
+  guessType, initialUploadState, isActive, nextToStart, refusalReason, summarize, uploadReducer, type UploadItem,
+} from './upload-queue';
+import { UploadRow } from './upload-row';
+
+// Extensions too: some systems know no MIME type for AVIF, and the picker would hide those files.
+const PICKER_ACCEPT = [...ACCEPTED_TYPES, '.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif', '.svg'].join(',');
+
 export function UploadDropzone() {
-  return <p>Uploader</p>;
+  const [state, dispatch] = useReducer(uploadReducer, initialUploadState);
+  const queryClient = useQueryClient();
+  const hintId = useId();
+  /** Running uploads by row key; the map's size is the number of slots in use. */
+  const jobs = useRef(new Map<string, AbortController>());
+  const lastKey = useRef(0);
+  const previews = useRef(new Set<string>());
+
+  const addFiles = useCallback((files: readonly File[]) => {
+    if (files.length === 0) return;
+    const items = files.map((file): UploadItem => {
+      const type = guessType(file);
+      const reason = refusalReason(file, type);
+      return {
+        key: `upload-${++lastKey.current}`,
+        file,
+        type,
+        previewUrl: reason === null ? URL.createObjectURL(file) : null,
+        status: reason === null ? { kind: 'waiting' } : { kind: 'refused', message: reason },
+        attempt: 0,
+        sentId: null,
+        imageId: null,
+      };
+    });
+    dispatch({ type: 'add', items });
+  }, []);
+
+  const { getRootProps, getInputProps, open, isDragActive } = useDropzone({
+    onDrop: (accepted, rejected) => addFiles([...accepted, ...rejected.map((r) => r.file)]),
+    // No accept/size options: refusalReason gives the messages. The "Choose files" button is the
+    // click and keyboard path (a clickable region around it would nest controls), and the window-wide
+    // paste listener below replaces the built-in one, which only hears pastes inside the zone.
+    noClick: true,
+    noKeyboard: true,
+    noPaste: true,
+    multiple: true,
+  });
+
+  // Paste anywhere on the page (a screenshot, copied files) while the uploader is open.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const files = Array.from(event.clipboardData?.files ?? []);
+      if (files.length === 0) return; // plain text pastes stay untouched
+      event.preventDefault();
+      addFiles(files);
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [addFiles]);
+
+  const start = useCallback(
+    (item: UploadItem) => {
+      const { key, attempt } = item;
+      const controller = new AbortController();
+      jobs.current.set(key, controller);
+      dispatch({ type: 'start', key });
+      // Free the slot before reporting, so the re-render that follows can start the next file.
+      const release = () => {
+        if (jobs.current.get(key) === controller) jobs.current.delete(key);
+      };
+      runUpload({
+        file: item.file,
+        type: item.type,
+        sentId: item.sentId,
+        signal: controller.signal,
+        onProgress: (loaded, total) => dispatch({ type: 'progress', key, attempt, loaded, total }),
+        onSent: (id) => dispatch({ type: 'sent', key, attempt, id }),
+      }).then(
+        (outcome) => {
+          release();
+          dispatch({ type: 'done', key, attempt, delayed: outcome === 'pending' });
+          if (outcome === 'ready') void queryClient.invalidateQueries({ queryKey: imageKeys.lists() });
+        },
+        (err: unknown) => {
+          release();
+          // After a Cancel the reducer has moved on and ignores this; it only lands if the abort
+          // raced the switch to "Processing", and then a retry just asks the app again.
+          const message = isAbort(err, controller.signal)
+            ? 'Stopped before the image was recorded.'
+            : err instanceof Error ? err.message : 'Something went wrong.';
+          const resumable = isAbort(err, controller.signal) || (err instanceof UploadFailure && err.resumable);
+          dispatch({ type: 'failed', key, attempt, message, resumable });
+        },
+      );
+    },
+    [queryClient],
+  );
+
+  // The scheduler: whenever the rows change, fill free slots with the oldest waiting files.
+  useEffect(() => {
+    const waiting = state.items.filter((item) => !jobs.current.has(item.key));
+    for (const item of nextToStart(waiting, jobs.current.size)) start(item);
+  }, [state.items, start]);
+
+  // Revoke the object URLs of rows that went away; all of them when the page closes.
+  useEffect(() => {
+    const current = new Set(state.items.flatMap((item) => (item.previewUrl ? [item.previewUrl] : [])));
+    for (const url of previews.current) if (!current.has(url)) URL.revokeObjectURL(url);
+    previews.current = current;
+  }, [state.items]);
+
+  useEffect(() => {
+    const running = jobs.current;
+    const urls = previews;
+    return () => {
+      for (const controller of running.values()) controller.abort();
+      running.clear();
+      for (const url of urls.current) URL.revokeObjectURL(url);
+      urls.current = new Set();
+    };
+  }, []);
+
+  const busy = state.items.some((item) => item.status.kind === 'waiting' || isActive(item.status));
+  // Closing the tab mid-upload loses the files; let the browser ask first.
+  useEffect(() => {
+    if (!busy) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [busy]);
+
+  const cancel = useCallback((key: string) => {
+    jobs.current.get(key)?.abort();
+    jobs.current.delete(key);
+    dispatch({ type: 'cancel', key });
+  }, []);
+  const retry = useCallback((key: string) => dispatch({ type: 'retry', key }), []);
+  const remove = useCallback((key: string) => dispatch({ type: 'remove', key }), []);
+
+  const doneCount = state.items.filter((item) => item.status.kind === 'done').length;
+  const summary = summarize(state.items);
+
+  return (
+    <section className={styles.uploader}>
+      <div
+        {...getRootProps({
+          className: `${styles.dropzone} ${isDragActive ? styles.dragActive : ''}`,
+          role: 'region',
+          'aria-label': 'Drop images here or choose files',
+          'aria-describedby': hintId,
+        })}
+      >
+        <input {...getInputProps({ accept: PICKER_ACCEPT, 'aria-label': 'Image files to upload' })} />
+        <svg className={styles.icon} viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M12 16V4m0 0-4.5 4.5M12 4l4.5 4.5M4 15v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3" />
+        </svg>
+        <p className={styles.prompt}>{isDragActive ? 'Drop to upload' : 'Drag images here, or paste them from the clipboard'}</p>
+        <button type="button" className="button button-primary" onClick={open}>
+          Choose files
+        </button>
+        <p id={hintId} className={`muted ${styles.hint}`}>
+          JPEG, PNG, GIF, WebP, AVIF or SVG, up to 10 MB each. Up to 3 upload at a time.
+        </p>
+      </div>
+
+      <div className={styles.toolbar}>
+        {/* Always mounted, so screen readers announce it as files move between states. */}
+        <p role="status" className={summary ? styles.summary : 'sr-only'}>
+          {summary}
+        </p>
+        {state.items.length > 0 && (
+          <div className={styles.toolbarActions}>
+            {!busy && doneCount > 0 && (
+              <Link className="button button-primary" href="/">
+                View in gallery
+              </Link>
+            )}
+            <button type="button" className="button" onClick={() => dispatch({ type: 'clearFinished' })} disabled={doneCount === 0}>
+              Clear finished
+            </button>
+          </div>
+        )}
+      </div>
+
+      {state.items.length > 0 && (
+        <ul className={styles.list} aria-label="Uploads">
+          {state.items.map((item) => (
+            <UploadRow key={item.key} item={item} onCancel={cancel} onRetry={retry} onRemove={remove} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }

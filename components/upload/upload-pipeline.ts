@@ -1,0 +1,100 @@
+/**
+ * One file's trip: ask the app for a one-time upload URL, send the bytes to the image service, then
+ * ask the app to record the image. Every step honours the AbortSignal, so Cancel stops it anywhere.
+ */
+import { ApiRequestError, apiFetch } from '@/lib/queries/images';
+import type { UploadTicket } from '@/lib/schemas/api';
+import { abortError, sendToImageService } from './xhr-upload';
+
+/** The service may still be validating the image; ask again after these pauses, then stop waiting. */
+const COMPLETE_RETRY_DELAYS_MS = [500, 1000, 2000, 4000];
+
+/** A failed upload; `resumable` when the bytes were accepted and only recording the image failed. */
+export class UploadFailure extends Error {
+  constructor(message: string, readonly resumable: boolean) {
+    super(message);
+    this.name = 'UploadFailure';
+  }
+}
+
+export interface PipelineOptions {
+  file: File;
+  type: string;
+  /** The record id from an earlier attempt whose bytes the service already accepted. */
+  sentId: string | null;
+  signal: AbortSignal;
+  onProgress: (loaded: number, total: number) => void;
+  onSent: (id: string) => void;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError());
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** True for errors caused by the signal: those are cancellations, never shown as failures. */
+export function isAbort(err: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (err instanceof DOMException && err.name === 'AbortError');
+}
+
+function message(err: unknown): string {
+  // fetch rejects with a TypeError ("Failed to fetch") when the request never got an answer.
+  if (err instanceof TypeError) return 'Could not reach Pixvault. Check your connection and retry.';
+  return err instanceof Error && err.message ? err.message : 'Something went wrong.';
+}
+
+async function complete(id: string, signal: AbortSignal): Promise<'ready' | 'pending'> {
+  for (let attempt = 0; ; attempt++) {
+    let state: 'ready' | 'pending' | 'gone';
+    try {
+      ({ state } = await apiFetch<{ state: 'ready' | 'pending' | 'gone' }>(`/api/images/${encodeURIComponent(id)}/complete`, {
+        method: 'POST',
+        signal,
+      }));
+    } catch (err) {
+      if (isAbort(err, signal)) throw err;
+      if (!(err instanceof ApiRequestError && err.status === 410)) {
+        // The bytes are stored: a retry should only ask again, unless the record itself is off limits.
+        const resumable = !(err instanceof ApiRequestError && (err.status === 403 || err.status === 404));
+        throw new UploadFailure(message(err), resumable);
+      }
+      state = 'gone';
+    }
+    if (state === 'ready') return 'ready';
+    if (state === 'gone') throw new UploadFailure('The image service no longer has this upload. Retry to send it again.', false);
+    const delay = COMPLETE_RETRY_DELAYS_MS[attempt];
+    if (delay === undefined) return 'pending'; // the webhook or reconciliation will finish it
+    await sleep(delay, signal);
+  }
+}
+
+/** Resolves 'ready' (in the gallery now) or 'pending' (will appear shortly); throws UploadFailure or an abort. */
+export async function runUpload({ file, type, sentId, signal, onProgress, onSent }: PipelineOptions): Promise<'ready' | 'pending'> {
+  let id = sentId;
+  if (id === null) {
+    let ticket: UploadTicket;
+    try {
+      ticket = await apiFetch<UploadTicket>('/api/uploads', {
+        method: 'POST',
+        body: JSON.stringify({ filename: file.name, size: file.size, type }),
+        signal,
+      });
+      await sendToImageService(ticket.uploadURL, file, { signal, onProgress });
+    } catch (err) {
+      if (isAbort(err, signal)) throw err;
+      throw new UploadFailure(message(err), false);
+    }
+    id = ticket.id;
+    onSent(id);
+  }
+  return complete(id, signal);
+}

@@ -1,0 +1,164 @@
+/**
+ * The uploader's state: one row per dropped file, changed only by this pure reducer. Side effects
+ * (XHRs, object URLs) live in the component; they report back through actions tagged with the
+ * row's `attempt`, so a late event from an aborted or superseded attempt is ignored.
+ */
+import { ACCEPTED_TYPES, MAX_UPLOAD_BYTES } from '@/lib/schemas/api';
+
+export const MAX_PARALLEL_UPLOADS = 3;
+
+export type UploadStatus =
+  | { kind: 'waiting' }
+  | { kind: 'uploading'; loaded: number; total: number }
+  | { kind: 'processing' }
+  | { kind: 'done'; delayed: boolean }
+  | { kind: 'failed'; message: string }
+  | { kind: 'cancelled' }
+  | { kind: 'refused'; message: string };
+
+export interface UploadItem {
+  key: string;
+  file: File;
+  /** What we tell the app the file is (the browser leaves `file.type` empty for some formats). */
+  type: string;
+  previewUrl: string | null;
+  status: UploadStatus;
+  /** Bumped whenever a running attempt is abandoned (cancel, retry). */
+  attempt: number;
+  /** The app's record id once the image service accepted the bytes; a retry then only re-checks completion. */
+  sentId: string | null;
+  /** The app's record id once recorded, for the "View" link. */
+  imageId: string | null;
+}
+
+export interface UploadState {
+  items: UploadItem[];
+}
+
+export type UploadAction =
+  | { type: 'add'; items: UploadItem[] }
+  | { type: 'start'; key: string }
+  | { type: 'progress'; key: string; attempt: number; loaded: number; total: number }
+  | { type: 'sent'; key: string; attempt: number; id: string }
+  | { type: 'done'; key: string; attempt: number; delayed: boolean }
+  | { type: 'failed'; key: string; attempt: number; message: string; resumable: boolean }
+  | { type: 'cancel'; key: string }
+  | { type: 'retry'; key: string }
+  | { type: 'remove'; key: string }
+  | { type: 'clearFinished' };
+
+export const initialUploadState: UploadState = { items: [] };
+
+export const isActive = (s: UploadStatus) => s.kind === 'uploading' || s.kind === 'processing';
+export const canCancel = (s: UploadStatus) => s.kind === 'waiting' || s.kind === 'uploading';
+export const canRetry = (s: UploadStatus) => s.kind === 'failed' || s.kind === 'cancelled';
+
+function update(state: UploadState, key: string, fn: (item: UploadItem) => UploadItem): UploadState {
+  return { items: state.items.map((item) => (item.key === key ? fn(item) : item)) };
+}
+
+/** Applies `fn` only if the event comes from the attempt that is still running. */
+function fromAttempt(state: UploadState, key: string, attempt: number, fn: (item: UploadItem) => UploadItem): UploadState {
+  return update(state, key, (item) => (item.attempt === attempt && isActive(item.status) ? fn(item) : item));
+}
+
+export function uploadReducer(state: UploadState, action: UploadAction): UploadState {
+  switch (action.type) {
+    case 'add':
+      return { items: [...state.items, ...action.items] };
+    case 'start':
+      // A retry after the bytes were accepted only asks the app again: straight to "Processing".
+      return update(state, action.key, (item) =>
+        item.status.kind !== 'waiting'
+          ? item
+          : { ...item, status: item.sentId ? { kind: 'processing' } : { kind: 'uploading', loaded: 0, total: item.file.size } },
+      );
+    case 'progress':
+      return fromAttempt(state, action.key, action.attempt, (item) =>
+        item.status.kind === 'uploading' ? { ...item, status: { kind: 'uploading', loaded: action.loaded, total: action.total } } : item,
+      );
+    case 'sent':
+      return fromAttempt(state, action.key, action.attempt, (item) => ({ ...item, sentId: action.id, status: { kind: 'processing' } }));
+    case 'done':
+      return fromAttempt(state, action.key, action.attempt, (item) => ({
+        ...item,
+        imageId: item.sentId,
+        sentId: null,
+        status: { kind: 'done', delayed: action.delayed },
+      }));
+    case 'failed':
+      return fromAttempt(state, action.key, action.attempt, (item) => ({
+        ...item,
+        sentId: action.resumable ? item.sentId : null,
+        status: { kind: 'failed', message: action.message },
+      }));
+    case 'cancel':
+      return update(state, action.key, (item) =>
+        canCancel(item.status) ? { ...item, attempt: item.attempt + 1, status: { kind: 'cancelled' } } : item,
+      );
+    case 'retry':
+      return update(state, action.key, (item) =>
+        canRetry(item.status) ? { ...item, attempt: item.attempt + 1, status: { kind: 'waiting' } } : item,
+      );
+    case 'remove':
+      return { items: state.items.filter((item) => item.key !== action.key || isActive(item.status)) };
+    case 'clearFinished':
+      return { items: state.items.filter((item) => item.status.kind !== 'done') };
+  }
+}
+
+/** Rows to start now, oldest first, given how many uploads are already running. */
+export function nextToStart(items: readonly UploadItem[], running: number): UploadItem[] {
+  const free = MAX_PARALLEL_UPLOADS - running;
+  return free > 0 ? items.filter((item) => item.status.kind === 'waiting').slice(0, free) : [];
+}
+
+/** "3 uploading · 2 waiting · 1 failed": what the live region announces as files change state. */
+export function summarize(items: readonly UploadItem[]): string {
+  const count = (...kinds: UploadStatus['kind'][]) => items.filter((item) => kinds.includes(item.status.kind)).length;
+  const parts: [number, string][] = [
+    [count('uploading', 'processing'), 'uploading'],
+    [count('waiting'), 'waiting'],
+    [count('done'), 'done'],
+    [count('failed'), 'failed'],
+    [count('cancelled'), 'cancelled'],
+    [count('refused'), 'refused'],
+  ];
+  return parts.filter(([n]) => n > 0).map(([n, label]) => `${n} ${label}`).join(' · ');
+}
+
+// Some systems report no MIME type for newer formats; the image service sniffs the bytes anyway.
+const TYPE_BY_EXTENSION: Record<string, string> = {
+  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml',
+};
+
+export function guessType(file: File): string {
+  if (file.type) return file.type;
+  const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
+  return (ext && TYPE_BY_EXTENSION[ext]) || '';
+}
+
+const MB = 1024 * 1024;
+
+/** "12.3 MB"; never rounds an over-limit size down to the limit itself ("10.0 MB; the limit is 10 MB"). */
+export function formatMegabytes(bytes: number): string {
+  const oneDecimal = (bytes / MB).toFixed(1);
+  const tooCoarse = bytes > MAX_UPLOAD_BYTES && Number(oneDecimal) * MB <= MAX_UPLOAD_BYTES;
+  return `${tooCoarse ? (bytes / MB).toFixed(2) : oneDecimal} MB`;
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < MB) return `${Math.round(bytes / 1024)} KB`;
+  return formatMegabytes(bytes);
+}
+
+/** The same rules the API enforces, checked before anything is sent; null when the file may go. */
+export function refusalReason(file: File, type: string): string | null {
+  if (!(ACCEPTED_TYPES as readonly string[]).includes(type)) {
+    return `${file.name}: only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.`;
+  }
+  if (file.size === 0) return `${file.name} is empty.`;
+  if (file.size > MAX_UPLOAD_BYTES) return `${file.name} is ${formatMegabytes(file.size)}; the limit is ${MAX_UPLOAD_BYTES / MB} MB.`;
+  return null;
+}
