@@ -1,0 +1,79 @@
+/**
+ * An uploader uploads three files from the browser: each goes straight to the image service with a
+ * visible progress bar, and all three then appear in the gallery, placeholder first, then the image.
+ */
+import { expect, test } from '@playwright/test';
+import { E2E } from './fixtures/env';
+import { expectTileImagesLoaded, photo } from './fixtures/images';
+
+test.use({ storageState: E2E.storage('uploader') });
+
+test('upload three files with progress, then see them in the gallery', async ({ page, context }) => {
+  const files = [
+    { name: 'harbour-at-dawn.jpg', mimeType: 'image/jpeg', buffer: await photo(2400, 1600, [40, 90, 160]) },
+    { name: 'red-door.jpg', mimeType: 'image/jpeg', buffer: await photo(1200, 1800, [180, 50, 40]) },
+    { name: 'wide-field.jpg', mimeType: 'image/jpeg', buffer: await photo(3000, 1000, [60, 160, 70]) },
+  ];
+  const appOrigin = new URL(E2E.appUrl).origin;
+  const toService: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().startsWith(E2E.serviceUrl)) toService.push(r.url());
+  });
+  const appUploads: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().startsWith(appOrigin) && r.postDataBuffer()?.length && (r.postDataBuffer()?.length ?? 0) > 100_000) appUploads.push(r.url());
+  });
+
+  await page.goto('/upload');
+  await expect(page.getByRole('heading', { name: 'Upload images' })).toBeVisible();
+  // Slow the upload link so progress is observable, as on a real connection.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 1_500_000 });
+
+  await page.getByLabel('Image files to upload').setInputFiles(files);
+  const progress = page.getByRole('progressbar', { name: /Uploading/ });
+  await expect(progress.first()).toBeVisible();
+  await expect.poll(async () => Number(await progress.first().getAttribute('value'))).toBeGreaterThan(0);
+
+  const uploads = page.getByRole('list', { name: 'Uploads' });
+  await expect(uploads.getByText('Done')).toHaveCount(3, { timeout: 45_000 });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+  // The bytes went to the image service's one-time URLs, never through the app server.
+  expect(toService.filter((u) => /\/[A-Za-z0-9_-]{10,}\/[0-9a-f-]{36}$/.test(u))).toHaveLength(3);
+  expect(appUploads).toEqual([]);
+
+  await page.getByRole('link', { name: 'View in gallery' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.getByRole('radio', { name: 'My images' }).check();
+  const tiles = page.getByTestId('gallery-tile');
+  for (const title of ['harbour-at-dawn', 'red-door', 'wide-field']) await expect(tiles.filter({ hasText: title })).toHaveCount(1);
+  await expectTileImagesLoaded(page, await tiles.count());
+});
+
+test('placeholders hold each image’s shape until its pixels arrive', async ({ page }) => {
+  // Hold image responses back so the placeholder state can be seen.
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route(`${E2E.serviceUrl}/**`, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto('/');
+  const tile = page.getByTestId('gallery-tile').first();
+  await expect(tile).toBeVisible();
+  const box = await tile.locator('img').boundingBox();
+  expect(box?.height).toBeGreaterThan(20); // the space is reserved before any pixel arrives
+  const placeholder = await tile.evaluate((el) => {
+    const nodes = [el, ...el.querySelectorAll('*')];
+    return nodes.some((n) => getComputedStyle(n).backgroundImage.includes('data:image'));
+  });
+  expect(placeholder).toBe(true);
+  const loadedBefore = await tile.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth);
+  expect(loadedBefore).toBe(0);
+  release();
+  await expect.poll(() => tile.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  const after = await tile.locator('img').boundingBox();
+  expect(Math.abs((after?.height ?? 0) - (box?.height ?? 0))).toBeLessThan(1); // no layout shift
+});
