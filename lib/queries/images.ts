@@ -58,3 +58,18 @@ export function imageDetailQueryOptions(id: string) {
     staleTime: IMAGE_STALE_MS,
   });
 }
+
+/**
+ * How long until a loaded gallery must be refetched so no tile is left holding an expired URL
+ * (for `refetchInterval`): five minutes before the earliest page expires, at least a minute from now.
+ */
+export function msUntilUrlRefresh(pages: readonly GalleryPage[] | undefined, nowMs = Date.now()): number | false {
+  const expiries = (pages ?? []).map((p) => p.urlsExpireAt).filter((t) => t > 0);
+  if (expiries.length === 0) return false;
+  return Math.max(60_000, Math.min(...expiries) * 1000 - 5 * 60_000 - nowMs);
+}
+
+/** For `retry`: client errors (404, 403, 401) will not change on a retry; server and network errors get one more try. */
+export function retryServerErrors(failures: number, error: Error): boolean {
+  return !(error instanceof ApiRequestError && error.status < 500) && failures < 1;
+}

@@ -1,0 +1,85 @@
+'use client';
+import Link from 'next/link';
+import { ApiRequestError, type GalleryFilters } from '@/lib/queries/images';
+import styles from './gallery-states.module.css';
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiRequestError) return error.message;
+  return 'The server could not be reached. Check your connection.';
+}
+
+/** Varied proportions so the skeleton looks like the gallery it stands in for. */
+const SKELETON_RATIOS = ['4 / 5', '3 / 2', '1 / 1', '2 / 3', '16 / 9', '3 / 4', '1 / 1', '4 / 3', '2 / 3', '3 / 2'];
+
+export function GallerySkeleton() {
+  return (
+    <div role="status" className={styles.skeleton}>
+      <span className="sr-only">Loading images…</span>
+      {SKELETON_RATIOS.map((ratio, i) => (
+        <div key={i} className={styles.skeletonTile} aria-hidden="true">
+          <div className={styles.skeletonImage} style={{ aspectRatio: ratio }} />
+          <div className={styles.skeletonLine} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function GalleryError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const signedOut = error instanceof ApiRequestError && error.status === 401;
+  return (
+    <div className={`alert ${styles.stateBox}`} role="alert">
+      <p>
+        <strong>The gallery could not be loaded.</strong> {errorMessage(error)}
+      </p>
+      {signedOut ? (
+        <Link href="/sign-in" className="button">
+          Sign in again
+        </Link>
+      ) : (
+        <button type="button" className="button" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
+
+export interface GalleryEmptyProps {
+  filters: GalleryFilters;
+  canUpload: boolean;
+  onClearSearch: () => void;
+}
+
+export function GalleryEmpty({ filters, canUpload, onClearSearch }: GalleryEmptyProps) {
+  if (filters.q) {
+    return (
+      <div className={`card ${styles.stateBox}`}>
+        <h2>No images match “{filters.q}”</h2>
+        <p className="muted">
+          {filters.filter === 'mine' ? 'Only your images were searched. ' : ''}Titles are searched; try fewer or other words.
+        </p>
+        <button type="button" className="button" onClick={onClearSearch}>
+          Clear search
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className={`card ${styles.stateBox}`}>
+      <h2>No images yet</h2>
+      <p className="muted">
+        {filters.filter === 'mine'
+          ? 'You have not uploaded any images.'
+          : canUpload
+            ? 'Nobody has uploaded an image so far. Uploaded images appear here, newest first.'
+            : 'Nobody has uploaded an image so far. Images appear here once an uploader adds them.'}
+      </p>
+      {canUpload && (
+        <Link href="/upload" className="button button-primary">
+          Upload images
+        </Link>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+import type { MouseEvent } from 'react';
+import { PlaceholderImage } from '@/components/ui/placeholder-image';
+import { GRID_SIZES, displayRatio } from '@/lib/gallery/masonry';
+import { scaledHeight, variantSrcSet } from '@/lib/gallery/srcset';
+import type { GalleryImage } from '@/lib/schemas/api';
+import styles from './gallery.module.css';
+
+export interface GalleryTileProps {
+  image: GalleryImage;
+  /** The first row loads at once; the rest wait until they approach the viewport. */
+  eager: boolean;
+  onOpen: (id: string) => void;
+}
+
+/**
+ * A real link to the image page, so opening in a new tab works; a plain click opens the lightbox.
+ * The visible title repeats the image's alt text, so it is hidden from screen readers.
+ */
+export function GalleryTile({ image, eager, onOpen }: GalleryTileProps) {
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    onOpen(image.id);
+  };
+  return (
+    <a href={`/images/${encodeURIComponent(image.id)}`} className={styles.tile} data-testid="gallery-tile" data-image-id={image.id} onClick={onClick}>
+      <PlaceholderImage
+        className={styles.tileImage}
+        src={image.urls.thumbnail}
+        srcSet={variantSrcSet(image, ['thumbnail', 'mobile', 'desktop'])}
+        sizes={GRID_SIZES}
+        alt={image.title}
+        width={image.widths.thumbnail}
+        height={scaledHeight(image, image.widths.thumbnail)}
+        ratio={displayRatio(image)}
+        placeholder={image.placeholder}
+        loading={eager ? 'eager' : 'lazy'}
+      />
+      <span className={styles.caption}>
+        <span className={styles.title} aria-hidden="true" title={image.title}>
+          {image.title}
+        </span>
+        <span className={styles.owner}>
+          <span className="sr-only">by </span>
+          {image.owner.name}
+        </span>
+      </span>
+    </a>
+  );
+}

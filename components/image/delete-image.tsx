@@ -1,0 +1,59 @@
+'use client';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useDeleteImage } from '@/lib/queries/image-mutations';
+import { ApiRequestError } from '@/lib/queries/images';
+import styles from './image-detail.module.css';
+
+export interface DeleteImageProps {
+  id: string;
+  onDeleted: () => void;
+}
+
+/** Two steps in the page itself (no window.confirm): the question is read out and focus lands on the safe choice. */
+export function DeleteImage({ id, onDeleted }: DeleteImageProps) {
+  const [confirming, setConfirming] = useState(false);
+  const remove = useDeleteImage(id);
+  const questionId = useId();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+
+  useEffect(() => {
+    if (confirming) cancelRef.current?.focus();
+    else if (wasConfirming.current) deleteRef.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+
+  if (!confirming) {
+    return (
+      <button ref={deleteRef} type="button" className="button button-danger" onClick={() => {
+          remove.reset();
+          setConfirming(true);
+        }}>
+        Delete
+      </button>
+    );
+  }
+
+  const error = remove.error instanceof ApiRequestError ? remove.error.message : remove.error ? 'The image could not be deleted. Try again.' : null;
+  return (
+    <div className={styles.confirm} role="group" aria-labelledby={questionId}>
+      <p id={questionId} className={styles.confirmQuestion}>
+        Delete this image? This cannot be undone.
+      </p>
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+      <div className={styles.buttons}>
+        <button type="button" className={`button ${styles.dangerSolid}`} disabled={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}>
+          {remove.isPending ? 'Deleting…' : 'Delete'}
+        </button>
+        <button ref={cancelRef} type="button" className="button" onClick={() => setConfirming(false)} disabled={remove.isPending}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

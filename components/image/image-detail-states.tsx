@@ -1,0 +1,55 @@
+'use client';
+import Link from 'next/link';
+import { ApiRequestError } from '@/lib/queries/images';
+import detailStyles from './image-detail.module.css';
+import styles from './image-detail-states.module.css';
+
+export function ImageDetailSkeleton() {
+  return (
+    <div className={detailStyles.layout} role="status">
+      <span className="sr-only">Loading image…</span>
+      <div className={detailStyles.media} aria-hidden="true">
+        <div className={styles.skeletonImage} />
+      </div>
+      <div className={detailStyles.panel} aria-hidden="true">
+        <div className={styles.skeletonLine} style={{ width: '70%', height: 28 }} />
+        {[60, 45, 50, 40, 55].map((w, i) => (
+          <div key={i} className={styles.skeletonLine} style={{ width: `${w}%` }} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function ImageNotFound() {
+  return (
+    <div className={`card ${styles.stateBox}`}>
+      <h1>This image does not exist or was deleted</h1>
+      <p className="muted">The link may be mistyped, or the owner removed the image.</p>
+      <Link href="/" className="button button-primary">
+        Back to the gallery
+      </Link>
+    </div>
+  );
+}
+
+export function ImageDetailError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const signedOut = error instanceof ApiRequestError && error.status === 401;
+  return (
+    <div className={`alert ${styles.stateBox}`} role="alert">
+      <p>
+        <strong>The image could not be loaded.</strong>{' '}
+        {error instanceof ApiRequestError ? error.message : 'The server could not be reached. Check your connection.'}
+      </p>
+      {signedOut ? (
+        <Link href="/sign-in" className="button">
+          Sign in again
+        </Link>
+      ) : (
+        <button type="button" className="button" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
