@@ -20,6 +20,7 @@ test('a second visit makes no image requests to the image service', async ({ pag
   await page.setViewportSize({ width: 1280, height: 900 });
 
   await page.goto('/');
+  await expect(page.getByTestId('gallery-tile').nth(1)).toBeVisible();
   const count = await page.getByTestId('gallery-tile').count();
   expect(count).toBeGreaterThanOrEqual(2);
   const visible = page.getByTestId('gallery-tile').locator('img');
@@ -31,6 +32,7 @@ test('a second visit makes no image requests to the image service', async ({ pag
   // Leave and come back (a new page load, so the list is fetched again from the app).
   await page.goto('/upload');
   await page.goto('/');
+  await expect(page.getByTestId('gallery-tile').nth(count - 1)).toBeVisible();
   await expectTileImagesLoaded(page, await visible.count());
   const secondSrcs = await visible.evaluateAll((els) => els.map((e) => (e as HTMLImageElement).currentSrc));
   expect(secondSrcs).toEqual(firstSrcs); // same bucket, same URLs

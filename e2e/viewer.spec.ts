@@ -12,8 +12,10 @@ test('a viewer sees the images, no upload control, and gets 403 from POST /api/u
 
   await page.goto('/');
   await expect(page.locator(`[data-testid="gallery-tile"][data-image-id="${id}"]`)).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Upload' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: /upload/i })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Upload', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Upload images', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^upload/i })).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Gallery']);
 
   await page.goto('/upload');
   await expect(page).not.toHaveURL(/\/upload$/);
