@@ -35,12 +35,12 @@ export function UserTable({ users, currentUserId }: UserTableProps) {
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>
-              <td>
+              <td data-label="Email">
                 {u.email}
                 {u.id === currentUserId && <span className="muted"> (you)</span>}
               </td>
-              <td>{u.name ?? '—'}</td>
-              <td>
+              <td data-label="Name">{u.name ?? '—'}</td>
+              <td data-label="Role">
                 <select
                   className="input"
                   aria-label={`Role of ${u.email}`}
@@ -62,23 +62,25 @@ export function UserTable({ users, currentUserId }: UserTableProps) {
                   ))}
                 </select>
               </td>
-              <td>{new Date(u.createdAt).toLocaleDateString()}</td>
-              <td className={styles.actions}>
-                {confirming === u.id ? (
-                  <>
-                    <span>Remove {u.email} and all their images?</span>
-                    <button type="button" className="button button-danger" disabled={pending} onClick={() => run(() => removeUserAction(u.id))}>
+              <td data-label="Added">{new Date(u.createdAt).toLocaleDateString()}</td>
+              <td>
+                <div className={styles.actions}>
+                  {confirming === u.id ? (
+                    <>
+                      <span>Remove {u.email} and all their images?</span>
+                      <button type="button" className="button button-danger" disabled={pending} onClick={() => run(() => removeUserAction(u.id))}>
+                        Remove
+                      </button>
+                      <button type="button" className="button" onClick={() => setConfirming(null)}>
+                        Cancel
+                      </button>
+                    </>
+                  ) : (
+                    <button type="button" className="button button-danger" aria-label={`Remove ${u.email}`} onClick={() => setConfirming(u.id)}>
                       Remove
                     </button>
-                    <button type="button" className="button" onClick={() => setConfirming(null)}>
-                      Cancel
-                    </button>
-                  </>
-                ) : (
-                  <button type="button" className="button button-danger" aria-label={`Remove ${u.email}`} onClick={() => setConfirming(u.id)}>
-                    Remove
-                  </button>
-                )}
+                  )}
+                </div>
               </td>
             </tr>
           ))}
