@@ -77,3 +77,15 @@ test('placeholders hold each image’s shape until its pixels arrive', async ({ 
   const after = await tile.locator('img').boundingBox();
   expect(Math.abs((after?.height ?? 0) - (box?.height ?? 0))).toBeLessThan(1); // no layout shift
 });
+
+test('an upload whose tab closed right after the bytes arrived still shows up', async ({ page, request }) => {
+  const bytes = await photo(700, 500);
+  const mint = await request.post('/api/uploads', { data: { filename: 'closed-tab.jpg', size: bytes.length, type: 'image/jpeg' } });
+  const ticket = (await mint.json()) as { id: string; uploadURL: string };
+  const sent = await request.post(ticket.uploadURL, { multipart: { file: { name: 'closed-tab.jpg', mimeType: 'image/jpeg', buffer: bytes } } });
+  expect(sent.status()).toBe(200);
+  // No completion call from the browser: the image service's webhook tells the app.
+  await expect.poll(async () => (await request.get(`/api/images/${ticket.id}`)).status(), { timeout: 20_000 }).toBe(200);
+  await page.goto('/');
+  await expect(page.locator(`[data-testid="gallery-tile"][data-image-id="${ticket.id}"]`)).toBeVisible();
+});

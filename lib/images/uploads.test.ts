@@ -1,0 +1,106 @@
+/**
+ * The app's side of uploads against a real (embedded) image service in-process: minting, completion by
+ * the browser, by the webhook path and by reconciliation, the placeholder and size recorded, expired
+ * drafts dropped, the per-user rate limit, and idempotent variant set-up.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cameraJpeg, jpeg } from '@/test/helpers/images';
+import { postFile, startTestService, type TestService } from '@/test/helpers/service';
+
+let t: TestService;
+let mod: {
+  uploads: typeof import('./uploads');
+  db: typeof import('@/lib/db/images');
+  users: typeof import('@/lib/db/users');
+  variants: typeof import('./variants');
+  client: typeof import('./client');
+};
+let uploader: { id: string; role: 'uploader' };
+
+beforeAll(async () => {
+  t = await startTestService();
+  // The app talks to the service exactly as it would to Cloudflare: base URL and credentials only.
+  vi.stubEnv('PIXVAULT_DATA_DIR', mkdtempSync(path.join(tmpdir(), 'pixvault-app-')));
+  vi.stubEnv('PIXVAULT_IMAGE_BACKEND', 'cloudflare');
+  vi.stubEnv('CLOUDFLARE_API_BASE_URL', `${t.svc.url}/client/v4`);
+  vi.stubEnv('CLOUDFLARE_DELIVERY_BASE_URL', t.svc.url);
+  vi.stubEnv('CLOUDFLARE_ACCOUNT_ID', t.config.accountId);
+  vi.stubEnv('CLOUDFLARE_ACCOUNT_HASH', t.config.accountHash);
+  vi.stubEnv('CLOUDFLARE_API_TOKEN', t.config.apiToken);
+  vi.stubEnv('CLOUDFLARE_IMAGES_SIGNING_KEY', t.config.signingKey);
+  vi.stubEnv('PIXVAULT_UPLOADS_PER_MINUTE', '6');
+  vi.stubEnv('AUTH_SECRET', 'x'.repeat(32));
+  mod = {
+    uploads: await import('./uploads'),
+    db: await import('@/lib/db/images'),
+    users: await import('@/lib/db/users'),
+    variants: await import('./variants'),
+    client: await import('./client'),
+  };
+  uploader = { id: mod.users.createUser({ email: 'up@example.com', passwordHash: null, role: 'uploader' }).id, role: 'uploader' };
+});
+afterAll(() => t.stop());
+
+const mint = (name = 'photo.jpg') => mod.uploads.mintUpload(uploader, { filename: name, size: 1000, type: 'image/jpeg' });
+
+describe('uploads, app side', () => {
+  it('creates the variants once and then changes nothing', async () => {
+    const client = mod.client.imagesClient();
+    expect(await mod.variants.ensureVariants(client)).toEqual({ created: ['thumbnail', 'mobile', 'desktop'], updated: [] });
+    expect(await mod.variants.ensureVariants(client)).toEqual({ created: [], updated: [] });
+    await client.updateVariant({ id: 'thumbnail', options: { fit: 'cover', width: 10, height: 10, metadata: 'none' } });
+    expect(await mod.variants.ensureVariants(client)).toEqual({ created: [], updated: ['thumbnail'] });
+  });
+
+  it('mints a private one-time URL whose draft carries the owner and record id', async () => {
+    const ticket = await mint('Summer_Holiday.jpg');
+    const draft = await mod.client.imagesClient().get(mod.db.getImage(ticket.id)?.cf_id ?? '');
+    expect(draft).toMatchObject({ draft: true, requireSignedURLs: true, meta: { app: 'pixvault', record: ticket.id, owner: uploader.id } });
+    expect(mod.db.getImage(ticket.id)).toMatchObject({ status: 'pending', title: 'Summer Holiday', owner_id: uploader.id });
+  });
+
+  it('completes after the browser sent the bytes: upright size, byte size, placeholder', async () => {
+    const ticket = await mint('camera.jpg');
+    expect(await mod.uploads.completeForUser(uploader, ticket.id)).toBe('pending');
+    const bytes = await cameraJpeg(400, 300);
+    expect((await postFile(ticket.uploadURL, bytes, 'camera.jpg')).status).toBe(200);
+    expect(await mod.uploads.completeForUser(uploader, ticket.id)).toBe('ready');
+    const row = mod.db.getImage(ticket.id);
+    expect(row).toMatchObject({ status: 'ready', width: 300, height: 400, content_type: 'image/jpeg', filename: 'camera.jpg' });
+    expect(row?.bytes).toBeGreaterThan(0);
+    expect(Buffer.from(row?.placeholder ?? '', 'base64').length).toBeGreaterThan(5);
+    expect(await mod.uploads.completeForUser(uploader, ticket.id)).toBe('ready'); // idempotent
+  });
+
+  it('completes from the webhook and by reconciliation when the tab closed', async () => {
+    const viaHook = await mint('hook.jpg');
+    await postFile(viaHook.uploadURL, await jpeg(200, 100));
+    const hookRow = mod.db.getImage(viaHook.id);
+    expect(await mod.uploads.completeFromWebhook(hookRow?.cf_id ?? '')).toBe('ready');
+    expect(mod.db.getImage(viaHook.id)?.status).toBe('ready');
+
+    const viaReconcile = await mint('closed-tab.jpg');
+    await postFile(viaReconcile.uploadURL, await jpeg(120, 80));
+    const counts = await mod.uploads.reconcilePending(0);
+    expect(counts.ready).toBeGreaterThanOrEqual(1);
+    expect(mod.db.getImage(viaReconcile.id)).toMatchObject({ status: 'ready', width: 120, height: 80 });
+  });
+
+  it('drops a record whose upload URL expired unused', async () => {
+    const ticket = await mint('never.jpg');
+    const cfId = mod.db.getImage(ticket.id)?.cf_id ?? '';
+    await mod.client.imagesClient().remove(cfId); // what expiry does to the draft on the embedded service
+    expect(await mod.uploads.completeForUser(uploader, ticket.id)).toBe('gone');
+    expect(mod.db.getImage(ticket.id)).toBeUndefined();
+  });
+
+  it('refuses viewers and limits how many URLs one user mints per minute', async () => {
+    await expect(mod.uploads.mintUpload({ id: uploader.id, role: 'viewer' }, { filename: 'a.jpg', size: 1, type: 'image/jpeg' })).rejects.toThrow(/uploaders and admins/);
+    let refused: unknown = null;
+    for (let i = 0; i < 8 && !refused; i++) await mint().catch((err: unknown) => (refused = err));
+    expect(refused).toMatchObject({ status: 429, code: 'rate_limited' });
+  });
+});
