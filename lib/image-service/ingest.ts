@@ -9,7 +9,7 @@ import { ServiceError } from './errors';
 import { readAllowedExif } from './exif-tiff';
 import { MetadataStripError, stripPrivateMetadata } from './exif-strip';
 import { CONTENT_TYPES, type ImageFormat, sniffFormat } from './sniff';
-import { sanitizeSvg } from './svg';
+import { sanitizeSvgOffThread } from './svg-pool';
 import './transform'; // installs the decoder allow-list before sharp sees any upload
 
 export interface PreparedImage {
@@ -100,8 +100,8 @@ async function prepareRaster(input: Buffer, format: ImageFormat, limits: Service
 }
 
 /**
- * Sanitizing an SVG is synchronous DOM work (about 2 ms per KB of drawing here, measured in bench/),
- * so SVGs get a smaller size limit than raster images.
+ * Sanitizing an SVG is DOM work (about 1.5–4 s for 1 MB of paths, bench/results/ingest.md); it runs on a
+ * worker thread with a deadline, and SVGs get a smaller size limit than raster images.
  */
 export const SVG_MAX_BYTES = 1024 * 1024;
 
@@ -138,7 +138,7 @@ export async function prepareUpload(input: Buffer, limits: ServiceLimits): Promi
     }
     const active = activeSvgContent(input);
     if (active) throw refuse(5400, `The SVG contains ${active}, which this image service does not accept. Remove it and upload again.`);
-    const result = sanitizeSvg(input);
+    const result = await sanitizeSvgOffThread(input);
     if (!result.ok) throw refuse(5400, result.reason);
     return { bytes: result.svg, format, contentType: CONTENT_TYPES.svg, width: result.width ?? 0, height: result.height ?? 0, frames: 1, copyright: null };
   }

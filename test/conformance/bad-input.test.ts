@@ -4,6 +4,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { toFile } from 'cloudflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bombPng, HOSTILE_SVG, jpeg, noisyJpeg, png } from '../helpers/images';
 import { postFile, startTestService, type TestService } from '../helpers/service';
@@ -152,5 +153,30 @@ describe('refused fields', () => {
     const res = await fetch(`${t.api}/v1`, { method: 'POST', headers: { ...t.auth, 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
     expect(res.status).toBe(400);
     expect(sizeBefore()).toBe(before);
+  });
+});
+
+describe('SVG work stays off the event loop', () => {
+  it('keeps delivering while a large SVG is being sanitized', async () => {
+    const id = (await t.cf.images.v1.create({ account_id: t.accountId, file: await toFile(await png(40, 30), 'p.png') })).id;
+    const shapes = Array.from({ length: 9000 }, (_, i) => `<path d="M${i} ${i} L${i + 10} ${i + 5} Z" fill="#${(i % 4096).toString(16).padStart(3, '0')}"/>`).join('');
+    const bigSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">${shapes}</svg>`);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bigSvg)], { type: 'image/svg+xml' }), 'big.svg');
+    let svgDone = false;
+    const upload = fetch(`${t.api}/v1`, { method: 'POST', headers: t.auth, body: form }).then((r) => {
+      svgDone = true;
+      return r.status;
+    });
+    // While the worker sanitizes, image requests are answered (the main thread is free).
+    let answeredDuring = 0;
+    while (!svgDone) {
+      const res = await fetch(`${t.svc.url}/${t.config.accountHash}/${id}/public`);
+      await res.arrayBuffer();
+      if (res.status === 200 && !svgDone) answeredDuring++;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await upload).toBe(200);
+    expect(answeredDuring).toBeGreaterThan(3);
   });
 });
