@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { toFile } from 'cloudflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bombPng, HOSTILE_SVG, jpeg, noisyJpeg, png } from '../helpers/images';
+import { bombGif, bombPng, HOSTILE_SVG, jpeg, noisyJpeg, png } from '../helpers/images';
 import { postFile, startTestService, type TestService } from '../helpers/service';
 
 let t: TestService;
@@ -61,6 +61,7 @@ const cases: Case[] = [
   { name: 'PNG signature followed by a JPEG', bytes: async () => Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), await jpeg(10, 10)]), status: 400, message: /PNG/ },
   { name: '20,000 × 20,000 PNG that is small on disk', bytes: () => bombPng(20_000, 20_000), status: 400, message: /12,000 pixels/ },
   { name: '11,000 × 11,000 PNG over 100 megapixels', bytes: () => bombPng(11_000, 11_000), status: 400, message: /100 megapixels/ },
+  { name: 'GIF animation of 101 frames of 1000 × 1000 (over 100 MP in all)', bytes: () => bombGif(1000, 1000, 101), status: 400, message: /101 frames/, filename: 'a.gif', type: 'image/gif' },
   { name: 'SVG with script and event handlers', bytes: () => Buffer.from(HOSTILE_SVG), status: 400, message: /script|event handler/, filename: 'x.svg', type: 'image/svg+xml' },
   { name: 'SVG declaring entities (billion laughs)', bytes: () => Buffer.from('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg">&b;</svg>'), status: 400, message: /entit|DOCTYPE/i, filename: 'x.svg' },
   { name: '10 MB + 1 byte', bytes: async () => Buffer.concat([await jpeg(10, 10), Buffer.alloc(10 * 1024 * 1024 + 1)]).subarray(0, 10 * 1024 * 1024 + 1), status: 413, message: /Max file size is 10 MB/ },

@@ -119,3 +119,36 @@ export const LEAKY_SVG = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="h
   <a href="&#106;avascript&#58;alert(1)"><text y="20">x</text></a>
   <rect width="100" height="100" fill="#36c"/>
 </svg>`;
+
+/**
+ * A GIF whose logical screen is `width`×`height` with `frames` tiny 1×1 frames: a few hundred bytes
+ * that decode to width×height×frames pixels (an animation bomb).
+ */
+export function bombGif(width: number, height: number, frames: number): Buffer {
+  const parts: Buffer[] = [Buffer.from('GIF89a', 'latin1')];
+  const screen = Buffer.alloc(7);
+  screen.writeUInt16LE(width, 0);
+  screen.writeUInt16LE(height, 2);
+  screen[4] = 0x80; // global colour table of 2 entries
+  parts.push(screen, Buffer.from([0, 0, 0, 255, 255, 255]));
+  parts.push(Buffer.from([0x21, 0xff, 0x0b, ...Buffer.from('NETSCAPE2.0', 'latin1'), 0x03, 0x01, 0x00, 0x00, 0x00]));
+  for (let i = 0; i < frames; i++) {
+    parts.push(Buffer.from([0x21, 0xf9, 0x04, 0x00, 0x0a, 0x00, 0x00, 0x00])); // 100 ms per frame
+    const desc = Buffer.alloc(10);
+    desc[0] = 0x2c;
+    desc.writeUInt16LE(1, 5);
+    desc.writeUInt16LE(1, 7);
+    parts.push(desc, Buffer.from([0x02, 0x02, 0x44, 0x01, 0x00])); // LZW min code 2, one pixel
+  }
+  parts.push(Buffer.from([0x3b]));
+  return Buffer.concat(parts);
+}
+
+export async function animatedWebp(frames = 3, width = 60, height = 40): Promise<Buffer> {
+  const gif = await animatedGif(frames, width, height);
+  return sharp(gif, { animated: true }).webp().toBuffer();
+}
+
+export function avif(width = 200, height = 150): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: '#2a9d8f' } }).avif({ quality: 60 }).toBuffer();
+}
