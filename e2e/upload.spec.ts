@@ -89,3 +89,32 @@ test('an upload whose tab closed right after the bytes arrived still shows up', 
   await page.goto('/');
   await expect(page.locator(`[data-testid="gallery-tile"][data-image-id="${ticket.id}"]`)).toBeVisible();
 });
+
+test('files the browser can tell are wrong are refused before anything is sent', async ({ page }) => {
+  const minted: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/uploads')) minted.push(r.url());
+  });
+  await page.goto('/upload');
+  await page.getByLabel('Image files to upload').setInputFiles([
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
+    { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(11 * 1024 * 1024, 1) },
+  ]);
+  await expect(page.getByText('notes.txt: only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.')).toBeVisible();
+  await expect(page.getByText('huge.jpg is 11.0 MB; the limit is 10 MB.')).toBeVisible();
+  expect(minted).toEqual([]);
+});
+
+test('a cancelled upload can be retried and then completes', async ({ page, context }) => {
+  await page.goto('/upload');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 200_000 });
+  await page.getByLabel('Image files to upload').setInputFiles([{ name: 'slow-boat.jpg', mimeType: 'image/jpeg', buffer: await photo(1600, 1200) }]);
+  await expect(page.getByRole('progressbar', { name: /Uploading slow-boat.jpg/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel slow-boat.jpg' }).click();
+  await expect(page.getByRole('list', { name: 'Uploads' }).getByText('Cancelled', { exact: true })).toBeVisible();
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await page.getByRole('button', { name: 'Retry slow-boat.jpg' }).click();
+  await expect(page.getByRole('list', { name: 'Uploads' }).getByText('Done')).toBeVisible({ timeout: 30_000 });
+});

@@ -10,6 +10,9 @@ import { z } from 'zod';
 import { DEFAULT_LIMITS, type ServiceConfig } from './image-service/config';
 import { loadCredentials } from './image-service/credentials';
 
+/** Environment variables as a plain record (tests pass their own). */
+export type Env = Record<string, string | undefined>;
+
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const withDefault = <T extends z.ZodTypeAny>(schema: T, fallback: z.input<T>) =>
   z.preprocess((v) => (v === '' || v === undefined ? fallback : v), schema);
@@ -54,7 +57,7 @@ function fail(what: string, error: z.ZodError): never {
 }
 
 /** Configuration of the embedded image service (`npm run image-service`, or started beside the app). */
-export function readServiceEnv(env: NodeJS.ProcessEnv = process.env): ServiceEnv {
+export function readServiceEnv(env: Env = process.env): ServiceEnv {
   const parsed = serviceEnvSchema.safeParse(env);
   if (!parsed.success) fail('image service', parsed.error);
   const e = parsed.data;
@@ -157,7 +160,7 @@ let cachedAppEnv: AppEnv | null = null;
  * set (or PIXVAULT_IMAGE_BACKEND=cloudflare); otherwise the embedded image service, whose settings
  * and generated credentials come from the same source the service itself reads.
  */
-export function appEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
+export function appEnv(env: Env = process.env): AppEnv {
   if (cachedAppEnv && env === process.env) return cachedAppEnv;
   const parsed = appEnvSchema.safeParse(env);
   if (!parsed.success) fail('app', parsed.error);
@@ -218,7 +221,7 @@ const launcherEnvSchema = z.object({
 });
 
 /** Settings of `npm start` / `npm run dev` (scripts/start.ts) itself. */
-export function readLauncherEnv(env: NodeJS.ProcessEnv = process.env): { port: number; host: string; backend: AppEnv['backend'] } {
+export function readLauncherEnv(env: Env = process.env): { port: number; host: string; backend: AppEnv['backend'] } {
   const parsed = launcherEnvSchema.safeParse(env);
   if (!parsed.success) fail('launcher', parsed.error);
   const app = appEnvSchema.safeParse(env);
@@ -226,4 +229,9 @@ export function readLauncherEnv(env: NodeJS.ProcessEnv = process.env): { port: n
   const a = app.data;
   const backend = chooseBackend(a.PIXVAULT_IMAGE_BACKEND, [a.CLOUDFLARE_ACCOUNT_ID, a.CLOUDFLARE_ACCOUNT_HASH, a.CLOUDFLARE_API_TOKEN, a.CLOUDFLARE_IMAGES_SIGNING_KEY]);
   return { port: parsed.data.PORT, host: parsed.data.HOST, backend };
+}
+
+/** The environment a launched child process (Next.js) inherits, plus the launcher's own additions. */
+export function childProcessEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
 }

@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { readLauncherEnv, readServiceEnv } from '@/lib/env';
+import { childProcessEnv, readLauncherEnv, readServiceEnv } from '@/lib/env';
 import { type RunningService, startImageService } from '@/lib/image-service/server';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
@@ -43,7 +43,7 @@ function buildIfNeeded(env: NodeJS.ProcessEnv): void {
 
 async function main(): Promise<void> {
   const launcher = readLauncherEnv();
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env = childProcessEnv();
   let service: RunningService | null = null;
   if (launcher.backend === 'embedded') {
     // The service reports finished uploads to the app; both read the same generated webhook secret.

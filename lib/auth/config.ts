@@ -32,8 +32,8 @@ const attempts = new RateLimiter(10, 5 * 60_000);
 let dummyHash: Promise<string> | null = null;
 const unknownUserHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
 
-function buildConfig(): NextAuthConfig {
-  const env = appEnv();
+/** Exported for tests: the configuration Auth.js gets for the current environment. */
+export function buildConfig(env = appEnv()): NextAuthConfig {
   const providers: NextAuthConfig['providers'] = [
     Credentials({
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },

@@ -1,0 +1,52 @@
+/** Browsing: filter mine/all, search by title, and the lightbox with keyboard navigation. */
+import { expect, test } from '@playwright/test';
+import { E2E } from './fixtures/env';
+import { photo, uploadByApi } from './fixtures/images';
+
+test.use({ storageState: E2E.storage('viewer') });
+
+test.beforeAll(async ({ playwright }) => {
+  const uploader = await playwright.request.newContext({ baseURL: E2E.appUrl, storageState: E2E.storage('uploader') });
+  await uploadByApi(uploader, 'lighthouse-north.jpg', await photo(1200, 800, [200, 200, 120]));
+  await uploadByApi(uploader, 'lighthouse-south.jpg', await photo(800, 1200, [120, 200, 200]));
+  await uploader.dispose();
+});
+
+test('search by title, and mine/all', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Search titles').fill('lighthouse');
+  const tiles = page.getByTestId('gallery-tile');
+  await expect(tiles).toHaveCount(2);
+  await expect(tiles.filter({ hasText: 'lighthouse-north' })).toHaveCount(1);
+  await page.getByLabel('Search titles').fill('no-such-title-xyz');
+  await expect(page.getByText(/No images match/)).toBeVisible();
+  await page.getByLabel('Search titles').fill('lighthouse');
+  await expect(tiles).toHaveCount(2);
+  // The viewer uploaded nothing.
+  await page.getByRole('radio', { name: 'My images' }).check();
+  await expect(tiles).toHaveCount(0);
+  await expect(page.getByText(/No images/).first()).toBeVisible();
+  await page.getByRole('radio', { name: 'All images' }).check();
+  await expect(tiles).toHaveCount(2);
+});
+
+test('the lightbox opens on a tile and moves with the arrow keys; Escape closes it', async ({ page }) => {
+  await page.goto('/?q=lighthouse');
+  await page.getByLabel('Search titles').fill('lighthouse');
+  const tiles = page.getByTestId('gallery-tile');
+  await expect(tiles).toHaveCount(2);
+  const firstTitle = (await tiles.first().innerText()).split('\n')[0] ?? '';
+  await tiles.first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveAccessibleName(firstTitle);
+  await expect(dialog.locator('img')).toHaveJSProperty('complete', true);
+  await page.keyboard.press('ArrowRight');
+  await expect(dialog).not.toHaveAccessibleName(firstTitle);
+  await expect(dialog).toHaveAccessibleName(/lighthouse-(north|south)/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(dialog).toHaveAccessibleName(firstTitle);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(tiles.first()).toBeFocused();
+});
