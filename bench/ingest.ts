@@ -5,7 +5,6 @@
  *
  *   npx tsx bench/ingest.ts [--runs 5]
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { DEFAULT_LIMITS } from '@/lib/image-service/config';
@@ -13,6 +12,7 @@ import { prepareUpload } from '@/lib/image-service/ingest';
 import { optionsFromVariant, type OutputFormat } from '@/lib/image-service/options';
 import { sanitizeSvg } from '@/lib/image-service/svg';
 import { render } from '@/lib/image-service/transform';
+import { benchPhoto } from './photo';
 
 const RUNS = (() => {
   const i = process.argv.indexOf('--runs');
@@ -31,24 +31,6 @@ async function median(fn: () => Promise<unknown> | unknown): Promise<number> {
   return times[Math.floor(times.length / 2)] ?? 0;
 }
 
-/**
- * A 12 MP photo-like JPEG: coarse blurred colour structure plus fine grain, which compresses and
- * transforms like a camera file (pure noise would overstate encoder cost several times).
- */
-async function photo(width: number, height: number): Promise<Buffer> {
-  const coarse = await sharp(randomBytes((width / 50) * (height / 50) * 3), { raw: { width: width / 50, height: height / 50, channels: 3 } })
-    .resize(width, height, { kernel: 'cubic' })
-    .blur(8)
-    .png()
-    .toBuffer();
-  const grain = await sharp(randomBytes(width * height), { raw: { width, height, channels: 1 } }).blur(0.8).png().toBuffer();
-  return sharp(coarse)
-    .composite([{ input: grain, blend: 'soft-light' }])
-    .jpeg({ quality: 92 })
-    .withExif({ IFD0: { Copyright: 'Bench' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 2405/100' } })
-    .toBuffer();
-}
-
 function svg(kb: number): Buffer {
   const shapes: string[] = [];
   for (let i = 0; shapes.join('').length < kb * 1024; i++) {
@@ -59,7 +41,7 @@ function svg(kb: number): Buffer {
 
 async function main(): Promise<void> {
   const rows: [string, number][] = [];
-  const big = await photo(4000, 3000);
+  const big = await benchPhoto(4000, 3000);
   rows.push([`prepareUpload: 12 MP JPEG (${(big.length / 1e6).toFixed(1)} MB) — sniff, header limits, decode check, metadata strip`, await median(() => prepareUpload(big, DEFAULT_LIMITS))]);
   for (const kb of [20, 200, 1000]) {
     const input = svg(kb);
