@@ -1,12 +1,8 @@
 'use client';
 import Link from 'next/link';
-import { ApiRequestError, type GalleryFilters } from '@/lib/queries/images';
+import type { GalleryFilters } from '@/lib/queries/images';
+import stateStyles from '@/components/ui/state-box.module.css';
 import styles from './gallery-states.module.css';
-
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiRequestError) return error.message;
-  return 'The server could not be reached. Check your connection.';
-}
 
 /** Varied proportions so the skeleton looks like the gallery it stands in for. */
 const SKELETON_RATIOS = ['4 / 5', '3 / 2', '1 / 1', '2 / 3', '16 / 9', '3 / 4', '1 / 1', '4 / 3', '2 / 3', '3 / 2'];
@@ -25,26 +21,6 @@ export function GallerySkeleton() {
   );
 }
 
-export function GalleryError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const signedOut = error instanceof ApiRequestError && error.status === 401;
-  return (
-    <div className={`alert ${styles.stateBox}`} role="alert">
-      <p>
-        <strong>The gallery could not be loaded.</strong> {errorMessage(error)}
-      </p>
-      {signedOut ? (
-        <Link href="/sign-in" className="button">
-          Sign in again
-        </Link>
-      ) : (
-        <button type="button" className="button" onClick={onRetry}>
-          Try again
-        </button>
-      )}
-    </div>
-  );
-}
-
 export interface GalleryEmptyProps {
   filters: GalleryFilters;
   canUpload: boolean;
@@ -54,7 +30,7 @@ export interface GalleryEmptyProps {
 export function GalleryEmpty({ filters, canUpload, onClearSearch }: GalleryEmptyProps) {
   if (filters.q) {
     return (
-      <div className={`card ${styles.stateBox}`}>
+      <div className={`card ${stateStyles.stateBox}`}>
         <h2>No images match “{filters.q}”</h2>
         <p className="muted">
           {filters.filter === 'mine' ? 'Only your images were searched. ' : ''}Titles are searched; try fewer or other words.
@@ -66,7 +42,7 @@ export function GalleryEmpty({ filters, canUpload, onClearSearch }: GalleryEmpty
     );
   }
   return (
-    <div className={`card ${styles.stateBox}`}>
+    <div className={`card ${stateStyles.stateBox}`}>
       <h2>No images yet</h2>
       <p className="muted">
         {filters.filter === 'mine'

@@ -5,7 +5,8 @@ import { CAPTION_HEIGHT, masonryLayout } from '@/lib/gallery/masonry';
 import { useElementWidth } from '@/lib/hooks/use-element-width';
 import { useLoadMoreSentinel } from '@/lib/hooks/use-load-more-sentinel';
 import { type GalleryFilters, galleryQueryOptions, msUntilUrlRefresh, retryServerErrors } from '@/lib/queries/images';
-import { GalleryEmpty, GalleryError, GallerySkeleton, errorMessage } from './gallery-states';
+import { errorMessage, LoadError } from '@/components/ui/load-error';
+import { GalleryEmpty, GallerySkeleton } from './gallery-states';
 import { GalleryTile } from './gallery-tile';
 import { Lightbox } from './lightbox';
 import styles from './gallery.module.css';
@@ -79,7 +80,7 @@ export function ImageGrid({ filters, canUpload, onClearSearch }: ImageGridProps)
 
   let content;
   if (query.isPending) content = <GallerySkeleton />;
-  else if (query.isError && !data) content = <GalleryError error={query.error} onRetry={() => void query.refetch()} />;
+  else if (query.isError && !data) content = <LoadError what="gallery" error={query.error} onRetry={() => void query.refetch()} />;
   else if (images.length === 0) content = <GalleryEmpty filters={filters} canUpload={canUpload} onClearSearch={onClearSearch} />;
   else
     content = (

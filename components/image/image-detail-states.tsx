@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
-import { ApiRequestError } from '@/lib/queries/images';
 import detailStyles from './image-detail.module.css';
+import stateStyles from '@/components/ui/state-box.module.css';
 import styles from './image-detail-states.module.css';
 
 export function ImageDetailSkeleton() {
@@ -23,33 +23,12 @@ export function ImageDetailSkeleton() {
 
 export function ImageNotFound() {
   return (
-    <div className={`card ${styles.stateBox}`}>
+    <div className={`card ${stateStyles.stateBox}`}>
       <h1>This image does not exist or was deleted</h1>
       <p className="muted">The link may be mistyped, or the owner removed the image.</p>
       <Link href="/" className="button button-primary">
         Back to the gallery
       </Link>
-    </div>
-  );
-}
-
-export function ImageDetailError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const signedOut = error instanceof ApiRequestError && error.status === 401;
-  return (
-    <div className={`alert ${styles.stateBox}`} role="alert">
-      <p>
-        <strong>The image could not be loaded.</strong>{' '}
-        {error instanceof ApiRequestError ? error.message : 'The server could not be reached. Check your connection.'}
-      </p>
-      {signedOut ? (
-        <Link href="/sign-in" className="button">
-          Sign in again
-        </Link>
-      ) : (
-        <button type="button" className="button" onClick={onRetry}>
-          Try again
-        </button>
-      )}
     </div>
   );
 }

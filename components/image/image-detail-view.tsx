@@ -10,7 +10,8 @@ import { ApiRequestError, imageDetailQueryOptions, retryServerErrors } from '@/l
 import type { ImageDetail } from '@/lib/schemas/api';
 import { DeleteImage } from './delete-image';
 import { ImageFacts } from './image-facts';
-import { ImageDetailError, ImageDetailSkeleton, ImageNotFound } from './image-detail-states';
+import { LoadError } from '@/components/ui/load-error';
+import { ImageDetailSkeleton, ImageNotFound } from './image-detail-states';
 import { SignedLinkForm } from './signed-link-form';
 import { TitleEditor } from './title-editor';
 import { VisibilityToggle } from './visibility-toggle';
@@ -45,7 +46,7 @@ export function ImageDetailView({ id }: ImageDetailViewProps) {
   } else if (query.error instanceof ApiRequestError && query.error.status === 404) {
     content = <ImageNotFound />;
   } else if (!query.data) {
-    content = <ImageDetailError error={query.error} onRetry={() => void query.refetch()} />;
+    content = <LoadError what="image" error={query.error} onRetry={() => void query.refetch()} />;
   } else {
     content = <ImageDetailBody image={query.data} onDeleted={onDeleted} />;
   }
