@@ -2,7 +2,7 @@
 import { hashPassword, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import { audit } from '@/lib/db/audit';
-import { imagesOwnedBy } from '@/lib/db/images';
+import { deleteImageRecord, imagesOwnedBy } from '@/lib/db/images';
 import { countAdmins, createUser, findUserById, removeUser, setUserRole, type UserRow } from '@/lib/db/users';
 import { imagesClient } from '@/lib/images/client';
 
@@ -21,7 +21,7 @@ export function changeRole(actorId: string | null, userId: string, role: Role): 
   if (user.role === 'admin' && role !== 'admin' && countAdmins() <= 1) {
     throw new UserRuleError('This is the last admin; make someone else an admin first.');
   }
-  setUserRole(userId, role);
+  if (!setUserRole(userId, role)) throw new UserRuleError('This is the last admin; make someone else an admin first.');
   audit(actorId, 'user.role_changed', userId, { from: user.role, to: role });
 }
 
@@ -33,8 +33,9 @@ export async function removeUserAndImages(actorId: string | null, userId: string
   const owned = imagesOwnedBy(userId);
   for (const image of owned) {
     if (image.cf_id) await imagesClient().remove(image.cf_id);
+    deleteImageRecord(image.id); // the record follows its image, whatever happens to the user below
   }
-  removeUser(userId);
+  if (!removeUser(userId)) throw new UserRuleError('The last admin cannot be removed.');
   audit(actorId, 'user.removed', userId, { email: user.email, images: owned.length });
   return owned.length;
 }

@@ -4,10 +4,12 @@ import { type FormState, gitHubSignInAction, signInAction } from '@/app/(auth)/a
 
 export interface SignInFormProps {
   gitHub: boolean;
+  /** A message from a redirect back to this page (e.g. a refused GitHub sign-in). */
+  initialError?: string;
 }
 
-export function SignInForm({ gitHub }: SignInFormProps) {
-  const [state, action, pending] = useActionState<FormState, FormData>(signInAction, {});
+export function SignInForm({ gitHub, initialError }: SignInFormProps) {
+  const [state, action, pending] = useActionState<FormState, FormData>(signInAction, { error: initialError });
   return (
     <>
       <form action={action} noValidate>

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { findUserByEmail, createUser } from '@/lib/db/users';
 import { appEnv } from '@/lib/env';
 import { RateLimiter } from '@/lib/rate-limit';
+import { verifiedGitHubEmail } from './github';
 import { hashPassword, verifyPassword } from './password';
 import { isRole, type Role } from './roles';
 
@@ -58,24 +59,26 @@ export function buildConfig(env = appEnv()): NextAuthConfig {
     pages: { signIn: '/sign-in', error: '/sign-in' },
     providers,
     callbacks: {
-      async signIn({ account, profile, user }) {
+      async signIn({ account, user }) {
         if (account?.provider !== 'github') return true;
-        const email = (profile?.email ?? user.email)?.toLowerCase();
-        if (!email) return '/sign-in?error=NoEmail';
-        // An OAuth sign-in joins an existing account with that email, or creates a viewer.
+        const email = await verifiedGitHubEmail(account.access_token);
+        if (!email) return '/sign-in?error=GitHubEmailNotVerified';
+        // A verified GitHub email joins the account with that email, or creates a viewer.
         if (!findUserByEmail(email)) createUser({ email, name: user.name ?? null, passwordHash: null, role: 'viewer' });
         return true;
       },
       async jwt({ token, user, account }) {
-        if (user) {
-          const row = findUserByEmail((user.email ?? '').toLowerCase());
-          if (account?.provider !== 'credentials' && row) {
-            token.sub = row.id;
-            token.role = row.role;
-          } else {
-            token.sub = user.id;
-            token.role = (user as { role?: unknown }).role;
-          }
+        if (!user) return token;
+        if (account?.provider === 'github') {
+          // Never the profile's email: only the verified one decides whose account this is.
+          const email = await verifiedGitHubEmail(account.access_token);
+          const row = email ? findUserByEmail(email) : undefined;
+          if (!row) throw new Error('GitHub sign-in without a verified, known email');
+          token.sub = row.id;
+          token.role = row.role;
+        } else {
+          token.sub = user.id;
+          token.role = (user as { role?: unknown }).role;
         }
         return token;
       },

@@ -63,17 +63,23 @@ export function createFirstAdmin(input: { email: string; name?: string | null; p
   return db.transaction(() => (countUsers(db) === 0 ? createUser({ ...input, role: 'admin' }, db) : null)).immediate();
 }
 
+// The last-admin rule is part of the statement itself, so two admins demoting or removing each other
+// at the same moment cannot both succeed.
+const NOT_LAST_ADMIN = "(role <> 'admin' OR (SELECT COUNT(*) FROM users WHERE role = 'admin') > 1)";
+
+/** Changes a role; false when the user is missing or is the last admin being demoted. */
 export function setUserRole(id: string, role: Role, db: AppDb = getDb()): boolean {
-  return db.prepare('UPDATE users SET role = ? WHERE id = ?').run(role, id).changes === 1;
+  const guard = role === 'admin' ? '' : ` AND ${NOT_LAST_ADMIN}`;
+  return db.prepare(`UPDATE users SET role = ? WHERE id = ?${guard}`).run(role, id).changes === 1;
 }
 
 export function setUserPassword(id: string, passwordHash: string, db: AppDb = getDb()): boolean {
   return db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id).changes === 1;
 }
 
-/** Removes a user; their image records go with them (the caller deletes the images from the service first). */
+/** Removes a user unless they are the last admin; their image records go with them (the caller deletes the images from the service first). */
 export function removeUser(id: string, db: AppDb = getDb()): boolean {
-  return db.prepare('DELETE FROM users WHERE id = ?').run(id).changes === 1;
+  return db.prepare(`DELETE FROM users WHERE id = ? AND ${NOT_LAST_ADMIN}`).run(id).changes === 1;
 }
 
 export function countAdmins(db: AppDb = getDb()): number {

@@ -28,10 +28,13 @@ const api = (core: Core) => ({
     toApiImage(row, deliveryBase(core.config.publicUrl, core.config.accountHash), core.variants.names()),
 });
 
-/** A draft whose upload URL expired is gone, even before the sweeper removes it. */
+/**
+ * A draft whose upload URL expired is gone, even before the sweeper removes it — unless an upload
+ * to it is still being received: that one may yet complete, and must not be reported gone.
+ */
 function visibleRow(core: Core, id: string) {
   const row = mustGetRow(core.db, id);
-  if (row.draft && (row.draft_expires ?? 0) <= core.now()) throw notFound();
+  if (row.draft && row.upload_state !== 'receiving' && (row.draft_expires ?? 0) <= core.now()) throw notFound();
   return row;
 }
 

@@ -24,17 +24,17 @@ import { VariantRegistry } from './variants';
 import { UsageCounter } from './usage';
 import { Webhooks } from './webhook';
 
-export interface RecordInput {
-  id: string;
-  filename: string | null;
-  meta: Record<string, unknown>;
-  requireSigned: boolean;
-  creator: string | null;
-}
-
 const OUTPUT_TYPES: Record<OutputFormat, string> = {
   avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif',
 };
+
+const gone = () => new ServiceError(404, 9431, 'ERROR 9431: Not found');
+
+/** The original vanished under a request (deleted meanwhile): that is a 404, not a server error. */
+function missingAsGone(err: unknown): never {
+  if (err instanceof Error && 'code' in err && err.code === 'ENOENT') throw gone();
+  throw err;
+}
 
 export class Core {
   readonly db: Db;
@@ -47,8 +47,6 @@ export class Core {
   readonly webhooks: Webhooks;
   readonly usage: UsageCounter;
   private readonly writes = new Set<Promise<unknown>>();
-  /** File keys deleted while a transform for them may still be running. */
-  private readonly deletedKeys = new Set<string>();
   /** Names of generated files by options: computed on every delivery, so remembered. */
   private readonly cacheNames = new Map<string, string>();
   private readonly storedRows = new Map<string, StoredImage>();
@@ -119,7 +117,6 @@ export class Core {
     this.db.prepare('DELETE FROM images WHERE id = ?').run(row.id);
     this.forget(row.id);
     if (row.file_key) {
-      this.deletedKeys.add(row.file_key);
       this.memory.deletePrefix(`${row.file_key}/`);
       await this.store.removeImageFiles(row.file_key);
     }
@@ -218,12 +215,13 @@ export class Core {
     return this.queue.run(
       memKey,
       async () => {
-        const original = await readFile(this.store.originalPath(image.file_key));
+        const original = await readFile(this.store.originalPath(image.file_key)).catch(missingAsGone);
         const bytes = await render(original, image, opts, format, this.config.limits.maxAnimationPixels);
         await this.store.writeAtomic(file, bytes);
-        if (this.deletedKeys.has(image.file_key)) {
+        // Deleted while rendering: the delete may already have removed the folder this just re-created.
+        if (getRow(this.db, image.id)?.file_key !== image.file_key) {
           await this.store.removeImageFiles(image.file_key);
-          throw new ServiceError(404, 9431, 'ERROR 9431: Not found');
+          throw gone();
         }
         const made = entry(bytes);
         this.memory.set(memKey, made);
@@ -237,7 +235,7 @@ export class Core {
     const memKey = `${image.file_key}/original`;
     const hit = this.memory.get(memKey);
     if (hit) return Promise.resolve(hit);
-    return readFile(this.store.originalPath(image.file_key)).then((bytes) => {
+    return readFile(this.store.originalPath(image.file_key)).catch(missingAsGone).then((bytes) => {
       const made = { bytes, contentType: image.content_type || CONTENT_TYPES.jpeg, etag: `"${image.file_key.slice(0, 27)}"` };
       this.memory.set(memKey, made);
       return made;

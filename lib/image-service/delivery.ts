@@ -117,6 +117,9 @@ export async function handleDelivery(core: Core, req: IncomingMessage, res: Serv
     entry = await core.originalEntry(image);
     headers['content-security-policy'] = SVG_CSP;
   } else {
+    if (opts.trim && (opts.trim[1] + opts.trim[3] >= image.width || opts.trim[0] + opts.trim[2] >= image.height)) {
+      throw new ServiceError(400, 9401, `ERROR 9401: Option trim removes the whole ${image.width}×${image.height} image.`);
+    }
     const planned = planSize(image.width, image.height, opts);
     const { maxSide, maxPixels } = core.config.limits;
     if (Math.max(planned.width, planned.height) > maxSide || planned.width * planned.height > maxPixels) {

@@ -2,8 +2,8 @@
  * The one entry of the embedded image service: a node `http` request handler with no framework.
  * Routes: REST under `/client/v4`, the one-time upload endpoint (POST), delivery (GET/HEAD).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { secretsEqual } from '@/lib/secure-compare';
 import { matchRoute } from './api';
 import type { Core } from './core';
 import { CDN_PREFIX, handleDelivery, sendDeliveryError } from './delivery';
@@ -42,11 +42,7 @@ function sendError(res: ServerResponse, err: unknown, extra: Record<string, stri
 
 function tokenMatches(header: string | undefined, token: string): boolean {
   const m = /^Bearer\s+(.+)$/i.exec(header ?? '');
-  if (!m?.[1]) return false;
-  // Hash both sides: equal-length inputs for timingSafeEqual whatever the token's length.
-  const a = createHash('sha256').update(m[1].trim()).digest();
-  const b = createHash('sha256').update(token).digest();
-  return timingSafeEqual(a, b);
+  return secretsEqual(m?.[1]?.trim(), token);
 }
 
 async function handleApi(core: Core, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
@@ -113,8 +109,10 @@ export function createHandler(core: Core): (req: IncomingMessage, res: ServerRes
         return;
       }
       work = handleDelivery(core, req, res, path, rawQuery).catch((err) => {
-        if (err instanceof ServiceError) sendDeliveryError(res, err, method === 'HEAD');
-        else sendError(res, err);
+        if (!(err instanceof ServiceError)) console.error('[image-service] delivery failed:', err);
+        const known = err instanceof ServiceError ? err : new ServiceError(500, 9500, 'ERROR 9500: Internal error');
+        if (res.headersSent) res.destroy();
+        else sendDeliveryError(res, known, method === 'HEAD');
       });
     } else {
       sendJson(res, 405, errorEnvelope(10405, 'Method not allowed'));

@@ -1,5 +1,6 @@
 /** Image records: the API shape, form fields, listing (v1 pages, v2 cursors) and updates. */
 import { z } from 'zod';
+import { decodeCursor, encodeCursor } from '@/lib/cursor';
 import { customIdProblem, encodeDeliveryId, isGeneratedId, metadataBytes } from '@/lib/schemas/image';
 import type { Db, ImageRow } from './db';
 import { badRequest, invalidInput, notFound, ServiceError } from './errors';
@@ -186,16 +187,6 @@ function metaFilters(query: URLSearchParams): { sql: string; args: unknown[] } {
   return { sql: parts.map((p) => ` AND ${p}`).join(''), args };
 }
 
-const tokenSchema = z.tuple([z.coerce.number().int(), z.string()]);
-
-function decodeToken(token: string): [number, string] {
-  const text = Buffer.from(token, 'base64url').toString('utf8');
-  const colon = text.indexOf(':');
-  const parsed = tokenSchema.safeParse([text.slice(0, colon), text.slice(colon + 1)]);
-  if (colon < 0 || !parsed.success) throw badRequest('continuation_token is not valid; pass back the token from the previous page as it was.');
-  return parsed.data;
-}
-
 /** `GET v2`: opaque continuation token over (uploaded, id), per_page 10–10000, creator and meta filters. */
 export function listV2(db: Db, query: URLSearchParams) {
   const perPage = intParam(query, 'per_page', 1000, 10, 10_000);
@@ -207,9 +198,10 @@ export function listV2(db: Db, query: URLSearchParams) {
   let cursor = '';
   const cursorArgs: unknown[] = [];
   if (token) {
-    const [uploaded, id] = decodeToken(token);
+    const decoded = decodeCursor(token);
+    if (!decoded) throw badRequest('continuation_token is not valid; pass back the token from the previous page as it was.');
     cursor = ` AND (uploaded, id) ${order === 'desc' ? '<' : '>'} (?, ?)`;
-    cursorArgs.push(uploaded, id);
+    cursorArgs.push(decoded.position, decoded.id);
   }
   const dir = order === 'desc' ? 'DESC' : 'ASC';
   const rows = db
@@ -218,7 +210,7 @@ export function listV2(db: Db, query: URLSearchParams) {
   const more = rows.length > perPage;
   const page = more ? rows.slice(0, perPage) : rows;
   const last = page.at(-1);
-  const continuationToken = more && last ? Buffer.from(`${last.uploaded}:${last.id}`).toString('base64url') : null;
+  const continuationToken = more && last ? encodeCursor(last.uploaded, last.id) : null;
   return { rows: page, continuationToken };
 }
 

@@ -50,8 +50,4 @@ export class MemoryCache {
   deleteMatching(part: string): void {
     for (const key of [...this.entries.keys()]) if (key.includes(part)) this.delete(key);
   }
-
-  get bytes(): number {
-    return this.size;
-  }
 }

@@ -1,67 +1,77 @@
 /**
- * Runs the SVG sanitizer on one worker thread, one file at a time, with a deadline: a hostile or
- * huge drawing costs seconds of DOM work (see bench/results/ingest.md), which here never stalls
- * delivery, and a drawing that takes too long is refused and its worker replaced.
+ * Runs the SVG sanitizer on one worker thread, one file at a time from a queue, each with its own
+ * deadline counted from when the worker starts on it. A hostile or huge drawing costs seconds of DOM
+ * work (see bench/results/ingest.md): it never stalls delivery, and one that runs past its deadline
+ * is refused and its worker replaced while the files behind it go on to a fresh worker.
  */
 import { Worker } from 'node:worker_threads';
+import { ServiceError } from './errors';
 import type { SvgResult } from './svg';
 
 const TIMEOUT_MS = 15_000;
 
-interface Pending {
+interface Job {
+  bytes: Uint8Array;
+  timeoutMs: number;
   resolve: (r: SvgResult) => void;
   reject: (e: Error) => void;
-  timer: NodeJS.Timeout;
 }
 
+const queue: Job[] = [];
 let worker: Worker | null = null;
-let nextId = 1;
-const pending = new Map<number, Pending>();
+let current: { job: Job; timer: NodeJS.Timeout } | null = null;
 
-function failAll(err: Error): void {
-  for (const [id, p] of pending) {
-    clearTimeout(p.timer);
-    p.reject(err);
-    pending.delete(id);
-  }
-}
+const unavailable = () => new ServiceError(503, 5503, 'ERROR 5503: SVG processing is unavailable right now; try again.');
 
-function getWorker(): Worker {
-  if (worker) return worker;
+function startWorker(): Worker {
   // A plain-JS entry registers tsx inside the thread (Node 20 ignores --import for workers), then loads the TS.
   const w = new Worker(new URL('./svg-worker-entry.mjs', import.meta.url));
-  w.on('message', (msg: { id: number; result: SvgResult }) => {
-    const p = pending.get(msg.id);
-    if (!p) return;
-    clearTimeout(p.timer);
-    pending.delete(msg.id);
-    p.resolve(msg.result.ok ? { ...msg.result, svg: Buffer.from(msg.result.svg) } : msg.result);
+  w.on('message', (msg: { result: SvgResult }) => {
+    if (!current || worker !== w) return;
+    clearTimeout(current.timer);
+    const { job } = current;
+    current = null;
+    job.resolve(msg.result.ok ? { ...msg.result, svg: Buffer.from(msg.result.svg) } : msg.result);
+    next();
   });
-  w.on('error', (err) => {
+  const lost = () => {
+    if (worker !== w) return; // replaced on purpose after a timeout
     worker = null;
-    failAll(err);
-  });
-  w.on('exit', () => {
-    if (worker === w) worker = null;
-    failAll(new Error('SVG worker stopped'));
-  });
+    if (current) {
+      clearTimeout(current.timer);
+      current.job.reject(unavailable());
+      current = null;
+    }
+    next();
+  };
+  w.on('error', lost);
+  w.on('exit', lost);
   w.unref(); // after the listeners: attaching a 'message' listener refs the port again
-  worker = w;
   return w;
 }
 
-/** Sanitizes off the main thread; resolves `{ok:false}` when the drawing takes longer than the deadline. */
+function next(): void {
+  if (current) return;
+  const job = queue.shift();
+  if (!job) return;
+  worker ??= startWorker();
+  const w = worker;
+  const timer = setTimeout(() => {
+    if (current?.job !== job) return;
+    current = null;
+    job.resolve({ ok: false, reason: 'The SVG is too complex to process; simplify it or export it as PNG.' });
+    worker = null; // the files behind this one get a fresh worker
+    void w.terminate();
+    next();
+  }, job.timeoutMs);
+  current = { job, timer };
+  w.postMessage({ bytes: job.bytes });
+}
+
+/** Sanitizes off the main thread; `{ok:false}` when the drawing takes longer than the deadline. */
 export function sanitizeSvgOffThread(input: Buffer, timeoutMs = TIMEOUT_MS): Promise<SvgResult> {
   return new Promise((resolve, reject) => {
-    const id = nextId++;
-    const w = getWorker();
-    const timer = setTimeout(() => {
-      pending.delete(id);
-      resolve({ ok: false, reason: 'The SVG is too complex to process; simplify it or export it as PNG.' });
-      // The worker is stuck on this file: replace it (others waiting on it fail and may retry).
-      void w.terminate();
-    }, timeoutMs);
-    pending.set(id, { resolve, reject, timer });
-    w.postMessage({ id, bytes: new Uint8Array(input) });
+    queue.push({ bytes: new Uint8Array(input), timeoutMs, resolve, reject });
+    next();
   });
 }

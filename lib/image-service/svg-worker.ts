@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { sanitizeSvg } from './svg';
 
-parentPort?.on('message', (msg: { id: number; bytes: Uint8Array }) => {
+parentPort?.on('message', (msg: { bytes: Uint8Array }) => {
   const result = sanitizeSvg(Buffer.from(msg.bytes));
-  parentPort?.postMessage({ id: msg.id, result: result.ok ? { ...result, svg: new Uint8Array(result.svg) } : result });
+  parentPort?.postMessage({ result: result.ok ? { ...result, svg: new Uint8Array(result.svg) } : result });
 });

@@ -39,6 +39,7 @@ function formLimits(core: Core): BodyLimits {
   return { maxFileBytes: core.config.limits.maxBytes, maxFieldBytes: 8 * 1024, maxFields: 64 };
 }
 
+const isConstraintError = (err: unknown) => err instanceof Error && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT');
 const idTaken = (id: string) => new ServiceError(409, 5409, `ERROR 5409: Resource already exists: an image with id "${id}" exists.`);
 
 function trimFilename(name: string | null): string | null {
@@ -88,8 +89,7 @@ export async function createImage(core: Core, req: IncomingMessage) {
           });
           return true;
         } catch (err) {
-          if (err instanceof Error && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT')) throw idTaken(id);
-          throw err;
+          throw isConstraintError(err) ? idTaken(id) : err;
         }
       }),
     );
@@ -137,8 +137,7 @@ export async function createDirectUpload(core: Core, req: IncomingMessage) {
                 VALUES (?, ?, ?, ?, ?, 1, ?, 'pending')`)
       .run(id, JSON.stringify(record.metadata), record.requireSignedURLs ? 1 : 0, record.creator, now, expires);
   } catch (err) {
-    if (err instanceof Error && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT')) throw idTaken(id);
-    throw err;
+    throw isConstraintError(err) ? idTaken(id) : err;
   }
   return { id, uploadURL: `${core.config.publicUrl}/${core.config.accountHash}/${encodeDeliveryId(id)}` };
 }

@@ -1,21 +1,16 @@
 /** What the gallery and the image page read: records from the app's database, URLs signed in one batch. */
 import { ApiError, forbidden, notFound } from '@/lib/api/errors';
+import { decodeCursor, encodeCursor } from '@/lib/cursor';
 import { canManageImage, type Actor } from '@/lib/auth/roles';
 import { getImage, type ImageWithOwner, listImages } from '@/lib/db/images';
 import type { GalleryImage, GalleryPage, GalleryVariant, ImageDetail } from '@/lib/schemas/api';
 import { deliveryUrl, signedVariantUrls } from './urls';
 import { GALLERY_VARIANTS, variantWidth } from './variants';
 
-function encodeCursor(row: ImageWithOwner): string {
-  return Buffer.from(`${row.created_at}:${row.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: number; id: string } {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const colon = text.indexOf(':');
-  const createdAt = Number(text.slice(0, colon));
-  if (colon < 1 || !Number.isSafeInteger(createdAt)) throw new ApiError(400, 'invalid_cursor', 'The cursor is not valid; start from the first page.');
-  return { createdAt, id: text.slice(colon + 1) };
+function parseCursor(cursor: string): { createdAt: number; id: string } {
+  const decoded = decodeCursor(cursor);
+  if (!decoded) throw new ApiError(400, 'invalid_cursor', 'The cursor is not valid; start from the first page.');
+  return { createdAt: decoded.position, id: decoded.id };
 }
 
 function toGalleryImage(row: ImageWithOwner, viewer: Actor, urls: Record<GalleryVariant, string>): GalleryImage {
@@ -40,7 +35,7 @@ export function galleryPage(viewer: Actor, q: { cursor?: string; filter: 'all' |
   const rows = listImages({
     ownerId: q.filter === 'mine' ? viewer.id : undefined,
     search: q.search || undefined,
-    cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
+    cursor: q.cursor ? parseCursor(q.cursor) : undefined,
     limit: q.limit + 1,
   });
   const more = rows.length > q.limit;
@@ -53,7 +48,7 @@ export function galleryPage(viewer: Actor, q: { cursor?: string; filter: 'all' |
     return [toGalleryImage(row, viewer, signed.urls)];
   });
   const last = page.at(-1);
-  return { images, nextCursor: more && last ? encodeCursor(last) : null, urlsExpireAt };
+  return { images, nextCursor: more && last ? encodeCursor(last.created_at, last.id) : null, urlsExpireAt };
 }
 
 export function loadImage(id: string): ImageWithOwner {

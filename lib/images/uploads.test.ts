@@ -89,6 +89,25 @@ describe('uploads, app side', () => {
     expect(mod.db.getImage(viaReconcile.id)).toMatchObject({ status: 'ready', width: 120, height: 80 });
   });
 
+  it('deletes an upload of ours from the service when its record was already given up', async () => {
+    const ticket = await mint('late.jpg');
+    const cfId = mod.db.getImage(ticket.id)?.cf_id ?? '';
+    mod.db.deleteImageRecord(ticket.id); // as reconciliation does when it believes the URL expired
+    await postFile(ticket.uploadURL, await jpeg(50, 50));
+    expect(await mod.uploads.completeFromWebhook(cfId)).toBe('gone');
+    await expect(mod.client.imagesClient().get(cfId)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('leaves images of other apps in a shared account alone', async () => {
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(await jpeg(20, 20))], { type: 'image/jpeg' }), 'x.jpg');
+    form.set('metadata', JSON.stringify({ app: 'someone-else' }));
+    const res = await fetch(`${t.api}/v1`, { method: 'POST', headers: t.auth, body: form });
+    const foreign = (await res.json()).result.id as string;
+    expect(await mod.uploads.completeFromWebhook(foreign)).toBe('gone');
+    expect((await mod.client.imagesClient().get(foreign)).id).toBe(foreign);
+  });
+
   it('drops a record whose upload URL expired unused', async () => {
     const ticket = await mint('never.jpg');
     const cfId = mod.db.getImage(ticket.id)?.cf_id ?? '';

@@ -88,10 +88,20 @@ export async function completeForUser(user: Actor, id: string): Promise<Completi
   return completeRecord(row);
 }
 
-/** The image service's webhook: `image_id` is the service's id. */
+/**
+ * The image service's webhook: `image_id` is the service's id. An upload of ours whose record is
+ * gone (it was given up as expired while the bytes were still arriving) is deleted from the service,
+ * so no image lives there without a record here. Images of other apps sharing the account are left alone.
+ */
 export async function completeFromWebhook(serviceId: string): Promise<CompletionState> {
   const row = getImageByServiceId(serviceId);
-  return row ? completeRecord(row) : 'gone';
+  if (row) return completeRecord(row);
+  const client = imagesClient();
+  const image = await client.get(serviceId).catch(() => null);
+  if (image?.meta?.app === 'pixvault' && typeof image.meta.record === 'string' && !getImage(image.meta.record)) {
+    await client.remove(serviceId);
+  }
+  return 'gone';
 }
 
 /**

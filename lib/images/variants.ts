@@ -15,10 +15,6 @@ export const VARIANT_DEFINITIONS: readonly VariantDefinition[] = [
   { id: 'public', options: { fit: 'scale-down', width: 1366, height: 768, metadata: 'none' } },
 ];
 
-export function isAppVariant(value: string): value is AppVariant {
-  return (ALL_VARIANTS as readonly string[]).includes(value);
-}
-
 /** The width a scale-down variant produces for an image of `width`×`height`. */
 export function variantWidth(variant: AppVariant, width: number, height: number): number {
   const def = VARIANT_DEFINITIONS.find((v) => v.id === variant);

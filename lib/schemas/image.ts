@@ -1,5 +1,8 @@
 /** Image ids and metadata as Cloudflare Images defines them; shared by the service and the app. */
 
+/** Path words of `/images/v1/...` that an id would shadow. */
+const RESERVED_IDS = new Set(['stats', 'config', 'keys', 'variants', 'direct_upload', 'batch_token']);
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -15,6 +18,7 @@ export function customIdProblem(id: string): string | null {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(id)) return 'A custom id must not contain control characters.';
   if (/[?#\\]/.test(id)) return 'A custom id must not contain "?", "#" or "\\".';
+  if (RESERVED_IDS.has(id)) return `"${id}" is a name of the images API and cannot be an image id.`;
   if (id.split('/').some((part) => part === '' || part === '.' || part === '..')) {
     return 'A custom id must not contain empty, "." or ".." path parts.';
   }
@@ -29,8 +33,6 @@ export function isGeneratedId(id: string): boolean {
 export function encodeDeliveryId(id: string): string {
   return id.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]+/gu, (s) => encodeURIComponent(s));
 }
-
-export const MAX_METADATA_BYTES = 1024;
 
 export function metadataBytes(meta: unknown): number {
   return Buffer.byteLength(JSON.stringify(meta), 'utf8');

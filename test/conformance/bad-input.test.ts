@@ -129,6 +129,7 @@ describe('refused fields', () => {
       ['x'.repeat(1025), /1024/],
       ['has?query', /"\?"/],
       ['ctl\u0001char', /control/],
+      ['stats', /name of the images API/],
     ];
     for (const [id, message] of bad) {
       const r = await post({ id });

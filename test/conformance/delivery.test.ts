@@ -191,10 +191,11 @@ describe('flexible variants', () => {
   });
 
   it('answer bad values with 400 and a readable message', async () => {
-    for (const opts of ['w=abc', 'w=0', 'fit=stretch', 'q=101', 'rotate=45', 'f=tiff', 'dpr=9', 'background=url(x)', 'w=12001']) {
+    for (const opts of ['w=abc', 'w=0', 'fit=stretch', 'q=101', 'rotate=45', 'f=tiff', 'dpr=9', 'background=url(x)', 'w=12001', 'trim=0;0;0;400', 'trim=150;0;150;0']) {
       const res = await fetch(url(id, opts));
       expect(res.status, opts).toBe(400);
       expect(await res.text()).toMatch(/^ERROR 9401: Option/);
+      expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     }
   });
 
@@ -252,6 +253,20 @@ describe('what delivery does to content', () => {
     const id = await upload(await jpeg(50, 50), { id: 'team/photos/a b' });
     const res = await fetch(`${t.svc.url}/${t.config.accountHash}/team/photos/a%20b/thumb`);
     expect(res.status).toBe(200);
+  });
+});
+
+describe('an original that vanished under a request', () => {
+  it('answers 404 in plain text, not a server error', async () => {
+    const id = await upload(await jpeg(90, 60));
+    const image = t.svc.core.storedImage(id);
+    const { unlinkSync } = await import('node:fs');
+    unlinkSync(t.svc.core.store.originalPath(image?.file_key ?? ''));
+    for (const method of ['GET', 'HEAD']) {
+      const res = await fetch(url(id, 'thumb'), { method, headers: { accept: 'image/webp' } });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    }
   });
 });
 

@@ -77,6 +77,35 @@ describe('direct creator upload', () => {
     expect((await postFile(uploadURL ?? '', await jpeg(10, 10))).status).toBe(404);
   });
 
+  it('an upload still arriving when the URL expires completes, and the draft is never reported gone meanwhile', async () => {
+    const { id, uploadURL } = await draftUpload({ expiry: new Date(clock + 3 * 60_000).toISOString() });
+    const bytes = await jpeg(40, 30);
+    const boundary = 'slowboundary';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="late.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const status = new Promise<number>((resolve, reject) => {
+      const req = http.request(uploadURL ?? '', { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length } });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write(body.subarray(0, 200));
+      setTimeout(async () => {
+        clock += 4 * 60_000; // the URL expires while the body is still arriving
+        const mid = await fetch(`${t.api}/v1/${id}`, { headers: t.auth });
+        expect(mid.status).toBe(200);
+        expect(t.svc.core.sweepExpiredDrafts()).toBe(0);
+        req.end(body.subarray(200));
+      }, 150);
+    });
+    expect(await status).toBe(200);
+    expect(await t.cf.images.v1.get(id ?? '', { account_id: t.accountId })).toMatchObject({ filename: 'late.jpg' });
+  });
+
   it('sweeps expired drafts', async () => {
     const { id } = await draftUpload({ expiry: new Date(clock + 3 * 60_000).toISOString() });
     clock += 4 * 60_000;

@@ -8,15 +8,24 @@ import { appEnv } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage() {
+/** Errors Auth.js and our callbacks put in `?error=`, in words (anything else gets the generic one). */
+const ERRORS: Record<string, string> = {
+  GitHubEmailNotVerified: 'Your GitHub account has no verified primary email. Verify it on GitHub, then try again.',
+  AccessDenied: 'Sign-in was refused.',
+  OAuthAccountNotLinked: 'This email is already used by another sign-in method.',
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   await connection(); // depends on the database, never prerendered
+  const { error } = await searchParams;
+  const message = error ? (ERRORS[error] ?? 'Sign-in did not complete. Try again.') : undefined;
   if (countUsers() === 0) redirect('/setup');
   if (await getCurrentUser()) redirect('/');
   return (
     <main className="auth-page">
       <div className="card auth-card">
         <h1>Sign in to Pixvault</h1>
-        <SignInForm gitHub={appEnv().github !== null} />
+        <SignInForm gitHub={appEnv().github !== null} initialError={message} />
       </div>
     </main>
   );
