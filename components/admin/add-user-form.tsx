@@ -3,16 +3,13 @@ import { useActionState } from 'react';
 import { type ActionState, addUserAction } from '@/app/(gallery)/admin/users/actions';
 import { ROLES } from '@/lib/auth/roles';
 import styles from './admin.module.css';
+import { FormAlert } from '@/components/ui/form-alert';
 
 export function AddUserForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(addUserAction, {});
   return (
     <form action={action} className={`card ${styles.addForm}`}>
-      {state.error && (
-        <p className="alert" role="alert">
-          {state.error}
-        </p>
-      )}
+      <FormAlert message={state.error} />
       {state.ok && <p className="notice">{state.ok}</p>}
       <div className="field">
         <label htmlFor="new-email">Email</label>

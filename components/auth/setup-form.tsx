@@ -1,16 +1,13 @@
 'use client';
 import { useActionState } from 'react';
 import { type FormState, setupAction } from '@/app/(auth)/actions';
+import { FormAlert } from '@/components/ui/form-alert';
 
 export function SetupForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(setupAction, {});
   return (
     <form action={action} noValidate>
-      {state.error && (
-        <p className="alert" role="alert">
-          {state.error}
-        </p>
-      )}
+      <FormAlert message={state.error} />
       <div className="field">
         <label htmlFor="email">Email</label>
         <input className="input" id="email" name="email" type="email" autoComplete="email" required autoFocus defaultValue={state.values?.email} />

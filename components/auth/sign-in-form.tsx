@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { type FormState, gitHubSignInAction, signInAction } from '@/app/(auth)/actions';
+import { FormAlert } from '@/components/ui/form-alert';
 
 export interface SignInFormProps {
   gitHub: boolean;
@@ -13,11 +14,7 @@ export function SignInForm({ gitHub, initialError }: SignInFormProps) {
   return (
     <>
       <form action={action} noValidate>
-        {state.error && (
-          <p className="alert" role="alert">
-            {state.error}
-          </p>
-        )}
+        <FormAlert message={state.error} />
         <div className="field">
           <label htmlFor="email">Email</label>
           <input className="input" id="email" name="email" type="email" autoComplete="email" required autoFocus defaultValue={state.values?.email} />

@@ -13,8 +13,8 @@ export function GallerySkeleton() {
       <span className="sr-only">Loading images…</span>
       {SKELETON_RATIOS.map((ratio, i) => (
         <div key={i} className={styles.skeletonTile} aria-hidden="true">
-          <div className={styles.skeletonImage} style={{ aspectRatio: ratio }} />
-          <div className={styles.skeletonLine} />
+          <div className={`shimmer ${styles.skeletonImage}`} style={{ aspectRatio: ratio }} />
+          <div className={`shimmer ${styles.skeletonLine}`} />
         </div>
       ))}
     </div>

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useDeleteImage } from '@/lib/queries/image-mutations';
 import { ApiRequestError } from '@/lib/queries/images';
 import styles from './image-detail.module.css';
+import { FormAlert } from '@/components/ui/form-alert';
 
 export interface DeleteImageProps {
   id: string;
@@ -41,11 +42,7 @@ export function DeleteImage({ id, onDeleted }: DeleteImageProps) {
       <p id={questionId} className={styles.confirmQuestion}>
         Delete this image? This cannot be undone.
       </p>
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       <div className={styles.buttons}>
         <button type="button" className={`button ${styles.dangerSolid}`} disabled={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}>
           {remove.isPending ? 'Deleting…' : 'Delete'}

@@ -9,12 +9,12 @@ export function ImageDetailSkeleton() {
     <div className={detailStyles.layout} role="status">
       <span className="sr-only">Loading image…</span>
       <div className={detailStyles.media} aria-hidden="true">
-        <div className={styles.skeletonImage} />
+        <div className={`shimmer ${styles.skeletonImage}`} />
       </div>
       <div className={detailStyles.panel} aria-hidden="true">
-        <div className={styles.skeletonLine} style={{ width: '70%', height: 28 }} />
+        <div className={`shimmer ${styles.skeletonLine}`} style={{ width: '70%', height: 28 }} />
         {[60, 45, 50, 40, 55].map((w, i) => (
-          <div key={i} className={styles.skeletonLine} style={{ width: `${w}%` }} />
+          <div key={i} className={`shimmer ${styles.skeletonLine}`} style={{ width: `${w}%` }} />
         ))}
       </div>
     </div>

@@ -6,6 +6,7 @@ import { type LinkVariant, type SignedLink, useCreateSignedLink } from '@/lib/qu
 import { ApiRequestError } from '@/lib/queries/images';
 import type { ImageDetail } from '@/lib/schemas/api';
 import styles from './image-detail.module.css';
+import { FormAlert } from '@/components/ui/form-alert';
 
 const LIFETIMES = [
   { seconds: 3600, label: '1 hour' },
@@ -93,11 +94,7 @@ export function SignedLinkForm({ image }: { image: ImageDetail }) {
           <input id={`${id}-url`} className={`input ${styles.mono}`} readOnly value={result.link.url} autoFocus onFocus={(e) => e.currentTarget.select()} />
         </div>
       )}
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
     </section>
   );
 }

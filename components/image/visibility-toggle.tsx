@@ -5,6 +5,7 @@ import { useUpdateImage } from '@/lib/queries/image-mutations';
 import { ApiRequestError } from '@/lib/queries/images';
 import type { ImageDetail } from '@/lib/schemas/api';
 import styles from './image-detail.module.css';
+import { FormAlert } from '@/components/ui/form-alert';
 
 export function VisibilityToggle({ image }: { image: ImageDetail }) {
   const update = useUpdateImage(image.id);
@@ -41,11 +42,7 @@ export function VisibilityToggle({ image }: { image: ImageDetail }) {
             ? 'Only time-limited signed links show this image.'
             : 'Anyone with the permanent public link can see this image.'}
       </p>
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       {!checked && image.publicUrl && <CopyField label="Public link" value={image.publicUrl} copyLabel="Copy public link" />}
     </section>
   );
