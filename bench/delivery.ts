@@ -6,7 +6,7 @@
  *   npx tsx bench/delivery.ts [--duration 10] [--connections 64] [--only signed] [--profile]
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateCredentials } from '@/lib/image-service/credentials';
@@ -108,7 +108,11 @@ interface Result {
 
 function wrk(name: string, url: string): Result {
   // Let the server settle before each run; wrk runs in its own process.
-  const out = execFileSync('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', '-H', `Accept: ${ACCEPT}`, url], { encoding: 'utf8' });
+  const out = execFileSync(
+    'wrk',
+    ['-t2', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', '-H', `Accept: ${ACCEPT}`, url],
+    { encoding: 'utf8' },
+  );
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
   const p50 = /50%\s+(\S+)/.exec(out)?.[1] ?? '?';
   const p99 = /99%\s+(\S+)/.exec(out)?.[1] ?? '?';
@@ -139,7 +143,7 @@ async function main(): Promise<void> {
     ['embedded service, public variant', publicUrl],
     ['embedded service, signed variant', signedUrl],
   ];
-  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] ?? '' : '';
+  const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '') : '';
   const selected = runs.filter(([name]) => !only || name.includes(only));
   // Two rounds, interleaved, so a burst of noise on this shared machine does not land on one server only.
   const rounds = [selected.map(([name, url]) => wrk(name, url)), selected.map(([name, url]) => wrk(name, url))];
@@ -147,7 +151,10 @@ async function main(): Promise<void> {
   const results = selected.map(([name], i) => {
     const [a, b] = [rounds[0]?.[i], rounds[1]?.[i]];
     const best = (a?.rps ?? 0) >= (b?.rps ?? 0) ? a : b;
-    return { ...(best ?? { name, rps: 0, p50: '?', p99: '?', errors: '?' }), rounds: `${a?.rps.toFixed(0)} / ${b?.rps.toFixed(0)}` };
+    return {
+      ...(best ?? { name, rps: 0, p50: '?', p99: '?', errors: '?' }),
+      rounds: `${a?.rps.toFixed(0)} / ${b?.rps.toFixed(0)}`,
+    };
   });
   const nginx = results[0]?.rps ?? 1;
   const node = results[1]?.rps ?? 1;
@@ -162,7 +169,10 @@ async function main(): Promise<void> {
     '',
     '| Server | req/s | vs nginx | vs bare Node | p50 | p99 | non-2xx | rounds |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...results.map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / nginx).toFixed(2)} | ${(r.rps / node).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.rounds} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / nginx).toFixed(2)} | ${(r.rps / node).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.rounds} |`,
+    ),
     '',
   ];
   mkdirSync('bench/results', { recursive: true });

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { DEFAULT_LIMITS } from '@/lib/image-service/config';
 import { prepareUpload } from '@/lib/image-service/ingest';
-import { optionsFromVariant, type OutputFormat } from '@/lib/image-service/options';
+import { type OutputFormat, optionsFromVariant } from '@/lib/image-service/options';
 import { sanitizeSvg } from '@/lib/image-service/svg';
 import { render } from '@/lib/image-service/transform';
 import { benchPhoto } from './photo';
@@ -34,15 +34,22 @@ async function median(fn: () => Promise<unknown> | unknown): Promise<number> {
 function svg(kb: number): Buffer {
   const shapes: string[] = [];
   for (let i = 0; shapes.join('').length < kb * 1024; i++) {
-    shapes.push(`<path d="M${i} ${i} L${i + 10} ${i + 5} Q${i} 3 ${i + 1} 4 Z" fill="url(#g)" stroke="#${(i % 4096).toString(16).padStart(3, '0')}"/>`);
+    shapes.push(
+      `<path d="M${i} ${i} L${i + 10} ${i + 5} Q${i} 3 ${i + 1} 4 Z" fill="url(#g)" stroke="#${(i % 4096).toString(16).padStart(3, '0')}"/>`,
+    );
   }
-  return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 1000"><defs><linearGradient id="g"/></defs>${shapes.join('')}</svg>`);
+  return Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 1000"><defs><linearGradient id="g"/></defs>${shapes.join('')}</svg>`,
+  );
 }
 
 async function main(): Promise<void> {
   const rows: [string, number][] = [];
   const big = await benchPhoto(4000, 3000);
-  rows.push([`prepareUpload: 12 MP JPEG (${(big.length / 1e6).toFixed(1)} MB) — sniff, header limits, decode check, metadata strip`, await median(() => prepareUpload(big, DEFAULT_LIMITS))]);
+  rows.push([
+    `prepareUpload: 12 MP JPEG (${(big.length / 1e6).toFixed(1)} MB) — sniff, header limits, decode check, metadata strip`,
+    await median(() => prepareUpload(big, DEFAULT_LIMITS)),
+  ]);
   for (const kb of [20, 200, 1000]) {
     const input = svg(kb);
     rows.push([`sanitizeSvg: ${kb} KB of paths`, await median(() => sanitizeSvg(input))]);
@@ -58,7 +65,10 @@ async function main(): Promise<void> {
     for (const format of formats) {
       // The service serves AVIF only up to 1200 px (as Cloudflare does): desktop is never AVIF.
       if (format === 'avif' && name === 'desktop') continue;
-      rows.push([`render ${name} as ${format} from the 12 MP original`, await median(() => render(big, src, opts, format, DEFAULT_LIMITS.maxAnimationPixels))]);
+      rows.push([
+        `render ${name} as ${format} from the 12 MP original`,
+        await median(() => render(big, src, opts, format, DEFAULT_LIMITS.maxAnimationPixels)),
+      ]);
     }
   }
   const lines = [

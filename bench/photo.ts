@@ -10,7 +10,10 @@ export async function benchPhoto(width: number, height: number): Promise<Buffer>
     .blur(8)
     .png()
     .toBuffer();
-  const grain = await sharp(randomBytes(width * height), { raw: { width, height, channels: 1 } }).blur(0.8).png().toBuffer();
+  const grain = await sharp(randomBytes(width * height), { raw: { width, height, channels: 1 } })
+    .blur(0.8)
+    .png()
+    .toBuffer();
   return sharp(coarse)
     .composite([{ input: grain, blend: 'soft-light' }])
     .jpeg({ quality: 92 })

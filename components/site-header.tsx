@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { signOutAction } from '@/app/(auth)/actions';
-import type { CurrentUser } from '@/lib/auth/session';
 import { canUpload } from '@/lib/auth/roles';
+import type { CurrentUser } from '@/lib/auth/session';
 import styles from './site-header.module.css';
 
 export interface SiteHeaderProps {

@@ -24,12 +24,16 @@ test('sign in, then sign out', async ({ page }) => {
 
 test('signed-out requests to the API get 401', async ({ request }) => {
   expect((await request.get('/api/images')).status()).toBe(401);
-  expect((await request.post('/api/uploads', { data: { filename: 'a.jpg', size: 10, type: 'image/jpeg' } })).status()).toBe(401);
+  expect(
+    (await request.post('/api/uploads', { data: { filename: 'a.jpg', size: 10, type: 'image/jpeg' } })).status(),
+  ).toBe(401);
 });
 
 test('a refused OAuth sign-in comes back with a message in words', async ({ page }) => {
   await page.goto('/sign-in?error=GitHubEmailNotVerified');
-  await expect(page.getByText('Your GitHub account has no verified primary email. Verify it on GitHub, then try again.')).toBeVisible();
+  await expect(
+    page.getByText('Your GitHub account has no verified primary email. Verify it on GitHub, then try again.'),
+  ).toBeVisible();
   await page.goto('/sign-in?error=<script>alert(1)</script>');
   await expect(page.getByText('Sign-in did not complete. Try again.')).toBeVisible();
 });

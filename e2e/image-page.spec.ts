@@ -52,7 +52,8 @@ test('a viewer sees the details but none of the owner actions', async ({ browser
   await page.goto(`/images/${id}`);
   await expect(page.getByRole('heading', { name: 'viewer-sees' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Copy signed link' })).toBeVisible();
-  for (const name of ['Edit title', 'Delete']) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  for (const name of ['Edit title', 'Delete'])
+    await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Download original' })).toHaveCount(0);
   await expect(page.getByLabel('Private: only signed links work')).toHaveCount(0);
   await context.close();

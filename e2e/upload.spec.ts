@@ -21,7 +21,13 @@ test('upload three files with progress, then see them in the gallery', async ({ 
   });
   const appUploads: string[] = [];
   page.on('request', (r) => {
-    if (r.method() === 'POST' && r.url().startsWith(appOrigin) && r.postDataBuffer()?.length && (r.postDataBuffer()?.length ?? 0) > 100_000) appUploads.push(r.url());
+    if (
+      r.method() === 'POST' &&
+      r.url().startsWith(appOrigin) &&
+      r.postDataBuffer()?.length &&
+      (r.postDataBuffer()?.length ?? 0) > 100_000
+    )
+      appUploads.push(r.url());
   });
 
   await page.goto('/upload');
@@ -29,7 +35,12 @@ test('upload three files with progress, then see them in the gallery', async ({ 
   // Slow the upload link so progress is observable, as on a real connection.
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 1_500_000 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 1_500_000,
+  });
 
   await page.getByLabel('Image files to upload').setInputFiles(files);
   const progress = page.getByRole('progressbar', { name: /Uploading/ });
@@ -38,7 +49,12 @@ test('upload three files with progress, then see them in the gallery', async ({ 
 
   const uploads = page.getByRole('list', { name: 'Uploads' });
   await expect(uploads.getByText('Done')).toHaveCount(3, { timeout: 45_000 });
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
 
   // The bytes went to the image service's one-time URLs, never through the app server.
   expect(toService.filter((u) => /\/[A-Za-z0-9_-]{10,}\/[0-9a-f-]{36}$/.test(u))).toHaveLength(3);
@@ -48,7 +64,8 @@ test('upload three files with progress, then see them in the gallery', async ({ 
   await expect(page).toHaveURL(/\/$/);
   await page.getByRole('radio', { name: 'My images' }).check();
   const tiles = page.getByTestId('gallery-tile');
-  for (const title of ['harbour-at-dawn', 'red-door', 'wide-field']) await expect(tiles.filter({ hasText: title })).toHaveCount(1);
+  for (const title of ['harbour-at-dawn', 'red-door', 'wide-field'])
+    await expect(tiles.filter({ hasText: title })).toHaveCount(1);
   await expectTileImagesLoaded(page, await tiles.count());
 });
 
@@ -73,19 +90,27 @@ test('placeholders hold each image’s shape until its pixels arrive', async ({ 
   const loadedBefore = await tile.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth);
   expect(loadedBefore).toBe(0);
   release();
-  await expect.poll(() => tile.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() => tile.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth))
+    .toBeGreaterThan(0);
   const after = await tile.locator('img').boundingBox();
   expect(Math.abs((after?.height ?? 0) - (box?.height ?? 0))).toBeLessThan(1); // no layout shift
 });
 
 test('an upload whose tab closed right after the bytes arrived still shows up', async ({ page, request }) => {
   const bytes = await photo(700, 500);
-  const mint = await request.post('/api/uploads', { data: { filename: 'closed-tab.jpg', size: bytes.length, type: 'image/jpeg' } });
+  const mint = await request.post('/api/uploads', {
+    data: { filename: 'closed-tab.jpg', size: bytes.length, type: 'image/jpeg' },
+  });
   const ticket = (await mint.json()) as { id: string; uploadURL: string };
-  const sent = await request.post(ticket.uploadURL, { multipart: { file: { name: 'closed-tab.jpg', mimeType: 'image/jpeg', buffer: bytes } } });
+  const sent = await request.post(ticket.uploadURL, {
+    multipart: { file: { name: 'closed-tab.jpg', mimeType: 'image/jpeg', buffer: bytes } },
+  });
   expect(sent.status()).toBe(200);
   // No completion call from the browser: the image service's webhook tells the app.
-  await expect.poll(async () => (await request.get(`/api/images/${ticket.id}`)).status(), { timeout: 20_000 }).toBe(200);
+  await expect
+    .poll(async () => (await request.get(`/api/images/${ticket.id}`)).status(), { timeout: 20_000 })
+    .toBe(200);
   await page.goto('/');
   await expect(page.locator(`[data-testid="gallery-tile"][data-image-id="${ticket.id}"]`)).toBeVisible();
 });
@@ -100,7 +125,9 @@ test('files the browser can tell are wrong are refused before anything is sent',
     { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
     { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(11 * 1024 * 1024, 1) },
   ]);
-  await expect(page.getByText('notes.txt: only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.')).toBeVisible();
+  await expect(
+    page.getByText('notes.txt: only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.'),
+  ).toBeVisible();
   await expect(page.getByText('huge.jpg is 11.0 MB; the limit is 10 MB.')).toBeVisible();
   expect(minted).toEqual([]);
 });
@@ -109,12 +136,24 @@ test('a cancelled upload can be retried and then completes', async ({ page, cont
   await page.goto('/upload');
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 200_000 });
-  await page.getByLabel('Image files to upload').setInputFiles([{ name: 'slow-boat.jpg', mimeType: 'image/jpeg', buffer: await photo(1600, 1200) }]);
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 200_000,
+  });
+  await page
+    .getByLabel('Image files to upload')
+    .setInputFiles([{ name: 'slow-boat.jpg', mimeType: 'image/jpeg', buffer: await photo(1600, 1200) }]);
   await expect(page.getByRole('progressbar', { name: /Uploading slow-boat.jpg/ })).toBeVisible();
   await page.getByRole('button', { name: 'Cancel slow-boat.jpg' }).click();
   await expect(page.getByRole('list', { name: 'Uploads' }).getByText('Cancelled', { exact: true })).toBeVisible();
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
   await page.getByRole('button', { name: 'Retry slow-boat.jpg' }).click();
   await expect(page.getByRole('list', { name: 'Uploads' }).getByText('Done')).toBeVisible({ timeout: 30_000 });
 });

@@ -5,7 +5,10 @@ import { photo, uploadByApi } from './fixtures/images';
 
 test.use({ storageState: E2E.storage('viewer') });
 
-test('a viewer sees the images, no upload control, and gets 403 from POST /api/uploads', async ({ page, playwright }) => {
+test('a viewer sees the images, no upload control, and gets 403 from POST /api/uploads', async ({
+  page,
+  playwright,
+}) => {
   const uploader = await playwright.request.newContext({ baseURL: E2E.appUrl, storageState: E2E.storage('uploader') });
   const { id } = await uploadByApi(uploader, 'for-the-viewer.jpg', await photo(900, 600));
   await uploader.dispose();

@@ -13,11 +13,22 @@ import { loadCredentials } from './image-service/credentials';
 /** Environment variables as a plain record (tests pass their own). */
 export type Env = Record<string, string | undefined>;
 
-const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const withDefault = <T extends z.ZodTypeAny>(schema: T, fallback: z.input<T>) =>
   z.preprocess((v) => (v === '' || v === undefined ? fallback : v), schema);
-const list = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []), z.array(z.string()));
-const bool = (fallback: boolean) => z.preprocess((v) => (v === undefined || v === '' ? fallback : v === 'true' || v === '1'), z.boolean());
+const list = z.preprocess(
+  (v) =>
+    typeof v === 'string' && v.trim() !== ''
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  z.array(z.string()),
+);
+const bool = (fallback: boolean) =>
+  z.preprocess((v) => (v === undefined || v === '' ? fallback : v === 'true' || v === '1'), z.boolean());
 
 const credentialEnv = {
   CLOUDFLARE_ACCOUNT_ID: optional(z.string()),
@@ -35,7 +46,10 @@ const serviceEnvSchema = z.object({
   IMAGE_SERVICE_WEBHOOK_URL: optional(z.url()),
   IMAGE_SERVICE_WEBHOOK_SECRET: optional(z.string()),
   IMAGE_SERVICE_URL_ALLOW_PRIVATE: list,
-  IMAGE_SERVICE_TRANSFORM_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(64), Math.max(1, os.availableParallelism())),
+  IMAGE_SERVICE_TRANSFORM_CONCURRENCY: withDefault(
+    z.coerce.number().int().min(1).max(64),
+    Math.max(1, os.availableParallelism()),
+  ),
   IMAGE_SERVICE_QUEUE_MAX: withDefault(z.coerce.number().int().min(0).max(100_000), 64),
   IMAGE_SERVICE_MEMORY_CACHE_MB: withDefault(z.coerce.number().min(0).max(65_536), 256),
   IMAGE_SERVICE_EAGER_VARIANTS: bool(true),
@@ -70,7 +84,9 @@ export function readServiceEnv(env: Env = process.env): ServiceEnv {
     webhookSecret: e.IMAGE_SERVICE_WEBHOOK_SECRET,
   });
   const host = e.IMAGE_SERVICE_HOST;
-  const publicUrl = e.IMAGE_SERVICE_PUBLIC_URL ?? (e.IMAGE_SERVICE_PORT === 0 ? '' : `http://${host.includes(':') ? `[${host}]` : host}:${e.IMAGE_SERVICE_PORT}`);
+  const publicUrl =
+    e.IMAGE_SERVICE_PUBLIC_URL ??
+    (e.IMAGE_SERVICE_PORT === 0 ? '' : `http://${host.includes(':') ? `[${host}]` : host}:${e.IMAGE_SERVICE_PORT}`);
   return {
     port: e.IMAGE_SERVICE_PORT,
     host,
@@ -90,7 +106,9 @@ export function readServiceEnv(env: Env = process.env): ServiceEnv {
       memoryCacheBytes: Math.round(e.IMAGE_SERVICE_MEMORY_CACHE_MB * 1024 * 1024),
       imagesAllowed: 100_000,
       eagerVariants: e.IMAGE_SERVICE_EAGER_VARIANTS,
-      webhook: e.IMAGE_SERVICE_WEBHOOK_URL ? { url: e.IMAGE_SERVICE_WEBHOOK_URL, secret: credentials.webhookSecret } : null,
+      webhook: e.IMAGE_SERVICE_WEBHOOK_URL
+        ? { url: e.IMAGE_SERVICE_WEBHOOK_URL, secret: credentials.webhookSecret }
+        : null,
       urlIngestAllowPrivate: e.IMAGE_SERVICE_URL_ALLOW_PRIVATE,
       urlIngestTimeoutMs: 15_000,
     },
@@ -107,7 +125,14 @@ const appEnvSchema = z.object({
   CLOUDFLARE_DELIVERY_BASE_URL: withDefault(z.url(), 'https://imagedelivery.net'),
   CLOUDFLARE_UPLOAD_ORIGIN: withDefault(z.url(), 'https://upload.imagedelivery.net'),
   PIXVAULT_WEBHOOK_SECRET: optional(z.string().min(8)),
-  PIXVAULT_SIGNED_URL_TTL: withDefault(z.coerce.number().int().min(300).max(86_400 * 7), 3600),
+  PIXVAULT_SIGNED_URL_TTL: withDefault(
+    z.coerce
+      .number()
+      .int()
+      .min(300)
+      .max(86_400 * 7),
+    3600,
+  ),
   PIXVAULT_SIGNED_URL_BUCKET: withDefault(z.coerce.number().int().min(60).max(86_400), 900),
   PIXVAULT_UPLOADS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(10_000), 60),
   ...credentialEnv,
@@ -139,7 +164,10 @@ export interface AppEnv {
 }
 
 /** Real Cloudflare when all four credentials are given (or when asked for explicitly), else the embedded service. */
-function chooseBackend(setting: 'auto' | 'cloudflare' | 'embedded', credentials: (string | undefined)[]): 'cloudflare' | 'embedded' {
+function chooseBackend(
+  setting: 'auto' | 'cloudflare' | 'embedded',
+  credentials: (string | undefined)[],
+): 'cloudflare' | 'embedded' {
   if (setting !== 'auto') return setting;
   return credentials.every(Boolean) ? 'cloudflare' : 'embedded';
 }
@@ -166,20 +194,30 @@ export function appEnv(env: Env = process.env): AppEnv {
   if (!parsed.success) fail('app', parsed.error);
   const e = parsed.data;
   const dataDir = path.resolve(e.PIXVAULT_DATA_DIR);
-  const credentials = [e.CLOUDFLARE_ACCOUNT_ID, e.CLOUDFLARE_ACCOUNT_HASH, e.CLOUDFLARE_API_TOKEN, e.CLOUDFLARE_IMAGES_SIGNING_KEY];
+  const credentials = [
+    e.CLOUDFLARE_ACCOUNT_ID,
+    e.CLOUDFLARE_ACCOUNT_HASH,
+    e.CLOUDFLARE_API_TOKEN,
+    e.CLOUDFLARE_IMAGES_SIGNING_KEY,
+  ];
   const backend = chooseBackend(e.PIXVAULT_IMAGE_BACKEND, credentials);
   let images: ImageServiceAccess;
   let webhookSecret = e.PIXVAULT_WEBHOOK_SECRET ?? null;
   if (backend === 'cloudflare') {
     const [accountId, accountHash, apiToken, signingKey] = credentials;
     if (!accountId || !accountHash || !apiToken || !signingKey) {
-      throw new Error('PIXVAULT_IMAGE_BACKEND=cloudflare needs CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_ACCOUNT_HASH, CLOUDFLARE_API_TOKEN and CLOUDFLARE_IMAGES_SIGNING_KEY.');
+      throw new Error(
+        'PIXVAULT_IMAGE_BACKEND=cloudflare needs CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_ACCOUNT_HASH, CLOUDFLARE_API_TOKEN and CLOUDFLARE_IMAGES_SIGNING_KEY.',
+      );
     }
     images = {
       apiBase: e.CLOUDFLARE_API_BASE_URL.replace(/\/+$/, ''),
       deliveryBase: e.CLOUDFLARE_DELIVERY_BASE_URL.replace(/\/+$/, ''),
       uploadOrigin: new URL(e.CLOUDFLARE_UPLOAD_ORIGIN).origin,
-      accountId, accountHash, apiToken, signingKey,
+      accountId,
+      accountHash,
+      apiToken,
+      signingKey,
     };
   } else {
     const service = readServiceEnv(env);
@@ -200,7 +238,10 @@ export function appEnv(env: Env = process.env): AppEnv {
     backend,
     images,
     authSecret: e.AUTH_SECRET ?? persistedSecret(path.join(dataDir, 'app', 'auth-secret')),
-    github: e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET ? { clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET } : null,
+    github:
+      e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET
+        ? { clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }
+        : null,
     webhookSecret,
     signedUrlTtlSeconds: e.PIXVAULT_SIGNED_URL_TTL,
     signedUrlBucketSeconds: e.PIXVAULT_SIGNED_URL_BUCKET,
@@ -227,7 +268,12 @@ export function readLauncherEnv(env: Env = process.env): { port: number; host: s
   const app = appEnvSchema.safeParse(env);
   if (!app.success) fail('app', app.error);
   const a = app.data;
-  const backend = chooseBackend(a.PIXVAULT_IMAGE_BACKEND, [a.CLOUDFLARE_ACCOUNT_ID, a.CLOUDFLARE_ACCOUNT_HASH, a.CLOUDFLARE_API_TOKEN, a.CLOUDFLARE_IMAGES_SIGNING_KEY]);
+  const backend = chooseBackend(a.PIXVAULT_IMAGE_BACKEND, [
+    a.CLOUDFLARE_ACCOUNT_ID,
+    a.CLOUDFLARE_ACCOUNT_HASH,
+    a.CLOUDFLARE_API_TOKEN,
+    a.CLOUDFLARE_IMAGES_SIGNING_KEY,
+  ]);
   return { port: parsed.data.PORT, host: parsed.data.HOST, backend };
 }
 

@@ -9,7 +9,10 @@ export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
   /** `capacity` requests at once, refilled at `capacity` per `windowMs`. */
-  constructor(private readonly capacity: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly windowMs: number,
+  ) {}
 
   /** Takes one token for `key`; returns the seconds to wait when there is none. */
   take(key: string, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {

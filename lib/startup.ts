@@ -9,7 +9,8 @@ async function ensureVariantsWithRetry(): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       const { created, updated } = await ensureVariants(imagesClient());
-      if (created.length + updated.length > 0) console.log(`[pixvault] variants created: ${created.join(', ') || '-'}; updated: ${updated.join(', ') || '-'}`);
+      if (created.length + updated.length > 0)
+        console.log(`[pixvault] variants created: ${created.join(', ') || '-'}; updated: ${updated.join(', ') || '-'}`);
       return;
     } catch (err) {
       if (attempt >= 30) {

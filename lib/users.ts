@@ -8,9 +8,18 @@ import { imagesClient } from '@/lib/images/client';
 
 export class UserRuleError extends Error {}
 
-export async function addUser(actorId: string | null, input: { email: string; name?: string | null; password: string; role: Role }): Promise<UserRow> {
-  if (input.password.length < PASSWORD_MIN_LENGTH) throw new UserRuleError(`Passwords need at least ${PASSWORD_MIN_LENGTH} characters.`);
-  const user = createUser({ email: input.email, name: input.name ?? null, passwordHash: await hashPassword(input.password), role: input.role });
+export async function addUser(
+  actorId: string | null,
+  input: { email: string; name?: string | null; password: string; role: Role },
+): Promise<UserRow> {
+  if (input.password.length < PASSWORD_MIN_LENGTH)
+    throw new UserRuleError(`Passwords need at least ${PASSWORD_MIN_LENGTH} characters.`);
+  const user = createUser({
+    email: input.email,
+    name: input.name ?? null,
+    passwordHash: await hashPassword(input.password),
+    role: input.role,
+  });
   audit(actorId, 'user.created', user.id, { role: input.role });
   return user;
 }

@@ -55,7 +55,10 @@ async function main(): Promise<void> {
     console.log('Image backend: Cloudflare Images');
   }
   if (mode === 'start') buildIfNeeded(env);
-  const args = mode === 'dev' ? ['dev', '-p', String(launcher.port), '-H', launcher.host] : ['start', '-p', String(launcher.port), '-H', launcher.host];
+  const args =
+    mode === 'dev'
+      ? ['dev', '-p', String(launcher.port), '-H', launcher.host]
+      : ['start', '-p', String(launcher.port), '-H', launcher.host];
   const next = spawn(nextBin, args, { cwd: root, env, stdio: 'inherit' });
   console.log(`Pixvault on http://${launcher.host === '127.0.0.1' ? 'localhost' : launcher.host}:${launcher.port}`);
 

@@ -24,7 +24,8 @@ function need<T>(value: T | undefined | null, message: string): T {
 }
 
 function checkPassword(password: string): string {
-  if (password.length < PASSWORD_MIN_LENGTH) throw new UsageError(`Passwords need at least ${PASSWORD_MIN_LENGTH} characters.`);
+  if (password.length < PASSWORD_MIN_LENGTH)
+    throw new UsageError(`Passwords need at least ${PASSWORD_MIN_LENGTH} characters.`);
   return password;
 }
 
@@ -43,12 +44,18 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'list': {
       const users = listUsers();
-      if (users.length === 0) console.log('No users yet. Open /setup in the app, or: npm run users -- add <email> --password <pw> --role admin');
+      if (users.length === 0)
+        console.log(
+          'No users yet. Open /setup in the app, or: npm run users -- add <email> --password <pw> --role admin',
+        );
       for (const u of users) console.log(`${u.role.padEnd(8)}  ${u.email}${u.name ? `  (${u.name})` : ''}`);
       return;
     }
     case 'set-role': {
-      const user = need(findUserByEmail(need(args[0], 'set-role needs an email')), `No user with the email ${args[0]}.`);
+      const user = need(
+        findUserByEmail(need(args[0], 'set-role needs an email')),
+        `No user with the email ${args[0]}.`,
+      );
       const role = need(args[1], 'set-role needs a role');
       if (!isRole(role)) throw new UsageError(`Unknown role "${role}"; use ${ROLES.join(', ')}.`);
       changeRole(null, user.id, role);
@@ -56,7 +63,10 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'set-password': {
-      const user = need(findUserByEmail(need(args[0], 'set-password needs an email')), `No user with the email ${args[0]}.`);
+      const user = need(
+        findUserByEmail(need(args[0], 'set-password needs an email')),
+        `No user with the email ${args[0]}.`,
+      );
       setUserPassword(user.id, await hashPassword(checkPassword(need(args[1], 'set-password needs a password'))));
       console.log(`Password of ${user.email} changed.`);
       return;
@@ -68,12 +78,16 @@ async function run(argv: string[]): Promise<void> {
         console.log(`Removed ${user.email} and their ${count} image(s).`);
       } catch (err) {
         if (err instanceof UserRuleError) throw err;
-        throw new UsageError(`Could not delete ${user.email}'s images from the image service (${err instanceof Error ? err.message : err}). Is the app running (npm start)? Nothing was removed.`);
+        throw new UsageError(
+          `Could not delete ${user.email}'s images from the image service (${err instanceof Error ? err.message : err}). Is the app running (npm start)? Nothing was removed.`,
+        );
       }
       return;
     }
     default:
-      throw new UsageError('Commands: add <email> --password <pw> --role <admin|uploader|viewer> [--name <name>], list, set-role <email> <role>, set-password <email> <pw>, remove <email>');
+      throw new UsageError(
+        'Commands: add <email> --password <pw> --role <admin|uploader|viewer> [--name <name>], list, set-role <email> <role>, set-password <email> <pw>, remove <email>',
+      );
   }
 }
 

@@ -44,7 +44,10 @@ const setupSchema = z
   .object({
     email: z.email('Enter a valid email address.').max(320),
     name: z.string().trim().max(100).optional(),
-    password: z.string().min(PASSWORD_MIN_LENGTH, `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`).max(1024),
+    password: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`)
+      .max(1024),
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { message: 'The passwords do not match.', path: ['confirm'] });
@@ -53,7 +56,10 @@ export async function setupAction(_prev: FormState, form: FormData): Promise<For
   if (countUsers() > 0) return { error: 'Setup is already done. Sign in instead.' };
   const parsed = setupSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    return { error: parsed.error.issues[0]?.message ?? 'Check the form.', values: { email: text(form, 'email'), name: text(form, 'name') } };
+    return {
+      error: parsed.error.issues[0]?.message ?? 'Check the form.',
+      values: { email: text(form, 'email'), name: text(form, 'name') },
+    };
   }
   const { email, name, password } = parsed.data;
   const user = createFirstAdmin({ email, name: name || null, passwordHash: await hashPassword(password) });

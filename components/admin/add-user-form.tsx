@@ -1,9 +1,9 @@
 'use client';
 import { useActionState } from 'react';
 import { type ActionState, addUserAction } from '@/app/(gallery)/admin/users/actions';
+import { FormAlert } from '@/components/ui/form-alert';
 import { ROLES } from '@/lib/auth/roles';
 import styles from './admin.module.css';
-import { FormAlert } from '@/components/ui/form-alert';
 
 export function AddUserForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(addUserAction, {});
@@ -21,7 +21,15 @@ export function AddUserForm() {
       </div>
       <div className="field">
         <label htmlFor="new-password">Initial password</label>
-        <input className="input" id="new-password" name="password" type="password" minLength={8} required autoComplete="new-password" />
+        <input
+          className="input"
+          id="new-password"
+          name="password"
+          type="password"
+          minLength={8}
+          required
+          autoComplete="new-password"
+        />
       </div>
       <div className="field">
         <label htmlFor="new-role">Role</label>

@@ -68,7 +68,12 @@ export function UserTable({ users, currentUserId }: UserTableProps) {
                   {confirming === u.id ? (
                     <>
                       <span>Remove {u.email} and all their images?</span>
-                      <button type="button" className="button button-danger" disabled={pending} onClick={() => run(() => removeUserAction(u.id))}>
+                      <button
+                        type="button"
+                        className="button button-danger"
+                        disabled={pending}
+                        onClick={() => run(() => removeUserAction(u.id))}
+                      >
                         Remove
                       </button>
                       <button type="button" className="button" onClick={() => setConfirming(null)}>
@@ -76,7 +81,12 @@ export function UserTable({ users, currentUserId }: UserTableProps) {
                       </button>
                     </>
                   ) : (
-                    <button type="button" className="button button-danger" aria-label={`Remove ${u.email}`} onClick={() => setConfirming(u.id)}>
+                    <button
+                      type="button"
+                      className="button button-danger"
+                      aria-label={`Remove ${u.email}`}
+                      onClick={() => setConfirming(u.id)}
+                    >
                       Remove
                     </button>
                   )}

@@ -10,19 +10,51 @@ export function SetupForm() {
       <FormAlert message={state.error} />
       <div className="field">
         <label htmlFor="email">Email</label>
-        <input className="input" id="email" name="email" type="email" autoComplete="email" required autoFocus defaultValue={state.values?.email} />
+        <input
+          className="input"
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          autoFocus
+          defaultValue={state.values?.email}
+        />
       </div>
       <div className="field">
         <label htmlFor="name">Name (optional)</label>
-        <input className="input" id="name" name="name" type="text" autoComplete="name" defaultValue={state.values?.name} />
+        <input
+          className="input"
+          id="name"
+          name="name"
+          type="text"
+          autoComplete="name"
+          defaultValue={state.values?.name}
+        />
       </div>
       <div className="field">
         <label htmlFor="password">Password</label>
-        <input className="input" id="password" name="password" type="password" autoComplete="new-password" minLength={8} required />
+        <input
+          className="input"
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
+          required
+        />
       </div>
       <div className="field">
         <label htmlFor="confirm">Confirm password</label>
-        <input className="input" id="confirm" name="confirm" type="password" autoComplete="new-password" minLength={8} required />
+        <input
+          className="input"
+          id="confirm"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
+          required
+        />
       </div>
       <button className="button button-primary" type="submit" disabled={pending} style={{ width: '100%' }}>
         {pending ? 'Creating…' : 'Create admin account'}

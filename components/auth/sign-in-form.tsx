@@ -17,11 +17,27 @@ export function SignInForm({ gitHub, initialError }: SignInFormProps) {
         <FormAlert message={state.error} />
         <div className="field">
           <label htmlFor="email">Email</label>
-          <input className="input" id="email" name="email" type="email" autoComplete="email" required autoFocus defaultValue={state.values?.email} />
+          <input
+            className="input"
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            autoFocus
+            defaultValue={state.values?.email}
+          />
         </div>
         <div className="field">
           <label htmlFor="password">Password</label>
-          <input className="input" id="password" name="password" type="password" autoComplete="current-password" required />
+          <input
+            className="input"
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
         </div>
         <button className="button button-primary" type="submit" disabled={pending} style={{ width: '100%' }}>
           {pending ? 'Signing in…' : 'Sign in'}

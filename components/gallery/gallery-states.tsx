@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
-import type { GalleryFilters } from '@/lib/queries/images';
 import stateStyles from '@/components/ui/state-box.module.css';
+import type { GalleryFilters } from '@/lib/queries/images';
 import styles from './gallery-states.module.css';
 
 /** Varied proportions so the skeleton looks like the gallery it stands in for. */
@@ -33,7 +33,8 @@ export function GalleryEmpty({ filters, canUpload, onClearSearch }: GalleryEmpty
       <div className={`card ${stateStyles.stateBox}`}>
         <h2>No images match “{filters.q}”</h2>
         <p className="muted">
-          {filters.filter === 'mine' ? 'Only your images were searched. ' : ''}Titles are searched; try fewer or other words.
+          {filters.filter === 'mine' ? 'Only your images were searched. ' : ''}Titles are searched; try fewer or other
+          words.
         </p>
         <button type="button" className="button" onClick={onClearSearch}>
           Clear search

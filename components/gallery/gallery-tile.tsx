@@ -1,7 +1,7 @@
 'use client';
 import type { MouseEvent } from 'react';
 import { PlaceholderImage } from '@/components/ui/placeholder-image';
-import { GRID_SIZES, displayRatio } from '@/lib/gallery/masonry';
+import { displayRatio, GRID_SIZES } from '@/lib/gallery/masonry';
 import { scaledHeight, variantSrcSet } from '@/lib/gallery/srcset';
 import type { GalleryImage } from '@/lib/schemas/api';
 import styles from './gallery.module.css';
@@ -24,7 +24,13 @@ export function GalleryTile({ image, eager, onOpen }: GalleryTileProps) {
     onOpen(image.id);
   };
   return (
-    <a href={`/images/${encodeURIComponent(image.id)}`} className={styles.tile} data-testid="gallery-tile" data-image-id={image.id} onClick={onClick}>
+    <a
+      href={`/images/${encodeURIComponent(image.id)}`}
+      className={styles.tile}
+      data-testid="gallery-tile"
+      data-image-id={image.id}
+      onClick={onClick}
+    >
       <PlaceholderImage
         className={styles.tileImage}
         src={image.urls.thumbnail}

@@ -19,7 +19,14 @@ const FILTERS: readonly { value: GalleryFilters['filter']; label: string }[] = [
   { value: 'mine', label: 'My images' },
 ];
 
-export function GalleryToolbar({ filter, onFilterChange, search, onSearchChange, searchPending, canUpload }: GalleryToolbarProps) {
+export function GalleryToolbar({
+  filter,
+  onFilterChange,
+  search,
+  onSearchChange,
+  searchPending,
+  canUpload,
+}: GalleryToolbarProps) {
   const searchId = useId();
   return (
     <div className={styles.toolbar}>
@@ -27,7 +34,13 @@ export function GalleryToolbar({ filter, onFilterChange, search, onSearchChange,
         <legend className="sr-only">Show</legend>
         {FILTERS.map((f) => (
           <label key={f.value} className={styles.segment}>
-            <input type="radio" name="gallery-filter" value={f.value} checked={filter === f.value} onChange={() => onFilterChange(f.value)} />
+            <input
+              type="radio"
+              name="gallery-filter"
+              value={f.value}
+              checked={filter === f.value}
+              onChange={() => onFilterChange(f.value)}
+            />
             <span>{f.label}</span>
           </label>
         ))}

@@ -3,9 +3,9 @@ import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
 import type { GalleryFilters } from '@/lib/queries/images';
+import styles from './gallery.module.css';
 import { GalleryToolbar } from './gallery-toolbar';
 import { ImageGrid } from './image-grid';
-import styles from './gallery.module.css';
 
 export interface GalleryViewProps {
   canUpload: boolean;

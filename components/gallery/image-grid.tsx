@@ -1,15 +1,15 @@
 'use client';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { errorMessage, LoadError } from '@/components/ui/load-error';
 import { CAPTION_HEIGHT, masonryLayout } from '@/lib/gallery/masonry';
 import { useElementWidth } from '@/lib/hooks/use-element-width';
 import { useLoadMoreSentinel } from '@/lib/hooks/use-load-more-sentinel';
 import { type GalleryFilters, galleryQueryOptions, msUntilUrlRefresh, retryServerErrors } from '@/lib/queries/images';
-import { errorMessage, LoadError } from '@/components/ui/load-error';
+import styles from './gallery.module.css';
 import { GalleryEmpty, GallerySkeleton } from './gallery-states';
 import { GalleryTile } from './gallery-tile';
 import { Lightbox } from './lightbox';
-import styles from './gallery.module.css';
 
 export interface ImageGridProps {
   filters: GalleryFilters;
@@ -80,8 +80,10 @@ export function ImageGrid({ filters, canUpload, onClearSearch }: ImageGridProps)
 
   let content;
   if (query.isPending) content = <GallerySkeleton />;
-  else if (query.isError && !data) content = <LoadError what="gallery" error={query.error} onRetry={() => void query.refetch()} />;
-  else if (images.length === 0) content = <GalleryEmpty filters={filters} canUpload={canUpload} onClearSearch={onClearSearch} />;
+  else if (query.isError && !data)
+    content = <LoadError what="gallery" error={query.error} onRetry={() => void query.refetch()} />;
+  else if (images.length === 0)
+    content = <GalleryEmpty filters={filters} canUpload={canUpload} onClearSearch={onClearSearch} />;
   else
     content = (
       <>

@@ -4,8 +4,8 @@ import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef } from 'r
 import { PlaceholderImage } from '@/components/ui/placeholder-image';
 import { scaledHeight, variantSrcSet } from '@/lib/gallery/srcset';
 import type { GalleryImage } from '@/lib/schemas/api';
-import { useBodyScrollLock } from './use-body-scroll-lock';
 import styles from './lightbox.module.css';
+import { useBodyScrollLock } from './use-body-scroll-lock';
 
 export interface LightboxProps {
   images: readonly GalleryImage[];
@@ -112,7 +112,11 @@ export function Lightbox({ images, index, hasMore, loadingMore, onNavigate, onCl
           else if (end > start && hasPrevious) onNavigate(-1);
         }}
       >
-        <div className={styles.frameBox} data-backdrop="" style={{ ['--ratio' as string]: String(image.width / Math.max(1, image.height)) }}>
+        <div
+          className={styles.frameBox}
+          data-backdrop=""
+          style={{ ['--ratio' as string]: String(image.width / Math.max(1, image.height)) }}
+        >
           <PlaceholderImage
             key={image.id}
             className={styles.frame}
@@ -129,10 +133,22 @@ export function Lightbox({ images, index, hasMore, loadingMore, onNavigate, onCl
           />
         </div>
         {/* aria-disabled rather than disabled: a focused button that becomes disabled drops focus out of the dialog. */}
-        <button type="button" className={`${styles.nav} ${styles.previous}`} onClick={() => hasPrevious && onNavigate(-1)} aria-disabled={!hasPrevious} aria-label="Previous image">
+        <button
+          type="button"
+          className={`${styles.nav} ${styles.previous}`}
+          onClick={() => hasPrevious && onNavigate(-1)}
+          aria-disabled={!hasPrevious}
+          aria-label="Previous image"
+        >
           <span aria-hidden="true">‹</span>
         </button>
-        <button type="button" className={`${styles.nav} ${styles.next}`} onClick={() => hasNext && onNavigate(1)} aria-disabled={!hasNext} aria-label="Next image">
+        <button
+          type="button"
+          className={`${styles.nav} ${styles.next}`}
+          onClick={() => hasNext && onNavigate(1)}
+          aria-disabled={!hasNext}
+          aria-label="Next image"
+        >
           <span aria-hidden="true">{loadingMore ? '…' : '›'}</span>
         </button>
       </div>

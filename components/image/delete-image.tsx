@@ -1,9 +1,9 @@
 'use client';
 import { useEffect, useId, useRef, useState } from 'react';
+import { FormAlert } from '@/components/ui/form-alert';
 import { useDeleteImage } from '@/lib/queries/image-mutations';
 import { ApiRequestError } from '@/lib/queries/images';
 import styles from './image-detail.module.css';
-import { FormAlert } from '@/components/ui/form-alert';
 
 export interface DeleteImageProps {
   id: string;
@@ -27,16 +27,26 @@ export function DeleteImage({ id, onDeleted }: DeleteImageProps) {
 
   if (!confirming) {
     return (
-      <button ref={deleteRef} type="button" className="button button-danger" onClick={() => {
+      <button
+        ref={deleteRef}
+        type="button"
+        className="button button-danger"
+        onClick={() => {
           remove.reset();
           setConfirming(true);
-        }}>
+        }}
+      >
         Delete
       </button>
     );
   }
 
-  const error = remove.error instanceof ApiRequestError ? remove.error.message : remove.error ? 'The image could not be deleted. Try again.' : null;
+  const error =
+    remove.error instanceof ApiRequestError
+      ? remove.error.message
+      : remove.error
+        ? 'The image could not be deleted. Try again.'
+        : null;
   return (
     <div className={styles.confirm} role="group" aria-labelledby={questionId}>
       <p id={questionId} className={styles.confirmQuestion}>
@@ -44,10 +54,21 @@ export function DeleteImage({ id, onDeleted }: DeleteImageProps) {
       </p>
       <FormAlert message={error} />
       <div className={styles.buttons}>
-        <button type="button" className={`button ${styles.dangerSolid}`} disabled={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}>
+        <button
+          type="button"
+          className={`button ${styles.dangerSolid}`}
+          disabled={remove.isPending}
+          onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}
+        >
           {remove.isPending ? 'Deleting…' : 'Delete'}
         </button>
-        <button ref={cancelRef} type="button" className="button" onClick={() => setConfirming(false)} disabled={remove.isPending}>
+        <button
+          ref={cancelRef}
+          type="button"
+          className="button"
+          onClick={() => setConfirming(false)}
+          disabled={remove.isPending}
+        >
           Cancel
         </button>
       </div>

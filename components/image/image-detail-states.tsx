@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
-import detailStyles from './image-detail.module.css';
 import stateStyles from '@/components/ui/state-box.module.css';
+import detailStyles from './image-detail.module.css';
 import styles from './image-detail-states.module.css';
 
 export function ImageDetailSkeleton() {

@@ -3,19 +3,19 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { LoadError } from '@/components/ui/load-error';
 import { PlaceholderImage } from '@/components/ui/placeholder-image';
 import { scaledHeight, variantSrcSet } from '@/lib/gallery/srcset';
 import { forgetDeletedImage } from '@/lib/queries/image-mutations';
 import { ApiRequestError, imageDetailQueryOptions, retryServerErrors } from '@/lib/queries/images';
 import type { ImageDetail } from '@/lib/schemas/api';
 import { DeleteImage } from './delete-image';
-import { ImageFacts } from './image-facts';
-import { LoadError } from '@/components/ui/load-error';
+import styles from './image-detail.module.css';
 import { ImageDetailSkeleton, ImageNotFound } from './image-detail-states';
+import { ImageFacts } from './image-facts';
 import { SignedLinkForm } from './signed-link-form';
 import { TitleEditor } from './title-editor';
 import { VisibilityToggle } from './visibility-toggle';
-import styles from './image-detail.module.css';
 
 export interface ImageDetailViewProps {
   id: string;

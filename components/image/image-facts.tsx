@@ -14,7 +14,12 @@ export function ImageFacts({ image }: { image: ImageDetail }) {
     ['Dimensions', `${formatDimensions(image.width, image.height)} px`],
     ['Size', formatBytes(image.bytes)],
     ['Format', formatName(image.contentType)],
-    ['Uploaded', <time key="t" dateTime={image.createdAt}>{formatDateTime(image.createdAt)}</time>],
+    [
+      'Uploaded',
+      <time key="t" dateTime={image.createdAt}>
+        {formatDateTime(image.createdAt)}
+      </time>,
+    ],
     ['Owner', image.mine ? `${image.owner.name} (you)` : image.owner.name],
   ];
   // Managers see the visibility switch instead.

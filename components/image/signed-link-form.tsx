@@ -1,12 +1,12 @@
 'use client';
 import { type FormEvent, useId, useState } from 'react';
+import { FormAlert } from '@/components/ui/form-alert';
 import { copyText } from '@/lib/clipboard';
 import { formatDateTime } from '@/lib/format';
 import { type LinkVariant, type SignedLink, useCreateSignedLink } from '@/lib/queries/image-mutations';
 import { ApiRequestError } from '@/lib/queries/images';
 import type { ImageDetail } from '@/lib/schemas/api';
 import styles from './image-detail.module.css';
-import { FormAlert } from '@/components/ui/form-alert';
 
 const LIFETIMES = [
   { seconds: 3600, label: '1 hour' },
@@ -43,7 +43,12 @@ export function SignedLinkForm({ image }: { image: ImageDetail }) {
     );
   };
 
-  const error = create.error instanceof ApiRequestError ? create.error.message : create.error ? 'The link could not be created. Try again.' : null;
+  const error =
+    create.error instanceof ApiRequestError
+      ? create.error.message
+      : create.error
+        ? 'The link could not be created. Try again.'
+        : null;
   const until = result ? formatDateTime(result.link.expiresAt) : '';
 
   return (
@@ -55,11 +60,16 @@ export function SignedLinkForm({ image }: { image: ImageDetail }) {
         <div className={styles.linkFields}>
           <div className="field">
             <label htmlFor={`${id}-variant`}>Variant</label>
-            <select id={`${id}-variant`} className="input" value={variant} onChange={(e) => {
+            <select
+              id={`${id}-variant`}
+              className="input"
+              value={variant}
+              onChange={(e) => {
                 const chosen = options.find((o) => o.value === e.target.value);
                 if (chosen) setVariant(chosen.value);
                 setResult(null);
-              }}>
+              }}
+            >
               {options.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
@@ -69,10 +79,15 @@ export function SignedLinkForm({ image }: { image: ImageDetail }) {
           </div>
           <div className="field">
             <label htmlFor={`${id}-ttl`}>Link lifetime</label>
-            <select id={`${id}-ttl`} className="input" value={ttl} onChange={(e) => {
+            <select
+              id={`${id}-ttl`}
+              className="input"
+              value={ttl}
+              onChange={(e) => {
                 setTtl(Number(e.target.value));
                 setResult(null);
-              }}>
+              }}
+            >
               {LIFETIMES.map((l) => (
                 <option key={l.seconds} value={l.seconds}>
                   {l.label}
@@ -86,12 +101,23 @@ export function SignedLinkForm({ image }: { image: ImageDetail }) {
         </button>
       </form>
       <p role="status" className={result?.copied ? styles.success : 'sr-only'}>
-        {result?.copied ? `Copied — valid until ${until}` : result ? `Link created — valid until ${until}. Copy it from the box below.` : ''}
+        {result?.copied
+          ? `Copied — valid until ${until}`
+          : result
+            ? `Link created — valid until ${until}. Copy it from the box below.`
+            : ''}
       </p>
       {result && !result.copied && (
         <div className="field">
           <label htmlFor={`${id}-url`}>Signed link (copy by hand — valid until {until})</label>
-          <input id={`${id}-url`} className={`input ${styles.mono}`} readOnly value={result.link.url} autoFocus onFocus={(e) => e.currentTarget.select()} />
+          <input
+            id={`${id}-url`}
+            className={`input ${styles.mono}`}
+            readOnly
+            value={result.link.url}
+            autoFocus
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </div>
       )}
       <FormAlert message={error} />

@@ -55,7 +55,13 @@ export function TitleEditor({ image }: { image: ImageDetail }) {
     );
   }
 
-  const error = invalid ?? (update.error instanceof ApiRequestError ? update.error.message : update.error ? 'The title could not be saved. Try again.' : null);
+  const error =
+    invalid ??
+    (update.error instanceof ApiRequestError
+      ? update.error.message
+      : update.error
+        ? 'The title could not be saved. Try again.'
+        : null);
   return (
     <>
       <h1 className="sr-only">{image.title}</h1>

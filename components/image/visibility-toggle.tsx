@@ -1,11 +1,11 @@
 'use client';
 import { useId, useState } from 'react';
 import { CopyField } from '@/components/ui/copy-field';
+import { FormAlert } from '@/components/ui/form-alert';
 import { useUpdateImage } from '@/lib/queries/image-mutations';
 import { ApiRequestError } from '@/lib/queries/images';
 import type { ImageDetail } from '@/lib/schemas/api';
 import styles from './image-detail.module.css';
-import { FormAlert } from '@/components/ui/form-alert';
 
 export function VisibilityToggle({ image }: { image: ImageDetail }) {
   const update = useUpdateImage(image.id);
@@ -19,7 +19,12 @@ export function VisibilityToggle({ image }: { image: ImageDetail }) {
     setRequested(next);
     update.mutate({ private: next }, { onSettled: () => setRequested(null) });
   };
-  const error = update.error instanceof ApiRequestError ? update.error.message : update.error ? 'The change could not be saved. Try again.' : null;
+  const error =
+    update.error instanceof ApiRequestError
+      ? update.error.message
+      : update.error
+        ? 'The change could not be saved. Try again.'
+        : null;
 
   return (
     <section className={styles.section} aria-labelledby={`${id}-h`}>
@@ -43,7 +48,9 @@ export function VisibilityToggle({ image }: { image: ImageDetail }) {
             : 'Anyone with the permanent public link can see this image.'}
       </p>
       <FormAlert message={error} />
-      {!checked && image.publicUrl && <CopyField label="Public link" value={image.publicUrl} copyLabel="Copy public link" />}
+      {!checked && image.publicUrl && (
+        <CopyField label="Public link" value={image.publicUrl} copyLabel="Copy public link" />
+      )}
     </section>
   );
 }

@@ -32,13 +32,23 @@ export function CopyField({ label, value, copyLabel }: CopyFieldProps) {
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div className={styles.row}>
-        <input id={id} className={`input ${styles.input}`} readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id={id}
+          className={`input ${styles.input}`}
+          readOnly
+          value={value}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button type="button" className="button" onClick={() => void copy()} aria-label={copyLabel}>
           {status === 'copied' ? 'Copied' : 'Copy'}
         </button>
       </div>
       <span role="status" className={status === 'failed' ? styles.hint : 'sr-only'}>
-        {status === 'copied' ? 'Copied to the clipboard.' : status === 'failed' ? 'Could not copy automatically; the link is selected, copy it by hand.' : ''}
+        {status === 'copied'
+          ? 'Copied to the clipboard.'
+          : status === 'failed'
+            ? 'Could not copy automatically; the link is selected, copy it by hand.'
+            : ''}
       </span>
     </div>
   );

@@ -27,7 +27,21 @@ export interface PlaceholderImageProps {
  * An image in a frame that has its final size from the first render: the ThumbHash (and optional
  * preview) fill the frame until the real image has loaded, then the two cross-fade.
  */
-export function PlaceholderImage({ src, srcSet, sizes, alt, width, height, ratio, placeholder, previewSrc, loading = 'lazy', fetchPriority, className, style }: PlaceholderImageProps) {
+export function PlaceholderImage({
+  src,
+  srcSet,
+  sizes,
+  alt,
+  width,
+  height,
+  ratio,
+  placeholder,
+  previewSrc,
+  loading = 'lazy',
+  fetchPriority,
+  className,
+  style,
+}: PlaceholderImageProps) {
   const [state, setState] = useState<'loading' | 'loaded' | 'failed'>('loading');
   const hashUrl = placeholderDataUrl(placeholder);
   const layers = [previewSrc && `url("${previewSrc}")`, hashUrl && `url("${hashUrl}")`].filter(Boolean).join(', ');

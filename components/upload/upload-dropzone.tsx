@@ -8,7 +8,14 @@ import { ACCEPTED_TYPES } from '@/lib/schemas/api';
 import styles from './upload-dropzone.module.css';
 import { isAbort, runUpload, UploadFailure } from './upload-pipeline';
 import {
-  guessType, initialUploadState, isActive, nextToStart, refusalReason, summarize, uploadReducer, type UploadItem,
+  guessType,
+  initialUploadState,
+  isActive,
+  nextToStart,
+  refusalReason,
+  summarize,
+  type UploadItem,
+  uploadReducer,
 } from './upload-queue';
 import { UploadRow } from './upload-row';
 
@@ -95,7 +102,9 @@ export function UploadDropzone() {
           // raced the switch to "Processing", and then a retry just asks the app again.
           const message = isAbort(err, controller.signal)
             ? 'Stopped before the image was recorded.'
-            : err instanceof Error ? err.message : 'Something went wrong.';
+            : err instanceof Error
+              ? err.message
+              : 'Something went wrong.';
           const resumable = isAbort(err, controller.signal) || (err instanceof UploadFailure && err.resumable);
           dispatch({ type: 'failed', key, attempt, message, resumable });
         },
@@ -162,7 +171,9 @@ export function UploadDropzone() {
         <svg className={styles.icon} viewBox="0 0 24 24" aria-hidden="true">
           <path d="M12 16V4m0 0-4.5 4.5M12 4l4.5 4.5M4 15v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3" />
         </svg>
-        <p className={styles.prompt}>{isDragActive ? 'Drop to upload' : 'Drag images here, or paste them from the clipboard'}</p>
+        <p className={styles.prompt}>
+          {isDragActive ? 'Drop to upload' : 'Drag images here, or paste them from the clipboard'}
+        </p>
         <button type="button" className="button button-primary" onClick={open}>
           Choose files
         </button>
@@ -183,7 +194,12 @@ export function UploadDropzone() {
                 View in gallery
               </Link>
             )}
-            <button type="button" className="button" onClick={() => dispatch({ type: 'clearFinished' })} disabled={doneCount === 0}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => dispatch({ type: 'clearFinished' })}
+              disabled={doneCount === 0}
+            >
               Clear finished
             </button>
           </div>

@@ -11,7 +11,10 @@ const COMPLETE_RETRY_DELAYS_MS = [500, 1000, 2000, 4000];
 
 /** A failed upload; `resumable` when the bytes were accepted and only recording the image failed. */
 export class UploadFailure extends Error {
-  constructor(message: string, readonly resumable: boolean) {
+  constructor(
+    message: string,
+    readonly resumable: boolean,
+  ) {
     super(message);
     this.name = 'UploadFailure';
   }
@@ -56,10 +59,13 @@ async function complete(id: string, signal: AbortSignal): Promise<'ready' | 'pen
   for (let attempt = 0; ; attempt++) {
     let state: 'ready' | 'pending' | 'gone';
     try {
-      ({ state } = await apiFetch<{ state: 'ready' | 'pending' | 'gone' }>(`/api/images/${encodeURIComponent(id)}/complete`, {
-        method: 'POST',
-        signal,
-      }));
+      ({ state } = await apiFetch<{ state: 'ready' | 'pending' | 'gone' }>(
+        `/api/images/${encodeURIComponent(id)}/complete`,
+        {
+          method: 'POST',
+          signal,
+        },
+      ));
     } catch (err) {
       if (isAbort(err, signal)) throw err;
       if (!(err instanceof ApiRequestError && err.status === 410)) {
@@ -70,7 +76,8 @@ async function complete(id: string, signal: AbortSignal): Promise<'ready' | 'pen
       state = 'gone';
     }
     if (state === 'ready') return 'ready';
-    if (state === 'gone') throw new UploadFailure('The image service no longer has this upload. Retry to send it again.', false);
+    if (state === 'gone')
+      throw new UploadFailure('The image service no longer has this upload. Retry to send it again.', false);
     const delay = COMPLETE_RETRY_DELAYS_MS[attempt];
     if (delay === undefined) return 'pending'; // the webhook or reconciliation will finish it
     await sleep(delay, signal);
@@ -78,7 +85,14 @@ async function complete(id: string, signal: AbortSignal): Promise<'ready' | 'pen
 }
 
 /** Resolves 'ready' (in the gallery now) or 'pending' (will appear shortly); throws UploadFailure or an abort. */
-export async function runUpload({ file, type, sentId, signal, onProgress, onSent }: PipelineOptions): Promise<'ready' | 'pending'> {
+export async function runUpload({
+  file,
+  type,
+  sentId,
+  signal,
+  onProgress,
+  onSent,
+}: PipelineOptions): Promise<'ready' | 'pending'> {
   let id = sentId;
   if (id === null) {
     let ticket: UploadTicket;

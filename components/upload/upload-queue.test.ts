@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatMegabytes, guessType, initialUploadState, nextToStart, refusalReason, summarize, uploadReducer, type UploadAction,
-  type UploadItem, type UploadState,
+  formatMegabytes,
+  guessType,
+  initialUploadState,
+  nextToStart,
+  refusalReason,
+  summarize,
+  type UploadAction,
+  type UploadItem,
+  type UploadState,
+  uploadReducer,
 } from '@/components/upload/upload-queue';
 import { uploadFailure } from '@/components/upload/xhr-upload';
 import { MAX_UPLOAD_BYTES } from '@/lib/schemas/api';
@@ -9,7 +17,17 @@ import { MAX_UPLOAD_BYTES } from '@/lib/schemas/api';
 const file = (name: string, size = 10, type = 'image/png') => new File([new Uint8Array(size)], name, { type });
 
 function item(key: string, overrides: Partial<UploadItem> = {}): UploadItem {
-  return { key, file: file(`${key}.png`), type: 'image/png', previewUrl: null, status: { kind: 'waiting' }, attempt: 0, sentId: null, imageId: null, ...overrides };
+  return {
+    key,
+    file: file(`${key}.png`),
+    type: 'image/png',
+    previewUrl: null,
+    status: { kind: 'waiting' },
+    attempt: 0,
+    sentId: null,
+    imageId: null,
+    ...overrides,
+  };
 }
 
 const run = (state: UploadState, ...actions: UploadAction[]) => actions.reduce(uploadReducer, state);
@@ -17,8 +35,12 @@ const statusOf = (state: UploadState, key: string) => state.items.find((i) => i.
 
 describe('browser-side checks', () => {
   it('refuses the wrong type, empty files and files over the limit, with the file name', () => {
-    expect(refusalReason(file('photo.tiff', 10, 'image/tiff'), 'image/tiff')).toBe('photo.tiff: only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.');
-    expect(refusalReason(file('big.jpg', Math.round(12.3 * 1024 * 1024)), 'image/jpeg')).toBe('big.jpg is 12.3 MB; the limit is 10 MB.');
+    expect(refusalReason(file('photo.tiff', 10, 'image/tiff'), 'image/tiff')).toBe(
+      'photo.tiff: only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.',
+    );
+    expect(refusalReason(file('big.jpg', Math.round(12.3 * 1024 * 1024)), 'image/jpeg')).toBe(
+      'big.jpg is 12.3 MB; the limit is 10 MB.',
+    );
     expect(refusalReason(file('empty.png', 0), 'image/png')).toBe('empty.png is empty.');
     expect(refusalReason(file('ok.png'), 'image/png')).toBeNull();
     expect(refusalReason(file('max.png', MAX_UPLOAD_BYTES), 'image/png')).toBeNull();
@@ -53,7 +75,11 @@ describe('uploadReducer', () => {
 
   it('keeps the record id when only recording failed, so a retry skips the upload', () => {
     let state = run(initialUploadState, { type: 'add', items: [item('a')] }, { type: 'start', key: 'a' });
-    state = run(state, { type: 'sent', key: 'a', attempt: 0, id: 'rec-1' }, { type: 'failed', key: 'a', attempt: 0, message: 'x', resumable: true });
+    state = run(
+      state,
+      { type: 'sent', key: 'a', attempt: 0, id: 'rec-1' },
+      { type: 'failed', key: 'a', attempt: 0, message: 'x', resumable: true },
+    );
     state = run(state, { type: 'retry', key: 'a' }, { type: 'start', key: 'a' });
     expect(statusOf(state, 'a')).toEqual({ kind: 'processing' });
     state = run(state, { type: 'done', key: 'a', attempt: 1, delayed: false });
@@ -62,14 +88,31 @@ describe('uploadReducer', () => {
 
   it('drops the record id when the upload itself must be redone', () => {
     let state = run(initialUploadState, { type: 'add', items: [item('a')] }, { type: 'start', key: 'a' });
-    state = run(state, { type: 'sent', key: 'a', attempt: 0, id: 'rec-1' }, { type: 'failed', key: 'a', attempt: 0, message: 'gone', resumable: false });
+    state = run(
+      state,
+      { type: 'sent', key: 'a', attempt: 0, id: 'rec-1' },
+      { type: 'failed', key: 'a', attempt: 0, message: 'gone', resumable: false },
+    );
     expect(state.items[0]?.sentId).toBeNull();
   });
 
   it('clears only done rows, and never removes a running one', () => {
-    let state = run(initialUploadState, { type: 'add', items: [item('a'), item('b'), item('c', { status: { kind: 'refused', message: 'no' } })] });
-    state = run(state, { type: 'start', key: 'a' }, { type: 'start', key: 'b' }, { type: 'sent', key: 'a', attempt: 0, id: 'r' });
-    state = run(state, { type: 'done', key: 'a', attempt: 0, delayed: false }, { type: 'remove', key: 'b' }, { type: 'clearFinished' });
+    let state = run(initialUploadState, {
+      type: 'add',
+      items: [item('a'), item('b'), item('c', { status: { kind: 'refused', message: 'no' } })],
+    });
+    state = run(
+      state,
+      { type: 'start', key: 'a' },
+      { type: 'start', key: 'b' },
+      { type: 'sent', key: 'a', attempt: 0, id: 'r' },
+    );
+    state = run(
+      state,
+      { type: 'done', key: 'a', attempt: 0, delayed: false },
+      { type: 'remove', key: 'b' },
+      { type: 'clearFinished' },
+    );
     expect(state.items.map((i) => i.key)).toEqual(['b', 'c']);
     expect(summarize(state.items)).toBe('1 uploading · 1 refused');
   });
@@ -80,11 +123,18 @@ describe('uploadFailure (the image service response)', () => {
     expect(uploadFailure(200, JSON.stringify({ success: true, errors: [], result: {} }))).toBeNull();
   });
   it('shows errors[0].message without the ERROR code prefix', () => {
-    expect(uploadFailure(415, JSON.stringify({ success: false, errors: [{ code: 5455, message: 'ERROR 5455: Unsupported image format' }] }))).toBe('Unsupported image format');
+    expect(
+      uploadFailure(
+        415,
+        JSON.stringify({ success: false, errors: [{ code: 5455, message: 'ERROR 5455: Unsupported image format' }] }),
+      ),
+    ).toBe('Unsupported image format');
     expect(uploadFailure(200, JSON.stringify({ success: false, errors: [{ code: 1, message: 'Nope' }] }))).toBe('Nope');
   });
   it('copes with plain text and HTML bodies', () => {
     expect(uploadFailure(502, 'Bad gateway')).toBe('Bad gateway');
-    expect(uploadFailure(500, '<html><body>oops</body></html>')).toBe('The image service refused the upload (HTTP 500).');
+    expect(uploadFailure(500, '<html><body>oops</body></html>')).toBe(
+      'The image service refused the upload (HTTP 500).',
+    );
   });
 });

@@ -58,7 +58,12 @@ function update(state: UploadState, key: string, fn: (item: UploadItem) => Uploa
 }
 
 /** Applies `fn` only if the event comes from the attempt that is still running. */
-function fromAttempt(state: UploadState, key: string, attempt: number, fn: (item: UploadItem) => UploadItem): UploadState {
+function fromAttempt(
+  state: UploadState,
+  key: string,
+  attempt: number,
+  fn: (item: UploadItem) => UploadItem,
+): UploadState {
   return update(state, key, (item) => (item.attempt === attempt && isActive(item.status) ? fn(item) : item));
 }
 
@@ -71,14 +76,23 @@ export function uploadReducer(state: UploadState, action: UploadAction): UploadS
       return update(state, action.key, (item) =>
         item.status.kind !== 'waiting'
           ? item
-          : { ...item, status: item.sentId ? { kind: 'processing' } : { kind: 'uploading', loaded: 0, total: item.file.size } },
+          : {
+              ...item,
+              status: item.sentId ? { kind: 'processing' } : { kind: 'uploading', loaded: 0, total: item.file.size },
+            },
       );
     case 'progress':
       return fromAttempt(state, action.key, action.attempt, (item) =>
-        item.status.kind === 'uploading' ? { ...item, status: { kind: 'uploading', loaded: action.loaded, total: action.total } } : item,
+        item.status.kind === 'uploading'
+          ? { ...item, status: { kind: 'uploading', loaded: action.loaded, total: action.total } }
+          : item,
       );
     case 'sent':
-      return fromAttempt(state, action.key, action.attempt, (item) => ({ ...item, sentId: action.id, status: { kind: 'processing' } }));
+      return fromAttempt(state, action.key, action.attempt, (item) => ({
+        ...item,
+        sentId: action.id,
+        status: { kind: 'processing' },
+      }));
     case 'done':
       return fromAttempt(state, action.key, action.attempt, (item) => ({
         ...item,
@@ -124,12 +138,21 @@ export function summarize(items: readonly UploadItem[]): string {
     [count('cancelled'), 'cancelled'],
     [count('refused'), 'refused'],
   ];
-  return parts.filter(([n]) => n > 0).map(([n, label]) => `${n} ${label}`).join(' · ');
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, label]) => `${n} ${label}`)
+    .join(' · ');
 }
 
 // Some systems report no MIME type for newer formats; the image service sniffs the bytes anyway.
 const TYPE_BY_EXTENSION: Record<string, string> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
 };
 
 export function guessType(file: File): string {
@@ -159,6 +182,7 @@ export function refusalReason(file: File, type: string): string | null {
     return `${file.name}: only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.`;
   }
   if (file.size === 0) return `${file.name} is empty.`;
-  if (file.size > MAX_UPLOAD_BYTES) return `${file.name} is ${formatMegabytes(file.size)}; the limit is ${MAX_UPLOAD_BYTES / MB} MB.`;
+  if (file.size > MAX_UPLOAD_BYTES)
+    return `${file.name} is ${formatMegabytes(file.size)}; the limit is ${MAX_UPLOAD_BYTES / MB} MB.`;
   return null;
 }

@@ -30,7 +30,8 @@ function StatusText({ item }: { item: UploadItem }) {
         </span>
       );
     case 'done':
-      if (status.delayed || !item.imageId) return <span className={styles.ok}>Uploaded; it will appear in the gallery shortly.</span>;
+      if (status.delayed || !item.imageId)
+        return <span className={styles.ok}>Uploaded; it will appear in the gallery shortly.</span>;
       return (
         <span>
           <span className={styles.ok}>Done</span>

@@ -32,7 +32,8 @@ export function uploadFailure(status: number, body: string): string | null {
   if (isRecord(parsed)) {
     if (ok && parsed.success !== false) return null;
     const first: unknown = Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-    if (isRecord(first) && typeof first.message === 'string' && first.message.trim()) return cleanServiceMessage(first.message);
+    if (isRecord(first) && typeof first.message === 'string' && first.message.trim())
+      return cleanServiceMessage(first.message);
   } else if (ok) {
     return null;
   }
@@ -69,7 +70,8 @@ export function sendToImageService(uploadURL: string, file: File, { signal, onPr
       const message = uploadFailure(xhr.status, xhr.responseText);
       settle(message === null ? null : new ServiceUploadError(message));
     };
-    xhr.onerror = () => settle(new ServiceUploadError('Could not reach the image service. Check your connection and retry.'));
+    xhr.onerror = () =>
+      settle(new ServiceUploadError('Could not reach the image service. Check your connection and retry.'));
     xhr.ontimeout = () => settle(new ServiceUploadError('The upload timed out. Retry to send it again.'));
     xhr.onabort = () => settle(abortError());
     signal.addEventListener('abort', onAbort, { once: true });

@@ -21,7 +21,10 @@ describe('Auth.js configuration', () => {
   it('offers email + password always, GitHub only when both of its keys are set', () => {
     expect(providerIds(base)).toEqual(['credentials']);
     expect(providerIds({ ...base, AUTH_GITHUB_ID: 'id' })).toEqual(['credentials']);
-    expect(providerIds({ ...base, AUTH_GITHUB_ID: 'id', AUTH_GITHUB_SECRET: 'secret' })).toEqual(['credentials', 'github']);
+    expect(providerIds({ ...base, AUTH_GITHUB_ID: 'id', AUTH_GITHUB_SECRET: 'secret' })).toEqual([
+      'credentials',
+      'github',
+    ]);
   });
 
   it('uses JWT sessions, trusts the host and signs with the configured secret', () => {

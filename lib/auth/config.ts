@@ -9,7 +9,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import { z } from 'zod';
-import { findUserByEmail, createUser } from '@/lib/db/users';
+import { createUser, findUserByEmail } from '@/lib/db/users';
 import { appEnv } from '@/lib/env';
 import { RateLimiter } from '@/lib/rate-limit';
 import { verifiedGitHubEmail } from './github';

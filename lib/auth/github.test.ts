@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { verifiedGitHubEmail } from './github';
 
-const answer = (status: number, body: unknown): typeof fetch => async () => new Response(JSON.stringify(body), { status });
+const answer =
+  (status: number, body: unknown): typeof fetch =>
+  async () =>
+    new Response(JSON.stringify(body), { status });
 
 describe('verifiedGitHubEmail', () => {
   it('returns the primary email only when GitHub verified it', async () => {

@@ -8,11 +8,18 @@ import { z } from 'zod';
 const emailsSchema = z.array(z.object({ email: z.string(), primary: z.boolean(), verified: z.boolean() }));
 
 /** The user's primary email if GitHub has verified it, else null. Needs the `user:email` scope. */
-export async function verifiedGitHubEmail(accessToken: string | undefined, fetchImpl: typeof fetch = fetch): Promise<string | null> {
+export async function verifiedGitHubEmail(
+  accessToken: string | undefined,
+  fetchImpl: typeof fetch = fetch,
+): Promise<string | null> {
   if (!accessToken) return null;
   try {
     const res = await fetchImpl('https://api.github.com/user/emails', {
-      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/vnd.github+json', 'user-agent': 'Pixvault' },
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        accept: 'application/vnd.github+json',
+        'user-agent': 'Pixvault',
+      },
       signal: AbortSignal.timeout(10_000),
     });
     if (!res.ok) return null;

@@ -45,4 +45,3 @@ export async function requirePageUser(minimum: Role = 'viewer'): Promise<Current
   if (!hasRole(user.role, minimum)) redirect('/?denied=1');
   return user;
 }
-

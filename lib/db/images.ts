@@ -20,7 +20,10 @@ export interface ImageRow {
 
 export type ImageWithOwner = ImageRow & { owner_email: string; owner_name: string | null };
 
-export function insertPendingImage(row: { id: string; ownerId: string; title: string; filename: string }, db: AppDb = getDb()): void {
+export function insertPendingImage(
+  row: { id: string; ownerId: string; title: string; filename: string },
+  db: AppDb = getDb(),
+): void {
   const now = Date.now();
   db.prepare(
     `INSERT INTO images (id, owner_id, title, filename, status, private, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 1, ?, ?)`,
@@ -48,7 +51,8 @@ export function markReady(id: string, f: ReadyFields, db: AppDb = getDb()): bool
         `UPDATE images SET status = 'ready', width = ?, height = ?, bytes = ?, content_type = ?, placeholder = ?,
            filename = COALESCE(?, filename), created_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'`,
       )
-      .run(f.width, f.height, f.bytes, f.contentType, f.placeholder, f.filename, Date.now(), Date.now(), id).changes === 1
+      .run(f.width, f.height, f.bytes, f.contentType, f.placeholder, f.filename, Date.now(), Date.now(), id).changes ===
+    1
   );
 }
 
@@ -86,12 +90,16 @@ export function listImages(q: ListQuery, db: AppDb = getDb()): ImageWithOwner[] 
     args.push(q.cursor.createdAt, q.cursor.id);
   }
   return db
-    .prepare(`${SELECT_WITH_OWNER} WHERE ${where.join(' AND ')} ORDER BY images.created_at DESC, images.id DESC LIMIT ?`)
+    .prepare(
+      `${SELECT_WITH_OWNER} WHERE ${where.join(' AND ')} ORDER BY images.created_at DESC, images.id DESC LIMIT ?`,
+    )
     .all(...args, q.limit) as ImageWithOwner[];
 }
 
 export function updateImage(id: string, changes: { title?: string; private?: boolean }, db: AppDb = getDb()): void {
-  const row = db.prepare('SELECT title, private FROM images WHERE id = ?').get(id) as { title: string; private: number } | undefined;
+  const row = db.prepare('SELECT title, private FROM images WHERE id = ?').get(id) as
+    | { title: string; private: number }
+    | undefined;
   if (!row) return;
   db.prepare('UPDATE images SET title = ?, private = ?, updated_at = ? WHERE id = ?').run(
     changes.title ?? row.title,
@@ -107,7 +115,9 @@ export function deleteImageRecord(id: string, db: AppDb = getDb()): boolean {
 
 /** Pending records older than `olderThanMs`: candidates for reconciliation with the image service. */
 export function stalePending(olderThanMs: number, db: AppDb = getDb()): ImageRow[] {
-  return db.prepare("SELECT * FROM images WHERE status = 'pending' AND created_at <= ? ORDER BY created_at LIMIT 100").all(Date.now() - olderThanMs) as ImageRow[];
+  return db
+    .prepare("SELECT * FROM images WHERE status = 'pending' AND created_at <= ? ORDER BY created_at LIMIT 100")
+    .all(Date.now() - olderThanMs) as ImageRow[];
 }
 
 export function imagesOwnedBy(ownerId: string, db: AppDb = getDb()): ImageRow[] {

@@ -1,8 +1,8 @@
 /** The app's own database (users, image records, audit log): SQLite in WAL mode, migrated on open. */
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { openSqlite } from '@/lib/sqlite';
 import { appEnv } from '@/lib/env';
+import { openSqlite } from '@/lib/sqlite';
 
 export type AppDb = Database.Database;
 

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAppDb } from './index';
-import { countAdmins, createFirstAdmin, createUser, DuplicateEmailError, findUserByEmail, removeUser, setUserRole } from './users';
+import {
+  countAdmins,
+  createFirstAdmin,
+  createUser,
+  DuplicateEmailError,
+  findUserByEmail,
+  removeUser,
+  setUserRole,
+} from './users';
 
 const fresh = () => openAppDb(path.join(mkdtempSync(path.join(tmpdir(), 'pixvault-users-')), 'app.db'));
 
@@ -18,7 +26,9 @@ describe('users', () => {
     const db = fresh();
     createUser({ email: 'Mixed@Example.com', passwordHash: null, role: 'viewer' }, db);
     expect(findUserByEmail('mixed@EXAMPLE.com', db)?.email).toBe('mixed@example.com');
-    expect(() => createUser({ email: 'MIXED@example.com', passwordHash: null, role: 'viewer' }, db)).toThrow(DuplicateEmailError);
+    expect(() => createUser({ email: 'MIXED@example.com', passwordHash: null, role: 'viewer' }, db)).toThrow(
+      DuplicateEmailError,
+    );
   });
 
   it('never lets the last admin be demoted or removed, whatever the caller checked before', () => {

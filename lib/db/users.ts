@@ -37,10 +37,15 @@ export function findUserById(id: string, db: AppDb = getDb()): UserRow | undefin
 }
 
 export function listUsers(db: AppDb = getDb()): PublicUser[] {
-  return db.prepare('SELECT id, email, name, role, created_at FROM users ORDER BY created_at, email').all() as PublicUser[];
+  return db
+    .prepare('SELECT id, email, name, role, created_at FROM users ORDER BY created_at, email')
+    .all() as PublicUser[];
 }
 
-export function createUser(input: { email: string; name?: string | null; passwordHash: string | null; role: Role }, db: AppDb = getDb()): UserRow {
+export function createUser(
+  input: { email: string; name?: string | null; passwordHash: string | null; role: Role },
+  db: AppDb = getDb(),
+): UserRow {
   const row: UserRow = {
     id: randomUUID(),
     email: normalizeEmail(input.email),
@@ -50,16 +55,22 @@ export function createUser(input: { email: string; name?: string | null; passwor
     created_at: Date.now(),
   };
   try {
-    db.prepare('INSERT INTO users (id, email, name, password_hash, role, created_at) VALUES (@id, @email, @name, @password_hash, @role, @created_at)').run(row);
+    db.prepare(
+      'INSERT INTO users (id, email, name, password_hash, role, created_at) VALUES (@id, @email, @name, @password_hash, @role, @created_at)',
+    ).run(row);
   } catch (err) {
-    if (err instanceof Error && 'code' in err && err.code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateEmailError(row.email);
+    if (err instanceof Error && 'code' in err && err.code === 'SQLITE_CONSTRAINT_UNIQUE')
+      throw new DuplicateEmailError(row.email);
     throw err;
   }
   return row;
 }
 
 /** Creates the first admin only while no user exists; two racing setups cannot both succeed. */
-export function createFirstAdmin(input: { email: string; name?: string | null; passwordHash: string }, db: AppDb = getDb()): UserRow | null {
+export function createFirstAdmin(
+  input: { email: string; name?: string | null; passwordHash: string },
+  db: AppDb = getDb(),
+): UserRow | null {
   return db.transaction(() => (countUsers(db) === 0 ? createUser({ ...input, role: 'admin' }, db) : null)).immediate();
 }
 

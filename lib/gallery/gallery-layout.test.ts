@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatBytes } from '@/lib/format';
 import { msUntilUrlRefresh } from '@/lib/queries/images';
 import type { GalleryPage } from '@/lib/schemas/api';
-import { CAPTION_HEIGHT, GRID_SIZES, columnsFor, displayRatio, masonryLayout } from './masonry';
+import { CAPTION_HEIGHT, columnsFor, displayRatio, GRID_SIZES, masonryLayout } from './masonry';
 import { variantSrcSet } from './srcset';
 
 const sizes = [
@@ -49,9 +49,15 @@ describe('masonry layout', () => {
 
 describe('variantSrcSet', () => {
   it('lists each real width once, smallest first', () => {
-    const image = { urls: { thumbnail: 't', mobile: 'm', desktop: 'd' }, widths: { thumbnail: 300, mobile: 300, desktop: 300 } };
+    const image = {
+      urls: { thumbnail: 't', mobile: 'm', desktop: 'd' },
+      widths: { thumbnail: 300, mobile: 300, desktop: 300 },
+    };
     expect(variantSrcSet(image, ['thumbnail', 'mobile', 'desktop'])).toBe('t 300w');
-    const big = { urls: { thumbnail: 't', mobile: 'm', desktop: 'd' }, widths: { thumbnail: 400, mobile: 828, desktop: 1920 } };
+    const big = {
+      urls: { thumbnail: 't', mobile: 'm', desktop: 'd' },
+      widths: { thumbnail: 400, mobile: 828, desktop: 1920 },
+    };
     expect(variantSrcSet(big, ['desktop', 'mobile'])).toBe('m 828w, d 1920w');
   });
 });

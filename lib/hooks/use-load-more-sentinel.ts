@@ -7,7 +7,12 @@ import { type RefObject, useEffect } from 'react';
  */
 export function useLoadMoreSentinel(
   ref: RefObject<Element | null>,
-  { enabled, onLoadMore, generation, margin = '800px' }: { enabled: boolean; onLoadMore: () => void; generation: number; margin?: string },
+  {
+    enabled,
+    onLoadMore,
+    generation,
+    margin = '800px',
+  }: { enabled: boolean; onLoadMore: () => void; generation: number; margin?: string },
 ): void {
   useEffect(() => {
     const el = ref.current;

@@ -39,39 +39,77 @@ function visibleRow(core: Core, id: string) {
 }
 
 const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
-  { method: 'POST', pattern: /^v1$/, handler: async ({ core, req }) => ({ result: api(core).image(await createImage(core, req)) }) },
   {
-    method: 'GET', pattern: /^v1$/,
+    method: 'POST',
+    pattern: /^v1$/,
+    handler: async ({ core, req }) => ({ result: api(core).image(await createImage(core, req)) }),
+  },
+  {
+    method: 'GET',
+    pattern: /^v1$/,
     handler: ({ core, query }) => {
       const { rows, resultInfo } = listV1(core.db, query);
       return { result: { images: rows.map(api(core).image) }, resultInfo };
     },
   },
   {
-    method: 'GET', pattern: /^v1\/stats$/,
+    method: 'GET',
+    pattern: /^v1\/stats$/,
     handler: ({ core }) => {
       const { n } = core.db.prepare('SELECT COUNT(*) AS n FROM images WHERE draft = 0').get() as { n: number };
       return { result: { count: { current: n, allowed: core.config.imagesAllowed } } };
     },
   },
-  { method: 'GET', pattern: /^v1\/variants$/, handler: ({ core }) => ({ result: { variants: Object.fromEntries(core.variants.list().map((v) => [v.id, v])) } }) },
-  { method: 'POST', pattern: /^v1\/variants$/, handler: async ({ core, req }) => ({ result: { variant: core.variants.create(await readJson(req)) } }) },
-  { method: 'GET', pattern: /^v1\/variants\/([^/]+)$/, handler: ({ core, param }) => ({ result: { variant: core.variants.mustGet(param) } }) },
-  { method: 'PATCH', pattern: /^v1\/variants\/([^/]+)$/, handler: async ({ core, req, param }) => ({ result: { variant: core.variants.update(param, await readJson(req)) } }) },
   {
-    method: 'DELETE', pattern: /^v1\/variants\/([^/]+)$/,
+    method: 'GET',
+    pattern: /^v1\/variants$/,
+    handler: ({ core }) => ({ result: { variants: Object.fromEntries(core.variants.list().map((v) => [v.id, v])) } }),
+  },
+  {
+    method: 'POST',
+    pattern: /^v1\/variants$/,
+    handler: async ({ core, req }) => ({ result: { variant: core.variants.create(await readJson(req)) } }),
+  },
+  {
+    method: 'GET',
+    pattern: /^v1\/variants\/([^/]+)$/,
+    handler: ({ core, param }) => ({ result: { variant: core.variants.mustGet(param) } }),
+  },
+  {
+    method: 'PATCH',
+    pattern: /^v1\/variants\/([^/]+)$/,
+    handler: async ({ core, req, param }) => ({
+      result: { variant: core.variants.update(param, await readJson(req)) },
+    }),
+  },
+  {
+    method: 'DELETE',
+    pattern: /^v1\/variants\/([^/]+)$/,
     handler: ({ core, param }) => {
       core.variants.delete(param);
       return { result: {} };
     },
   },
   { method: 'GET', pattern: /^v1\/keys$/, handler: ({ core }) => ({ result: { keys: core.keys.list() } }) },
-  { method: 'PUT', pattern: /^v1\/keys\/([^/]+)$/, handler: ({ core, param }) => ({ result: { keys: core.keys.put(param) } }) },
-  { method: 'DELETE', pattern: /^v1\/keys\/([^/]+)$/, handler: ({ core, param }) => ({ result: { keys: core.keys.delete(param) } }) },
-  { method: 'GET', pattern: /^v1\/config$/, handler: ({ core }) => ({ result: core.settings.get() }) },
-  { method: 'PATCH', pattern: /^v1\/config$/, handler: async ({ core, req }) => ({ result: core.settings.patch(await readJson(req)) }) },
   {
-    method: 'GET', pattern: /^v1\/(.+)\/blob$/,
+    method: 'PUT',
+    pattern: /^v1\/keys\/([^/]+)$/,
+    handler: ({ core, param }) => ({ result: { keys: core.keys.put(param) } }),
+  },
+  {
+    method: 'DELETE',
+    pattern: /^v1\/keys\/([^/]+)$/,
+    handler: ({ core, param }) => ({ result: { keys: core.keys.delete(param) } }),
+  },
+  { method: 'GET', pattern: /^v1\/config$/, handler: ({ core }) => ({ result: core.settings.get() }) },
+  {
+    method: 'PATCH',
+    pattern: /^v1\/config$/,
+    handler: async ({ core, req }) => ({ result: core.settings.patch(await readJson(req)) }),
+  },
+  {
+    method: 'GET',
+    pattern: /^v1\/(.+)\/blob$/,
     handler: async ({ core, res, param }) => {
       const row = mustGetRow(core.db, param);
       if (!isStored(row)) throw new ServiceError(404, 5404, 'ERROR 5404: The image has not been uploaded yet (draft).');
@@ -86,29 +124,40 @@ const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
       return { raw: true };
     },
   },
-  { method: 'GET', pattern: /^v1\/(.+)$/, handler: ({ core, param }) => ({ result: api(core).image(visibleRow(core, param)) }) },
   {
-    method: 'PATCH', pattern: /^v1\/(.+)$/,
+    method: 'GET',
+    pattern: /^v1\/(.+)$/,
+    handler: ({ core, param }) => ({ result: api(core).image(visibleRow(core, param)) }),
+  },
+  {
+    method: 'PATCH',
+    pattern: /^v1\/(.+)$/,
     handler: async ({ core, req, param }) => {
       visibleRow(core, param);
       return { result: api(core).image(core.patchImage(param, await readJson(req))) };
     },
   },
   {
-    method: 'DELETE', pattern: /^v1\/(.+)$/,
+    method: 'DELETE',
+    pattern: /^v1\/(.+)$/,
     handler: async ({ core, param }) => {
       await core.track(core.deleteImage(mustGetRow(core.db, param)));
       return { result: {} };
     },
   },
   {
-    method: 'GET', pattern: /^v2$/,
+    method: 'GET',
+    pattern: /^v2$/,
     handler: ({ core, query }) => {
       const { rows, continuationToken } = listV2(core.db, query);
       return { result: { images: rows.map(api(core).image), continuation_token: continuationToken } };
     },
   },
-  { method: 'POST', pattern: /^v2\/direct_upload$/, handler: async ({ core, req }) => ({ result: await createDirectUpload(core, req) }) },
+  {
+    method: 'POST',
+    pattern: /^v2\/direct_upload$/,
+    handler: async ({ core, req }) => ({ result: await createDirectUpload(core, req) }),
+  },
 ];
 
 /** Finds the handler for `rest` (the raw path after `/images/`). The captured parameter is percent-decoded. */

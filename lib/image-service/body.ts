@@ -24,7 +24,11 @@ export interface BodyLimits {
 }
 
 const tooLarge = (max: number) =>
-  new ServiceError(413, 5413, `ERROR 5413: Max file size is ${Math.round(max / (1024 * 1024))} MB; this file is larger.`);
+  new ServiceError(
+    413,
+    5413,
+    `ERROR 5413: Max file size is ${Math.round(max / (1024 * 1024))} MB; this file is larger.`,
+  );
 
 /** Reads at most `max` bytes of a non-multipart body; one byte more is a 413. */
 async function readRaw(req: IncomingMessage, max: number): Promise<Buffer> {
@@ -65,7 +69,13 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<Parsed
     try {
       bb = busboy({
         headers: req.headers,
-        limits: { fileSize: limits.maxFileBytes, files: 1, fields: limits.maxFields, fieldSize: limits.maxFieldBytes, parts: limits.maxFields + 1 },
+        limits: {
+          fileSize: limits.maxFileBytes,
+          files: 1,
+          fields: limits.maxFields,
+          fieldSize: limits.maxFieldBytes,
+          parts: limits.maxFields + 1,
+        },
       });
     } catch {
       reject(new ServiceError(400, 5400, 'ERROR 5400: The multipart body could not be parsed (missing boundary?).'));
@@ -88,14 +98,22 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<Parsed
     });
     bb.on('file', (name, stream, info) => {
       if (name !== 'file') {
-        fail(new ServiceError(400, 5400, `ERROR 5400: Unexpected file field "${name}"; send the image in the field "file".`));
+        fail(
+          new ServiceError(
+            400,
+            5400,
+            `ERROR 5400: Unexpected file field "${name}"; send the image in the field "file".`,
+          ),
+        );
         stream.resume();
         return;
       }
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('limit', () => fail(tooLarge(limits.maxFileBytes)));
-      stream.on('error', () => fail(new ServiceError(400, 5400, 'ERROR 5400: The multipart body ended before the file did.')));
+      stream.on('error', () =>
+        fail(new ServiceError(400, 5400, 'ERROR 5400: The multipart body ended before the file did.')),
+      );
       stream.on('end', () => {
         file = { bytes: Buffer.concat(chunks), filename: info.filename ?? null, mimeType: info.mimeType };
       });
@@ -103,7 +121,9 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<Parsed
     bb.on('filesLimit', () => fail(new ServiceError(400, 5400, 'ERROR 5400: Send exactly one file per request.')));
     bb.on('fieldsLimit', () => fail(new ServiceError(400, 5400, 'ERROR 5400: Too many form fields.')));
     bb.on('partsLimit', () => fail(new ServiceError(400, 5400, 'ERROR 5400: Too many form parts.')));
-    bb.on('error', () => fail(new ServiceError(400, 5400, 'ERROR 5400: The multipart body is malformed or incomplete.')));
+    bb.on('error', () =>
+      fail(new ServiceError(400, 5400, 'ERROR 5400: The multipart body is malformed or incomplete.')),
+    );
     bb.on('close', () => {
       if (settled) return;
       settled = true;
@@ -120,7 +140,8 @@ export async function readForm(req: IncomingMessage, limits: BodyLimits): Promis
   if (type.startsWith('multipart/form-data')) {
     // Refuse a body that announces it is too big before reading any of it.
     const declared = Number(req.headers['content-length'] ?? '0');
-    if (declared > limits.maxFileBytes + limits.maxFields * limits.maxFieldBytes + 64 * 1024) throw tooLarge(limits.maxFileBytes);
+    if (declared > limits.maxFileBytes + limits.maxFields * limits.maxFieldBytes + 64 * 1024)
+      throw tooLarge(limits.maxFileBytes);
     return readMultipart(req, limits);
   }
   if (type.startsWith('application/x-www-form-urlencoded')) {
@@ -134,5 +155,9 @@ export async function readForm(req: IncomingMessage, limits: BodyLimits): Promis
     }
     return { fields: flatten(json as Record<string, unknown>), file: null };
   }
-  throw new ServiceError(415, 5415, 'ERROR 5415: Images must be uploaded as a form, not as raw data (use multipart/form-data).');
+  throw new ServiceError(
+    415,
+    5415,
+    'ERROR 5415: Images must be uploaded as a form, not as raw data (use multipart/form-data).',
+  );
 }

@@ -10,8 +10,8 @@ import { type SignatureCheck, verifySignature } from '@/lib/images/sign';
 import type { ServiceConfig } from './config';
 import { type Db, type ImageRow, isStored, openDb, type StoredImage } from './db';
 import { ServiceError } from './errors';
-import type { PreparedImage } from './ingest';
 import { getRow, patchImage } from './images';
+import type { PreparedImage } from './ingest';
 import { SigningKeys } from './keys';
 import { type CachedVariant, MemoryCache } from './memory-cache';
 import { canonicalOptions, type OutputFormat, type TransformOptions } from './options';
@@ -20,12 +20,16 @@ import { SettingsStore } from './settings';
 import { CONTENT_TYPES } from './sniff';
 import { BlobStore } from './store';
 import { render } from './transform';
-import { VariantRegistry } from './variants';
 import { UsageCounter } from './usage';
+import { VariantRegistry } from './variants';
 import { Webhooks } from './webhook';
 
 const OUTPUT_TYPES: Record<OutputFormat, string> = {
-  avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif',
+  avif: 'image/avif',
+  webp: 'image/webp',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
 };
 
 const gone = () => new ServiceError(404, 9431, 'ERROR 9431: Not found');
@@ -54,7 +58,10 @@ export class Core {
   private readonly verifiedUrls = new Map<string, number | null>();
   private signatureKeysVersion = -1;
 
-  constructor(readonly config: ServiceConfig, readonly now: () => number = Date.now) {
+  constructor(
+    readonly config: ServiceConfig,
+    readonly now: () => number = Date.now,
+  ) {
     this.store = new BlobStore(config.dataDir);
     this.db = openDb(path.join(config.dataDir, 'service.db'));
     this.queue = new TransformQueue(config.transformConcurrency, config.transformQueueMax);
@@ -148,7 +155,8 @@ export class Core {
     }
     const key = `${rawPath}?${rawQuery}`;
     const exp = this.verifiedUrls.get(key);
-    if (exp !== undefined) return exp === null || exp > nowSeconds ? { ok: true, exp } : { ok: false, reason: 'expired' };
+    if (exp !== undefined)
+      return exp === null || exp > nowSeconds ? { ok: true, exp } : { ok: false, reason: 'expired' };
     const keys = this.keys.values();
     let check = verifySignature(path, rawQuery, keys, nowSeconds);
     if (!check.ok && path !== rawPath) check = verifySignature(rawPath, rawQuery, keys, nowSeconds);
@@ -198,7 +206,13 @@ export class Core {
    * The bytes of one variant: from memory, else from disk, else rendered through the queue (merged
    * with any identical render in flight) and written to disk. Throws QueueFullError when busy.
    */
-  async variant(image: StoredImage, cacheName: string, opts: TransformOptions, format: OutputFormat, background = false): Promise<CachedVariant> {
+  async variant(
+    image: StoredImage,
+    cacheName: string,
+    opts: TransformOptions,
+    format: OutputFormat,
+    background = false,
+  ): Promise<CachedVariant> {
     const memKey = `${image.file_key}/${cacheName}`;
     const hit = this.memory.get(memKey);
     if (hit) return hit;
@@ -235,11 +249,17 @@ export class Core {
     const memKey = `${image.file_key}/original`;
     const hit = this.memory.get(memKey);
     if (hit) return Promise.resolve(hit);
-    return readFile(this.store.originalPath(image.file_key)).catch(missingAsGone).then((bytes) => {
-      const made = { bytes, contentType: image.content_type || CONTENT_TYPES.jpeg, etag: `"${image.file_key.slice(0, 27)}"` };
-      this.memory.set(memKey, made);
-      return made;
-    });
+    return readFile(this.store.originalPath(image.file_key))
+      .catch(missingAsGone)
+      .then((bytes) => {
+        const made = {
+          bytes,
+          contentType: image.content_type || CONTENT_TYPES.jpeg,
+          etag: `"${image.file_key.slice(0, 27)}"`,
+        };
+        this.memory.set(memKey, made);
+        return made;
+      });
   }
 
   private dropVariantFiles(id: string): void {
@@ -249,12 +269,20 @@ export class Core {
 
   /** Deletes drafts whose upload URL expired and that no upload is writing to. */
   sweepExpiredDrafts(): number {
-    return this.db.prepare("DELETE FROM images WHERE draft = 1 AND draft_expires <= ? AND (upload_state IS NULL OR upload_state = 'pending')").run(this.now()).changes;
+    return this.db
+      .prepare(
+        "DELETE FROM images WHERE draft = 1 AND draft_expires <= ? AND (upload_state IS NULL OR upload_state = 'pending')",
+      )
+      .run(this.now()).changes;
   }
 
   /** Start-up: files no record points to (a crash between write and commit) are removed. */
   async sweepFiles() {
-    const live = new Set((this.db.prepare('SELECT file_key FROM images WHERE file_key IS NOT NULL').all() as { file_key: string }[]).map((r) => r.file_key));
+    const live = new Set(
+      (this.db.prepare('SELECT file_key FROM images WHERE file_key IS NOT NULL').all() as { file_key: string }[]).map(
+        (r) => r.file_key,
+      ),
+    );
     // An upload interrupted by a crash left its draft "receiving": it may be used again.
     this.db.prepare("UPDATE images SET upload_state = 'pending' WHERE draft = 1 AND upload_state = 'receiving'").run();
     return this.store.sweep((key) => live.has(key));

@@ -30,7 +30,10 @@ export function generateCredentials(): Credentials {
  * Returns the persisted credentials with every explicitly given value taking precedence, creating the
  * file on first run. `generated` lists the settings that came from the file rather than from `given`.
  */
-export function loadCredentials(dataDir: string, given: Partial<Credentials>): { credentials: Credentials; file: string; generated: (keyof Credentials)[] } {
+export function loadCredentials(
+  dataDir: string,
+  given: Partial<Credentials>,
+): { credentials: Credentials; file: string; generated: (keyof Credentials)[] } {
   const file = path.join(dataDir, 'credentials.json');
   mkdirSync(dataDir, { recursive: true });
   let stored: Credentials;

@@ -56,7 +56,13 @@ function parseTarget(path: string, accountHash: string): Target | null {
   }
 }
 
-export async function handleDelivery(core: Core, req: IncomingMessage, res: ServerResponse, rawPath: string, rawQuery: string): Promise<void> {
+export async function handleDelivery(
+  core: Core,
+  req: IncomingMessage,
+  res: ServerResponse,
+  rawPath: string,
+  rawQuery: string,
+): Promise<void> {
   const head = req.method === 'HEAD';
   const path = rawPath.startsWith(`${CDN_PREFIX}/`) ? rawPath.slice(CDN_PREFIX.length) : rawPath;
   const target = parseTarget(path, core.config.accountHash);
@@ -69,13 +75,15 @@ export async function handleDelivery(core: Core, req: IncomingMessage, res: Serv
   let variantTtl: number | undefined;
   let needsSignature = image.require_signed === 1;
   if (isFlexibleSegment(target.segment)) {
-    if (!core.settings.get().flexible_variants) throw new ServiceError(403, 9429, 'ERROR 9429: Flexible variants are not enabled for this account');
+    if (!core.settings.get().flexible_variants)
+      throw new ServiceError(403, 9429, 'ERROR 9429: Flexible variants are not enabled for this account');
     // As on Cloudflare, private images are only served through named variants.
     if (needsSignature) throw denied();
     try {
       opts = parseFlexibleOptions(decodeURIComponent(target.segment));
     } catch (err) {
-      if (err instanceof OptionError || err instanceof URIError) throw new ServiceError(400, 9401, `ERROR 9401: ${err.message}`);
+      if (err instanceof OptionError || err instanceof URIError)
+        throw new ServiceError(400, 9401, `ERROR 9401: ${err.message}`);
       throw err;
     }
     prefix = 'f';
@@ -118,12 +126,20 @@ export async function handleDelivery(core: Core, req: IncomingMessage, res: Serv
     headers['content-security-policy'] = SVG_CSP;
   } else {
     if (opts.trim && (opts.trim[1] + opts.trim[3] >= image.width || opts.trim[0] + opts.trim[2] >= image.height)) {
-      throw new ServiceError(400, 9401, `ERROR 9401: Option trim removes the whole ${image.width}×${image.height} image.`);
+      throw new ServiceError(
+        400,
+        9401,
+        `ERROR 9401: Option trim removes the whole ${image.width}×${image.height} image.`,
+      );
     }
     const planned = planSize(image.width, image.height, opts);
     const { maxSide, maxPixels } = core.config.limits;
     if (Math.max(planned.width, planned.height) > maxSide || planned.width * planned.height > maxPixels) {
-      throw new ServiceError(400, 9413, `ERROR 9413: The requested output (${planned.width}×${planned.height}) is larger than allowed.`);
+      throw new ServiceError(
+        400,
+        9413,
+        `ERROR 9413: The requested output (${planned.width}×${planned.height}) is larger than allowed.`,
+      );
     }
     const choice = chooseFormat(image, opts, req.headers.accept ?? '');
     if (choice.negotiated) headers.vary = 'Accept';
@@ -131,7 +147,9 @@ export async function handleDelivery(core: Core, req: IncomingMessage, res: Serv
       entry = await core.variant(image, core.cacheName(prefix, opts, choice.format), opts, choice.format);
     } catch (err) {
       if (err instanceof QueueFullError) {
-        throw new ServiceError(429, 9422, `ERROR 9422: ${err.message}`, { 'retry-after': String(err.retryAfterSeconds) });
+        throw new ServiceError(429, 9422, `ERROR 9422: ${err.message}`, {
+          'retry-after': String(err.retryAfterSeconds),
+        });
       }
       throw err;
     }

@@ -34,7 +34,10 @@ export function errorEnvelope(code: number, message: string): Envelope<null> {
 }
 
 /** A zod failure as a 400 naming the first bad field. */
-export function invalidInput(what: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]): ServiceError {
+export function invalidInput(
+  what: string,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): ServiceError {
   const issue = issues[0];
   const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
   return new ServiceError(400, 5400, `ERROR 5400: Invalid ${what}: ${where}${issue?.message ?? 'bad input'}`);

@@ -47,7 +47,8 @@ function jpegMarkers(buf: Buffer): number[] {
 }
 const jpegSegment = (marker: number, payload: Buffer) =>
   Buffer.concat([Buffer.from([0xff, marker]), u16be(payload.length + 2), payload]);
-const afterSoi = (jpeg: Buffer, ...segments: Buffer[]) => Buffer.concat([jpeg.subarray(0, 2), ...segments, jpeg.subarray(2)]);
+const afterSoi = (jpeg: Buffer, ...segments: Buffer[]) =>
+  Buffer.concat([jpeg.subarray(0, 2), ...segments, jpeg.subarray(2)]);
 
 const FF_D9 = Buffer.from([0xff, 0xd9]);
 const bytes = (...b: number[]) => Buffer.from(b);
@@ -72,7 +73,20 @@ function noisy(): ReturnType<typeof sharp> {
  */
 function jpegWithRestarts(dcs: number[]): Buffer {
   // ITU-T T.81 table K.3 (luminance DC); the AC table holds only EOB, coded as "0".
-  const dcCodes = ['00', '010', '011', '100', '101', '110', '1110', '11110', '111110', '1111110', '11111110', '111111110'];
+  const dcCodes = [
+    '00',
+    '010',
+    '011',
+    '100',
+    '101',
+    '110',
+    '1110',
+    '11110',
+    '111110',
+    '1111110',
+    '11111110',
+    '111111110',
+  ];
   const scan: number[] = [];
   dcs.forEach((dc, i) => {
     if (i > 0) scan.push(0xff, 0xd0 + ((i - 1) % 8)); // DC prediction restarts at 0 after each RSTn
@@ -138,7 +152,12 @@ function webpChunks(buf: Buffer): { fourcc: string; payload: Buffer }[] {
 
 /** Big-endian TIFF with IFD0 plus an Exif sub-IFD, to exercise "MM" parsing and tags sharp cannot write. */
 type Entry = { tag: number; type: number; count: number; value: Buffer };
-const ascii = (tag: number, s: string): Entry => ({ tag, type: 2, count: s.length + 1, value: Buffer.from(`${s}\0`, 'latin1') });
+const ascii = (tag: number, s: string): Entry => ({
+  tag,
+  type: 2,
+  count: s.length + 1,
+  value: Buffer.from(`${s}\0`, 'latin1'),
+});
 function tiffBE(ifd0: Entry[], exifIfd: Entry[]): Buffer {
   const size = (n: number) => 2 + n * 12 + 4;
   const exifOffset = 8 + size(ifd0.length + 1);
@@ -147,18 +166,20 @@ function tiffBE(ifd0: Entry[], exifIfd: Entry[]): Buffer {
   const encode = (entries: Entry[]) => {
     const b = Buffer.alloc(size(entries.length));
     b.writeUInt16BE(entries.length);
-    [...entries].sort((a, z) => a.tag - z.tag).forEach((e, i) => {
-      const at = 2 + i * 12;
-      b.writeUInt16BE(e.tag, at);
-      b.writeUInt16BE(e.type, at + 2);
-      b.writeUInt32BE(e.count, at + 4);
-      if (e.value.length <= 4) e.value.copy(b, at + 8);
-      else {
-        b.writeUInt32BE(dataOffset, at + 8);
-        data.push(e.value);
-        dataOffset += e.value.length;
-      }
-    });
+    [...entries]
+      .sort((a, z) => a.tag - z.tag)
+      .forEach((e, i) => {
+        const at = 2 + i * 12;
+        b.writeUInt16BE(e.tag, at);
+        b.writeUInt16BE(e.type, at + 2);
+        b.writeUInt32BE(e.count, at + 4);
+        if (e.value.length <= 4) e.value.copy(b, at + 8);
+        else {
+          b.writeUInt32BE(dataOffset, at + 8);
+          data.push(e.value);
+          dataOffset += e.value.length;
+        }
+      });
     return b;
   };
   const pointer = Buffer.alloc(4);
@@ -173,7 +194,10 @@ function tiffBE(ifd0: Entry[], exifIfd: Entry[]): Buffer {
 describe('stripPrivateMetadata: JPEG', () => {
   it('drops GPS, serials, Make, XMP, APP13 and COM; keeps Orientation, Copyright, Artist, ICC and the scan bytes', async () => {
     const jfif = jpegSegment(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1'));
-    const iptc = jpegSegment(0xed, Buffer.from('Photoshop 3.0\x008BIM\x04\x04\0\0\0\0\0\x10secret-iptc-city', 'latin1'));
+    const iptc = jpegSegment(
+      0xed,
+      Buffer.from('Photoshop 3.0\x008BIM\x04\x04\0\0\0\0\0\x10secret-iptc-city', 'latin1'),
+    );
     const com = jpegSegment(0xfe, Buffer.from('secret location 48.85N 2.35E', 'latin1'));
     const input = afterSoi(await withAllMetadata(base().jpeg()), jfif, iptc, com);
     const before = await sharp(input).metadata();
@@ -229,7 +253,9 @@ describe('stripPrivateMetadata: JPEG', () => {
     const app1 = jpegSegment(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]));
     const plain = await base().jpeg().toBuffer();
     const input = afterSoi(plain, Buffer.from([0xff, 0xff]), app1); // 0xFF fill bytes before the APP1 marker
-    expect(readExif((await sharp(input).metadata()).exif).Photo?.ImageUniqueID).toBe('UID-0123456789abcdef0123456789ab');
+    expect(readExif((await sharp(input).metadata()).exif).Photo?.ImageUniqueID).toBe(
+      'UID-0123456789abcdef0123456789ab',
+    );
 
     const out = await stripPrivateMetadata(input, 'jpeg');
     const exif = readExif((await sharp(out).metadata()).exif);
@@ -378,7 +404,12 @@ describe('stripPrivateMetadata: WebP', () => {
   it('drops an EXIF chunk with no allowed tags and clears the EXIF flag', async () => {
     const xmpOnly = await base().webp().withIccProfile('p3').withXmp(XMP).toBuffer();
     const tiff = tiffBE([ascii(0x010f, 'CamMakerX')], [ascii(0xa431, 'SN12345')]);
-    const exifChunk = Buffer.concat([Buffer.from('EXIF', 'latin1'), Buffer.alloc(4), tiff, Buffer.alloc(tiff.length % 2)]);
+    const exifChunk = Buffer.concat([
+      Buffer.from('EXIF', 'latin1'),
+      Buffer.alloc(4),
+      tiff,
+      Buffer.alloc(tiff.length % 2),
+    ]);
     exifChunk.writeUInt32LE(tiff.length, 4);
     const input = Buffer.concat([xmpOnly, exifChunk]);
     input.writeUInt32LE(input.length - 8, 4);

@@ -9,7 +9,7 @@
  */
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
-import { readAllowedExif, writeAllowedExif, type AllowedExif } from './exif-tiff';
+import { type AllowedExif, readAllowedExif, writeAllowedExif } from './exif-tiff';
 
 export type StripFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'avif';
 
@@ -79,10 +79,13 @@ function stripJpeg(input: Buffer): Buffer {
     pos += length;
     const isApp = marker >= 0xe0 && marker <= 0xef;
     if (marker === 0xe0 && startsWith(payload, JFIF_ID)) jfif.push(segment);
-    else if (marker === 0xe1 && startsWith(payload, EXIF_ID)) exif ??= readAllowedExif(payload.subarray(EXIF_ID.length));
+    else if (marker === 0xe1 && startsWith(payload, EXIF_ID))
+      exif ??= readAllowedExif(payload.subarray(EXIF_ID.length));
     else if (marker === 0xe2 && startsWith(payload, ICC_ID)) rest.push(segment);
-    else if (marker === 0xee && startsWith(payload, ADOBE_ID)) rest.push(segment); // colour transform flag
-    else if (isApp || marker === 0xfe) continue; // any other APPn (XMP, IPTC, MPF, vendor) and COM
+    else if (marker === 0xee && startsWith(payload, ADOBE_ID))
+      rest.push(segment); // colour transform flag
+    else if (isApp || marker === 0xfe)
+      continue; // any other APPn (XMP, IPTC, MPF, vendor) and COM
     else rest.push(segment); // DQT/DHT/SOFn/DRI/DAC...: coding structure, no free-form text
   }
 
@@ -144,7 +147,20 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  * edition HDR colour description) are kept for the same reason as iCCP.
  */
 const PNG_KEEP = new Set([
-  'tRNS', 'iCCP', 'sRGB', 'gAMA', 'cHRM', 'pHYs', 'sBIT', 'bKGD', 'acTL', 'fcTL', 'fdAT', 'cICP', 'mDCV', 'cLLI',
+  'tRNS',
+  'iCCP',
+  'sRGB',
+  'gAMA',
+  'cHRM',
+  'pHYs',
+  'sBIT',
+  'bKGD',
+  'acTL',
+  'fcTL',
+  'fdAT',
+  'cICP',
+  'mDCV',
+  'cLLI',
 ]);
 const PNG_TEXT_KEEP = new Set(['Copyright', 'Author']);
 

@@ -84,7 +84,10 @@ export function writeAllowedExif(exif: AllowedExif): Buffer | undefined {
     entries.push({ tag: TAG_ORIENTATION, type: TYPE_SHORT, count: 1, value });
   }
   // Entries must stay sorted by tag number (TIFF 6.0 §2), hence this order.
-  for (const [tag, text] of [[TAG_ARTIST, exif.artist], [TAG_COPYRIGHT, exif.copyright]] as const) {
+  for (const [tag, text] of [
+    [TAG_ARTIST, exif.artist],
+    [TAG_COPYRIGHT, exif.copyright],
+  ] as const) {
     if (text === undefined || text.length === 0) continue;
     const value = Buffer.concat([text, Buffer.alloc(1)]);
     entries.push({ tag, type: TYPE_ASCII, count: value.length, value });

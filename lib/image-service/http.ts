@@ -7,13 +7,18 @@ import { secretsEqual } from '@/lib/secure-compare';
 import { matchRoute } from './api';
 import type { Core } from './core';
 import { CDN_PREFIX, handleDelivery, sendDeliveryError } from './delivery';
-import { deliveryBase, toApiImage } from './images';
 import { type Envelope, errorEnvelope, okEnvelope, ServiceError } from './errors';
+import { deliveryBase, toApiImage } from './images';
 import { receiveDirectUpload } from './uploads';
 
 const API_PREFIX = '/client/v4/accounts/';
 
-function sendJson(res: ServerResponse, status: number, body: Envelope<unknown>, extra: Record<string, string> = {}): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: Envelope<unknown>,
+  extra: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -45,7 +50,13 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return secretsEqual(m?.[1]?.trim(), token);
 }
 
-async function handleApi(core: Core, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
+async function handleApi(
+  core: Core,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  query: URLSearchParams,
+): Promise<void> {
   if (!tokenMatches(req.headers.authorization, core.config.apiToken)) {
     throw new ServiceError(403, 10000, 'Authentication error');
   }
@@ -94,7 +105,10 @@ export function createHandler(core: Core): (req: IncomingMessage, res: ServerRes
     if (path.startsWith(API_PREFIX)) {
       work = handleApi(core, req, res, path, new URLSearchParams(rawQuery)).catch((err) => sendError(res, err));
     } else if (path.startsWith(uploadPrefix) && method === 'OPTIONS') {
-      res.writeHead(204, { ...UPLOAD_CORS, 'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*' });
+      res.writeHead(204, {
+        ...UPLOAD_CORS,
+        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+      });
       res.end();
       return;
     } else if (path.startsWith(uploadPrefix) && method === 'POST') {

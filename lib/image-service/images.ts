@@ -71,7 +71,8 @@ function parseMetadata(fields: Map<string, string>, maxBytes: number): Record<st
     } catch {
       throw badRequest('metadata must be a JSON object.');
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw badRequest('metadata must be a JSON object.');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw badRequest('metadata must be a JSON object.');
     meta = parsed as Record<string, unknown>;
   }
   for (const [name, value] of fields) {
@@ -81,7 +82,8 @@ function parseMetadata(fields: Map<string, string>, maxBytes: number): Record<st
     let node = meta;
     path.forEach((key, i) => {
       if (i === path.length - 1) node[key] = value;
-      else node = (node[key] && typeof node[key] === 'object' ? node[key] : (node[key] = {})) as Record<string, unknown>;
+      else
+        node = (node[key] && typeof node[key] === 'object' ? node[key] : (node[key] = {})) as Record<string, unknown>;
     });
   }
   checkMetadataSize(meta, maxBytes);
@@ -103,7 +105,12 @@ export function parseRecordFields(fields: Map<string, string>, maxMetadataBytes:
   if (id !== null && requireSignedURLs) throw badRequest('Private images (requireSignedURLs) cannot use a custom id.');
   const creator = fields.get('creator') ?? null;
   if (creator !== null && creator.length > 1024) throw badRequest('creator is longer than 1024 characters.');
-  return { id, metadata: parseMetadata(fields, maxMetadataBytes), requireSignedURLs, creator: creator === '' ? null : creator };
+  return {
+    id,
+    metadata: parseMetadata(fields, maxMetadataBytes),
+    requireSignedURLs,
+    creator: creator === '' ? null : creator,
+  };
 }
 
 function intParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
@@ -128,7 +135,9 @@ export function listV1(db: Db, query: URLSearchParams) {
   const rows = db
     .prepare(`SELECT * FROM images WHERE draft = 0${creator.sql} ORDER BY uploaded DESC, id DESC LIMIT ? OFFSET ?`)
     .all(...creator.args, perPage, (page - 1) * perPage) as ImageRow[];
-  const total = db.prepare(`SELECT COUNT(*) AS n FROM images WHERE draft = 0${creator.sql}`).get(...creator.args) as { n: number };
+  const total = db.prepare(`SELECT COUNT(*) AS n FROM images WHERE draft = 0${creator.sql}`).get(...creator.args) as {
+    n: number;
+  };
   return { rows, resultInfo: { page, per_page: perPage, count: rows.length, total_count: total.n } };
 }
 
@@ -138,10 +147,14 @@ const OPERATORS: Record<string, { sql: string; cast: 'auto' | 'string' | 'number
   'eq:string': { sql: '=', cast: 'string' },
   'eq:number': { sql: '=', cast: 'number' },
   'eq:boolean': { sql: '=', cast: 'boolean' },
-  gt: { sql: '>', cast: 'number' }, 'gt:number': { sql: '>', cast: 'number' },
-  gte: { sql: '>=', cast: 'number' }, 'gte:number': { sql: '>=', cast: 'number' },
-  lt: { sql: '<', cast: 'number' }, 'lt:number': { sql: '<', cast: 'number' },
-  lte: { sql: '<=', cast: 'number' }, 'lte:number': { sql: '<=', cast: 'number' },
+  gt: { sql: '>', cast: 'number' },
+  'gt:number': { sql: '>', cast: 'number' },
+  gte: { sql: '>=', cast: 'number' },
+  'gte:number': { sql: '>=', cast: 'number' },
+  lt: { sql: '<', cast: 'number' },
+  'lt:number': { sql: '<', cast: 'number' },
+  lte: { sql: '<=', cast: 'number' },
+  'lte:number': { sql: '<=', cast: 'number' },
   in: { sql: 'IN', cast: 'auto', list: true },
   'in:string': { sql: 'IN', cast: 'string', list: true },
   'in:number': { sql: 'IN', cast: 'number', list: true },
@@ -167,9 +180,14 @@ function metaFilters(query: URLSearchParams): { sql: string; args: unknown[] } {
     const m = /^meta\.([^[]+)\[([a-z:]+)\]$/.exec(param);
     const field = m?.[1];
     const op = m?.[2] !== undefined ? OPERATORS[m[2]] : undefined;
-    if (!m || field === undefined || !op) throw badRequest(`Unsupported metadata filter "${param}"; use meta.<field>[eq|gt|gte|lt|lte|in].`);
-    if (!META_FIELD.test(field) || field.length > 100) throw badRequest(`Metadata filter field "${field}" is not allowed.`);
-    const path = `$.${field.split('.').map((f) => `"${f}"`).join('.')}`;
+    if (!m || field === undefined || !op)
+      throw badRequest(`Unsupported metadata filter "${param}"; use meta.<field>[eq|gt|gte|lt|lte|in].`);
+    if (!META_FIELD.test(field) || field.length > 100)
+      throw badRequest(`Metadata filter field "${field}" is not allowed.`);
+    const path = `$.${field
+      .split('.')
+      .map((f) => `"${f}"`)
+      .join('.')}`;
     const values = op.list ? value.split('|') : [value];
     if (op.list && values.length > 10) throw badRequest('An "in" filter takes at most 10 values.');
     const cast = values.map((v) => castValue(v, op.cast, param));
@@ -199,13 +217,16 @@ export function listV2(db: Db, query: URLSearchParams) {
   const cursorArgs: unknown[] = [];
   if (token) {
     const decoded = decodeCursor(token);
-    if (!decoded) throw badRequest('continuation_token is not valid; pass back the token from the previous page as it was.');
+    if (!decoded)
+      throw badRequest('continuation_token is not valid; pass back the token from the previous page as it was.');
     cursor = ` AND (uploaded, id) ${order === 'desc' ? '<' : '>'} (?, ?)`;
     cursorArgs.push(decoded.position, decoded.id);
   }
   const dir = order === 'desc' ? 'DESC' : 'ASC';
   const rows = db
-    .prepare(`SELECT * FROM images WHERE draft = 0${creator.sql}${meta.sql}${cursor} ORDER BY uploaded ${dir}, id ${dir} LIMIT ?`)
+    .prepare(
+      `SELECT * FROM images WHERE draft = 0${creator.sql}${meta.sql}${cursor} ORDER BY uploaded ${dir}, id ${dir} LIMIT ?`,
+    )
     .all(...creator.args, ...meta.args, ...cursorArgs, perPage + 1) as ImageRow[];
   const more = rows.length > perPage;
   const page = more ? rows.slice(0, perPage) : rows;

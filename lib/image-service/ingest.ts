@@ -6,8 +6,8 @@
 import sharp, { type Metadata } from 'sharp';
 import type { ServiceLimits } from './config';
 import { ServiceError } from './errors';
-import { readAllowedExif } from './exif-tiff';
 import { MetadataStripError, stripPrivateMetadata } from './exif-strip';
+import { readAllowedExif } from './exif-tiff';
 import { CONTENT_TYPES, type ImageFormat, sniffFormat } from './sniff';
 import { sanitizeSvgOffThread } from './svg-pool';
 import './transform'; // installs the decoder allow-list before sharp sees any upload
@@ -27,18 +27,33 @@ const unsupported = (detail: string) => new ServiceError(415, 5455, `ERROR 5455:
 const refuse = (code: number, message: string) => new ServiceError(400, code, `ERROR ${code}: ${message}`);
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-const SHARP_FORMAT: Partial<Record<ImageFormat, string>> = { jpeg: 'jpeg', png: 'png', gif: 'gif', webp: 'webp', avif: 'heif' };
+const SHARP_FORMAT: Partial<Record<ImageFormat, string>> = {
+  jpeg: 'jpeg',
+  png: 'png',
+  gif: 'gif',
+  webp: 'webp',
+  avif: 'heif',
+};
 
 export function checkBounds(width: number, height: number, frames: number, limits: ServiceLimits): void {
   if (width < 1 || height < 1) throw refuse(5400, 'The image has no pixels.');
   if (Math.max(width, height) > limits.maxSide) {
-    throw refuse(5400, `The image is ${fmt(width)}×${fmt(height)} pixels; the longest side may be at most ${fmt(limits.maxSide)} pixels.`);
+    throw refuse(
+      5400,
+      `The image is ${fmt(width)}×${fmt(height)} pixels; the longest side may be at most ${fmt(limits.maxSide)} pixels.`,
+    );
   }
   if (width * height > limits.maxPixels) {
-    throw refuse(5400, `The image has ${fmt(width * height)} pixels; at most ${fmt(limits.maxPixels)} (${limits.maxPixels / 1e6} megapixels) are allowed.`);
+    throw refuse(
+      5400,
+      `The image has ${fmt(width * height)} pixels; at most ${fmt(limits.maxPixels)} (${limits.maxPixels / 1e6} megapixels) are allowed.`,
+    );
   }
   if (frames > 1 && width * height * frames > limits.maxAnimationPixels) {
-    throw refuse(5443, `The animation has ${fmt(frames)} frames of ${fmt(width)}×${fmt(height)}, ${fmt(width * height * frames)} pixels in all; at most ${fmt(limits.maxAnimationPixels)} are allowed.`);
+    throw refuse(
+      5443,
+      `The animation has ${fmt(frames)} frames of ${fmt(width)}×${fmt(height)}, ${fmt(width * height * frames)} pixels in all; at most ${fmt(limits.maxAnimationPixels)} are allowed.`,
+    );
   }
 }
 
@@ -52,12 +67,21 @@ const BENIGN_WARNINGS = /extraneous bytes before marker/i;
  */
 async function checkDecodes(input: Buffer, format: ImageFormat, frames: number, limits: ServiceLimits): Promise<void> {
   const decode = (failOn: 'warning' | 'truncated') =>
-    sharp(input, { failOn, animated: frames > 1, limitInputPixels: limits.maxAnimationPixels }).resize(32, 32, { fit: 'inside' }).raw().toBuffer();
+    sharp(input, { failOn, animated: frames > 1, limitInputPixels: limits.maxAnimationPixels })
+      .resize(32, 32, { fit: 'inside' })
+      .raw()
+      .toBuffer();
   try {
     await decode('warning');
   } catch (err) {
     const benign = err instanceof Error && BENIGN_WARNINGS.test(err.message);
-    if (!benign || !(await decode('truncated').then(() => true, () => false))) {
+    if (
+      !benign ||
+      !(await decode('truncated').then(
+        () => true,
+        () => false,
+      ))
+    ) {
       throw refuse(5400, `The ${format.toUpperCase()} file is damaged or truncated and cannot be decoded.`);
     }
   }
@@ -69,7 +93,10 @@ async function prepareRaster(input: Buffer, format: ImageFormat, limits: Service
     // Header only: no pixel is decoded until the size is known to be within limits.
     meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
-    throw refuse(5400, `The file starts like a ${format.toUpperCase()} image but could not be read; it is damaged or not really an image.`);
+    throw refuse(
+      5400,
+      `The file starts like a ${format.toUpperCase()} image but could not be read; it is damaged or not really an image.`,
+    );
   }
   if (meta.format !== SHARP_FORMAT[format]) {
     throw unsupported(`the file looks like ${format.toUpperCase()} but its content is ${meta.format ?? 'unknown'}.`);
@@ -83,7 +110,8 @@ async function prepareRaster(input: Buffer, format: ImageFormat, limits: Service
   try {
     bytes = await stripPrivateMetadata(input, format as 'jpeg' | 'png' | 'webp' | 'gif' | 'avif');
   } catch (err) {
-    if (err instanceof MetadataStripError) throw refuse(5400, `The ${format.toUpperCase()} file's structure is damaged: ${err.message}`);
+    if (err instanceof MetadataStripError)
+      throw refuse(5400, `The ${format.toUpperCase()} file's structure is damaged: ${err.message}`);
     throw err;
   }
   const upright = (meta.orientation ?? 1) >= 5;
@@ -123,24 +151,48 @@ function activeSvgContent(input: Buffer): string | null {
 export async function prepareUpload(input: Buffer, limits: ServiceLimits): Promise<PreparedImage> {
   if (input.length === 0) throw refuse(5400, 'The file is empty (0 bytes).');
   if (input.length > limits.maxBytes) {
-    throw new ServiceError(413, 5413, `ERROR 5413: Max file size is ${limits.maxBytes / (1024 * 1024)} MB; this file is ${(input.length / (1024 * 1024)).toFixed(1)} MB.`);
+    throw new ServiceError(
+      413,
+      5413,
+      `ERROR 5413: Max file size is ${limits.maxBytes / (1024 * 1024)} MB; this file is ${(input.length / (1024 * 1024)).toFixed(1)} MB.`,
+    );
   }
   const format = sniffFormat(input);
   if (format === null) {
-    throw unsupported('the file is not a JPEG, PNG, GIF, WebP, AVIF or SVG image (its first bytes match none of them).');
+    throw unsupported(
+      'the file is not a JPEG, PNG, GIF, WebP, AVIF or SVG image (its first bytes match none of them).',
+    );
   }
   if (format === 'heic') {
-    throw unsupported('HEIC/HEIF photos cannot be decoded by this image service; export them as JPEG (iPhone: Settings › Camera › Formats › Most Compatible).');
+    throw unsupported(
+      'HEIC/HEIF photos cannot be decoded by this image service; export them as JPEG (iPhone: Settings › Camera › Formats › Most Compatible).',
+    );
   }
   if (format === 'svg') {
     if (input.length > SVG_MAX_BYTES) {
-      throw new ServiceError(413, 5413, `ERROR 5413: SVG files may be at most ${SVG_MAX_BYTES / (1024 * 1024)} MB; this one is ${(input.length / (1024 * 1024)).toFixed(1)} MB.`);
+      throw new ServiceError(
+        413,
+        5413,
+        `ERROR 5413: SVG files may be at most ${SVG_MAX_BYTES / (1024 * 1024)} MB; this one is ${(input.length / (1024 * 1024)).toFixed(1)} MB.`,
+      );
     }
     const active = activeSvgContent(input);
-    if (active) throw refuse(5400, `The SVG contains ${active}, which this image service does not accept. Remove it and upload again.`);
+    if (active)
+      throw refuse(
+        5400,
+        `The SVG contains ${active}, which this image service does not accept. Remove it and upload again.`,
+      );
     const result = await sanitizeSvgOffThread(input);
     if (!result.ok) throw refuse(5400, result.reason);
-    return { bytes: result.svg, format, contentType: CONTENT_TYPES.svg, width: result.width ?? 0, height: result.height ?? 0, frames: 1, copyright: null };
+    return {
+      bytes: result.svg,
+      format,
+      contentType: CONTENT_TYPES.svg,
+      width: result.width ?? 0,
+      height: result.height ?? 0,
+      frames: 1,
+      copyright: null,
+    };
   }
   return prepareRaster(input, format, limits);
 }

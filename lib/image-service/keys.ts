@@ -19,7 +19,10 @@ export class SigningKeys {
   /** Bumped on every change, so anything derived from the keys knows to start over. */
   version = 0;
 
-  constructor(private readonly db: Db, private readonly now: () => number) {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+  ) {
     this.reload();
   }
 
@@ -51,7 +54,9 @@ export class SigningKeys {
       throw new ServiceError(400, 5400, 'ERROR 5400: A signing key name is 1 to 20 letters or digits.');
     }
     this.db
-      .prepare('INSERT INTO signing_keys (name, value, created) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value')
+      .prepare(
+        'INSERT INTO signing_keys (name, value, created) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value',
+      )
       .run(name, generateKeyValue(), this.now());
     this.reload();
     return this.list();
@@ -64,7 +69,9 @@ export class SigningKeys {
       if (info.changes === 0) throw new ServiceError(404, 5404, `ERROR 5404: Signing key "${name}" not found.`);
       const left = this.db.prepare('SELECT COUNT(*) AS n FROM signing_keys').get() as { n: number };
       if (left.n === 0) {
-        this.db.prepare('INSERT INTO signing_keys (name, value, created) VALUES (?, ?, ?)').run('default', generateKeyValue(), this.now());
+        this.db
+          .prepare('INSERT INTO signing_keys (name, value, created) VALUES (?, ?, ?)')
+          .run('default', generateKeyValue(), this.now());
       }
     });
     tx();

@@ -1,12 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalOptions, DEFAULT_OPTIONS, isFlexibleSegment, OptionError, optionsFromVariant, parseFlexibleOptions, planSize } from './options';
+import {
+  canonicalOptions,
+  DEFAULT_OPTIONS,
+  isFlexibleSegment,
+  OptionError,
+  optionsFromVariant,
+  parseFlexibleOptions,
+  planSize,
+} from './options';
 
 describe('flexible option parsing', () => {
   it('reads aliases, named qualities, gravity forms and ignores unknown options', () => {
-    const o = parseFlexibleOptions('w=400,h=300,fit=cover,q=high,f=webp,g=0.25x0.75,dpr=2,blur=5,sharpen=1.5,rotate=90,flip=hv,background=%23ff0000,metadata=keep,anim=false,trim=1;2;3;4,zoom=0.5,whatever=x');
+    const o = parseFlexibleOptions(
+      'w=400,h=300,fit=cover,q=high,f=webp,g=0.25x0.75,dpr=2,blur=5,sharpen=1.5,rotate=90,flip=hv,background=%23ff0000,metadata=keep,anim=false,trim=1;2;3;4,zoom=0.5,whatever=x',
+    );
     expect(o).toMatchObject({
-      width: 400, height: 300, fit: 'cover', quality: 90, format: 'webp', gravity: { kind: 'point', x: 0.25, y: 0.75 },
-      dpr: 2, blur: 5, sharpen: 1.5, rotate: 90, flip: 'hv', background: '#ff0000', metadata: 'keep', anim: false, trim: [1, 2, 3, 4],
+      width: 400,
+      height: 300,
+      fit: 'cover',
+      quality: 90,
+      format: 'webp',
+      gravity: { kind: 'point', x: 0.25, y: 0.75 },
+      dpr: 2,
+      blur: 5,
+      sharpen: 1.5,
+      rotate: 90,
+      flip: 'hv',
+      background: '#ff0000',
+      metadata: 'keep',
+      anim: false,
+      trim: [1, 2, 3, 4],
     });
     expect(parseFlexibleOptions('gravity=face').gravity).toEqual({ kind: 'auto' });
     expect(parseFlexibleOptions('g=left').gravity).toEqual({ kind: 'side', side: 'left' });
@@ -14,8 +37,29 @@ describe('flexible option parsing', () => {
   });
 
   it('refuses bad values with a message that names the option', () => {
-    const cases = ['w=0', 'w=12001', 'w=ten', 'h=-1', 'fit=stretch', 'q=0', 'q=best', 'f=tiff', 'dpr=0', 'dpr=4', 'blur=251', 'sharpen=11',
-      'rotate=45', 'flip=x', 'background=javascript:1', 'metadata=all', 'anim=maybe', 'trim=1;2', 'gravity=2x2', 'noequals', ''];
+    const cases = [
+      'w=0',
+      'w=12001',
+      'w=ten',
+      'h=-1',
+      'fit=stretch',
+      'q=0',
+      'q=best',
+      'f=tiff',
+      'dpr=0',
+      'dpr=4',
+      'blur=251',
+      'sharpen=11',
+      'rotate=45',
+      'flip=x',
+      'background=javascript:1',
+      'metadata=all',
+      'anim=maybe',
+      'trim=1;2',
+      'gravity=2x2',
+      'noequals',
+      '',
+    ];
     for (const c of cases) {
       expect(() => parseFlexibleOptions(c), c).toThrow(OptionError);
     }
@@ -28,9 +72,13 @@ describe('flexible option parsing', () => {
   });
 
   it('gives equal options equal canonical keys, and different ones different keys', () => {
-    expect(canonicalOptions(parseFlexibleOptions('w=100,h=50'))).toBe(canonicalOptions(parseFlexibleOptions('height=50,width=100')));
+    expect(canonicalOptions(parseFlexibleOptions('w=100,h=50'))).toBe(
+      canonicalOptions(parseFlexibleOptions('height=50,width=100')),
+    );
     expect(canonicalOptions(parseFlexibleOptions('w=100'))).not.toBe(canonicalOptions(parseFlexibleOptions('w=101')));
-    expect(canonicalOptions(optionsFromVariant({ fit: 'cover', width: 100, height: 50, metadata: 'none' }))).toBe(canonicalOptions(parseFlexibleOptions('w=100,h=50,fit=cover')));
+    expect(canonicalOptions(optionsFromVariant({ fit: 'cover', width: 100, height: 50, metadata: 'none' }))).toBe(
+      canonicalOptions(parseFlexibleOptions('w=100,h=50,fit=cover')),
+    );
   });
 });
 

@@ -74,7 +74,9 @@ function parseGravity(raw: string): Gravity {
   if (raw === 'left' || raw === 'right' || raw === 'top' || raw === 'bottom') return { kind: 'side', side: raw };
   const m = /^(\d*\.?\d+)x(\d*\.?\d+)$/.exec(raw);
   if (m) return { kind: 'point', x: number('gravity', m[1] ?? '', 0, 1), y: number('gravity', m[2] ?? '', 0, 1) };
-  throw new OptionError(`Option gravity=${raw} is invalid: expected auto, face, left, right, top, bottom or XxY (0-1).`);
+  throw new OptionError(
+    `Option gravity=${raw} is invalid: expected auto, face, left, right, top, bottom or XxY (0-1).`,
+  );
 }
 
 function apply(opts: TransformOptions, key: string, raw: string): void {
@@ -166,9 +168,21 @@ export function canonicalOptions(o: TransformOptions): string {
   const g = o.gravity;
   const gravity = g.kind === 'side' ? g.side : g.kind === 'point' ? `${g.x}x${g.y}` : g.kind;
   return [
-    `w${o.width ?? ''}`, `h${o.height ?? ''}`, o.fit, gravity, `q${o.quality ?? ''}`, o.format, `d${o.dpr}`,
-    `b${o.blur}`, `s${o.sharpen}`, `r${o.rotate}`, `f${o.flip ?? ''}`, `bg${o.background ?? ''}`, o.metadata,
-    o.anim ? 'a' : 'na', `t${o.trim?.join(';') ?? ''}`,
+    `w${o.width ?? ''}`,
+    `h${o.height ?? ''}`,
+    o.fit,
+    gravity,
+    `q${o.quality ?? ''}`,
+    o.format,
+    `d${o.dpr}`,
+    `b${o.blur}`,
+    `s${o.sharpen}`,
+    `r${o.rotate}`,
+    `f${o.flip ?? ''}`,
+    `bg${o.background ?? ''}`,
+    o.metadata,
+    o.anim ? 'a' : 'na',
+    `t${o.trim?.join(';') ?? ''}`,
   ].join(',');
 }
 

@@ -118,6 +118,11 @@ export class TransformQueue {
   }
 
   stats(): QueueStats {
-    return { running: this.running, foreground: this.foreground.length, background: this.background.length, ...this.counters };
+    return {
+      running: this.running,
+      foreground: this.foreground.length,
+      background: this.background.length,
+      ...this.counters,
+    };
   }
 }

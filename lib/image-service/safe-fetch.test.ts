@@ -1,12 +1,21 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SafeFetchError, type SafeFetchOptions, isForbiddenAddress, safeFetch } from './safe-fetch';
+import { isForbiddenAddress, SafeFetchError, type SafeFetchOptions, safeFetch } from './safe-fetch';
 
 // ---------------------------------------------------------------- local servers
 
-interface Seen { path: string; headers: http.IncomingHttpHeaders; closed: Promise<void> }
-interface TestServer { port: number; origin: string; seen: Seen[]; close: () => Promise<void> }
+interface Seen {
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  closed: Promise<void>;
+}
+interface TestServer {
+  port: number;
+  origin: string;
+  seen: Seen[];
+  close: () => Promise<void>;
+}
 
 async function startServer(host: string, handler: http.RequestListener): Promise<TestServer> {
   const seen: Seen[] = [];
@@ -32,7 +41,10 @@ const LOCAL = ['127.0.0.1/32'];
 const base: SafeFetchOptions = { maxBytes: 1_000_000, timeoutMs: 5_000 };
 
 async function failure(promise: Promise<unknown>): Promise<SafeFetchError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(SafeFetchError);
   return err as SafeFetchError;
 }
@@ -80,28 +92,53 @@ afterAll(async () => {
 
 describe('isForbiddenAddress', () => {
   it.each([
-    ['127.0.0.1', 'loopback'], ['127.255.0.9', 'loopback'], ['::1', 'loopback'],
-    ['10.0.0.1', 'private'], ['172.16.5.4', 'private'], ['192.168.1.1', 'private'],
-    ['169.254.169.254', 'link-local (cloud metadata)'], ['fe80::1', 'link-local'],
-    ['fc00::1', 'unique local'], ['fd12:3456::1', 'unique local'],
-    ['100.64.0.1', 'carrier-grade NAT'], ['100.127.255.254', 'carrier-grade NAT'],
-    ['0.0.0.0', 'unspecified'], ['0.1.2.3', 'this-network 0/8'], ['::', 'unspecified'],
-    ['255.255.255.255', 'broadcast'], ['224.0.0.1', 'multicast'], ['ff02::1', 'multicast'],
-    ['192.0.2.1', 'documentation'], ['240.0.0.1', 'reserved'], ['198.18.0.1', 'benchmarking'],
-    ['::ffff:127.0.0.1', 'IPv4-mapped loopback'], ['::ffff:10.0.0.1', 'IPv4-mapped private'],
+    ['127.0.0.1', 'loopback'],
+    ['127.255.0.9', 'loopback'],
+    ['::1', 'loopback'],
+    ['10.0.0.1', 'private'],
+    ['172.16.5.4', 'private'],
+    ['192.168.1.1', 'private'],
+    ['169.254.169.254', 'link-local (cloud metadata)'],
+    ['fe80::1', 'link-local'],
+    ['fc00::1', 'unique local'],
+    ['fd12:3456::1', 'unique local'],
+    ['100.64.0.1', 'carrier-grade NAT'],
+    ['100.127.255.254', 'carrier-grade NAT'],
+    ['0.0.0.0', 'unspecified'],
+    ['0.1.2.3', 'this-network 0/8'],
+    ['::', 'unspecified'],
+    ['255.255.255.255', 'broadcast'],
+    ['224.0.0.1', 'multicast'],
+    ['ff02::1', 'multicast'],
+    ['192.0.2.1', 'documentation'],
+    ['240.0.0.1', 'reserved'],
+    ['198.18.0.1', 'benchmarking'],
+    ['::ffff:127.0.0.1', 'IPv4-mapped loopback'],
+    ['::ffff:10.0.0.1', 'IPv4-mapped private'],
     ['::ffff:169.254.169.254', 'IPv4-mapped link-local'],
-    ['2002:7f00:1::1', '6to4'], ['2001:0:4136:e378::1', 'teredo'], ['64:ff9b::7f00:1', 'NAT64'],
-    ['::7f00:1', 'IPv4-compatible (not global unicast)'], ['2001:db8::1', 'documentation v6'],
-    ['not-an-ip', 'garbage'], ['', 'empty'], ['[::1]', 'bracketed loopback'],
-    ['010.0.0.1', 'non-canonical octal that ipaddr.js reads as public 8.0.0.1'], ['0x7f.1', 'non-canonical hex'],
+    ['2002:7f00:1::1', '6to4'],
+    ['2001:0:4136:e378::1', 'teredo'],
+    ['64:ff9b::7f00:1', 'NAT64'],
+    ['::7f00:1', 'IPv4-compatible (not global unicast)'],
+    ['2001:db8::1', 'documentation v6'],
+    ['not-an-ip', 'garbage'],
+    ['', 'empty'],
+    ['[::1]', 'bracketed loopback'],
+    ['010.0.0.1', 'non-canonical octal that ipaddr.js reads as public 8.0.0.1'],
+    ['0x7f.1', 'non-canonical hex'],
   ])('refuses %s (%s)', (address) => {
     expect(isForbiddenAddress(address)).toBe(true);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '100.63.255.255', '100.128.0.0', '172.32.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])(
-    'allows public %s',
-    (address) => expect(isForbiddenAddress(address)).toBe(false),
-  );
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '100.63.255.255',
+    '100.128.0.0',
+    '172.32.0.1',
+    '2606:4700:4700::1111',
+    '::ffff:8.8.8.8',
+  ])('allows public %s', (address) => expect(isForbiddenAddress(address)).toBe(false));
 
   it('honours allowPrivate CIDRs, v4 and v6, and nothing beyond them', () => {
     expect(isForbiddenAddress('127.0.0.1', LOCAL)).toBe(false);
@@ -125,7 +162,11 @@ describe('safeFetch refuses', () => {
     ['0.0.0.0', (p: number) => `http://0.0.0.0:${p}/images/cat%20photo.png`, 'an unspecified address'],
     ['decimal 2130706433', (p: number) => `http://2130706433:${p}/images/cat%20photo.png`, 'a loopback address'],
     ['hex 0x7f.1', (p: number) => `http://0x7f.1:${p}/images/cat%20photo.png`, 'a loopback address'],
-    ['[::ffff:127.0.0.1]', (p: number) => `http://[::ffff:127.0.0.1]:${p}/images/cat%20photo.png`, 'a loopback address'],
+    [
+      '[::ffff:127.0.0.1]',
+      (p: number) => `http://[::ffff:127.0.0.1]:${p}/images/cat%20photo.png`,
+      'a loopback address',
+    ],
     ['https 127.0.0.1', (p: number) => `https://127.0.0.1:${p}/`, 'a loopback address'],
   ])('loopback form %s by default, without contacting it', async (_name, make, phrase) => {
     const before = main.seen.length;
@@ -138,8 +179,14 @@ describe('safeFetch refuses', () => {
 
   it('a hostname with one public and one private answer, whatever the order', async () => {
     for (const answers of [
-      [{ address: '93.184.216.34', family: 4 as const }, { address: '10.0.0.1', family: 4 as const }],
-      [{ address: 'fd00::1', family: 6 as const }, { address: '93.184.216.34', family: 4 as const }],
+      [
+        { address: '93.184.216.34', family: 4 as const },
+        { address: '10.0.0.1', family: 4 as const },
+      ],
+      [
+        { address: 'fd00::1', family: 6 as const },
+        { address: '93.184.216.34', family: 4 as const },
+      ],
     ]) {
       const err = await failure(safeFetch('http://mixed.test/a.png', { ...base, lookup: async () => answers }));
       expect(err.code).toBe('forbidden_address');
@@ -147,15 +194,20 @@ describe('safeFetch refuses', () => {
     }
   });
 
-  it.each(['file:///etc/passwd', 'gopher://127.0.0.1:70/_GET', 'ftp://example.com/a.png', 'data:image/png;base64,AAAA', 'javascript:alert(1)', 'not a url', '/relative.png'])(
-    '%s as bad_url before any DNS',
-    async (url) => {
-      let lookups = 0;
-      const err = await failure(safeFetch(url, { ...base, lookup: async () => (lookups++, []) }));
-      expect(err.code).toBe('bad_url');
-      expect(lookups).toBe(0);
-    },
-  );
+  it.each([
+    'file:///etc/passwd',
+    'gopher://127.0.0.1:70/_GET',
+    'ftp://example.com/a.png',
+    'data:image/png;base64,AAAA',
+    'javascript:alert(1)',
+    'not a url',
+    '/relative.png',
+  ])('%s as bad_url before any DNS', async (url) => {
+    let lookups = 0;
+    const err = await failure(safeFetch(url, { ...base, lookup: async () => (lookups++, []) }));
+    expect(err.code).toBe('bad_url');
+    expect(lookups).toBe(0);
+  });
 });
 
 // ---------------------------------------------------------------- successful fetches
@@ -180,7 +232,11 @@ describe('safeFetch fetches', () => {
       expect(hostname).toBe('images.test');
       return [{ address: answers[lookups++] ?? '10.0.0.1', family: 4 as const }];
     };
-    const result = await safeFetch(`http://images.test:${main.port}/images/cat%20photo.png`, { ...base, allowPrivate: LOCAL, lookup });
+    const result = await safeFetch(`http://images.test:${main.port}/images/cat%20photo.png`, {
+      ...base,
+      allowPrivate: LOCAL,
+      lookup,
+    });
     expect(result.bytes.equals(PNG)).toBe(true);
     expect(lookups).toBe(1);
     expect(main.seen.at(-1)?.headers.host).toBe(`images.test:${main.port}`);
@@ -198,20 +254,32 @@ describe('redirects', () => {
   });
 
   it('refuses the 4th redirect, and honours a lower maxRedirects', async () => {
-    expect((await failure(safeFetch(`${main.origin}/r/4`, { ...base, allowPrivate: LOCAL }))).code).toBe('too_many_redirects');
-    expect((await failure(safeFetch(`${main.origin}/r/1`, { ...base, allowPrivate: LOCAL, maxRedirects: 0 }))).code).toBe('too_many_redirects');
+    expect((await failure(safeFetch(`${main.origin}/r/4`, { ...base, allowPrivate: LOCAL }))).code).toBe(
+      'too_many_redirects',
+    );
+    expect(
+      (await failure(safeFetch(`${main.origin}/r/1`, { ...base, allowPrivate: LOCAL, maxRedirects: 0 }))).code,
+    ).toBe('too_many_redirects');
   });
 
   it('re-checks the address of every hop', async () => {
-    const lookup = async (host: string) => [{ address: host === 'internal.test' ? '10.0.0.1' : '127.0.0.1', family: 4 as const }];
+    const lookup = async (host: string) => [
+      { address: host === 'internal.test' ? '10.0.0.1' : '127.0.0.1', family: 4 as const },
+    ];
     const opts = { ...base, allowPrivate: LOCAL, lookup };
-    const toV6 = await failure(safeFetch(`${main.origin}/redirect?to=${encodeURIComponent(`http://[::1]:${main.port}/`)}`, opts));
+    const toV6 = await failure(
+      safeFetch(`${main.origin}/redirect?to=${encodeURIComponent(`http://[::1]:${main.port}/`)}`, opts),
+    );
     expect(toV6.code).toBe('forbidden_address');
     expect(toV6.message).toContain('::1, a loopback address');
-    const toInternal = await failure(safeFetch(`${main.origin}/redirect?to=${encodeURIComponent('http://internal.test/admin')}`, opts));
+    const toInternal = await failure(
+      safeFetch(`${main.origin}/redirect?to=${encodeURIComponent('http://internal.test/admin')}`, opts),
+    );
     expect(toInternal.code).toBe('forbidden_address');
     expect(toInternal.message).toContain('10.0.0.1, a private network address');
-    const toFile = await failure(safeFetch(`${main.origin}/redirect?to=${encodeURIComponent('file:///etc/passwd')}`, opts));
+    const toFile = await failure(
+      safeFetch(`${main.origin}/redirect?to=${encodeURIComponent('file:///etc/passwd')}`, opts),
+    );
     expect(toFile.code).toBe('bad_url');
   });
 
@@ -234,13 +302,17 @@ describe('redirects', () => {
 describe('limits', () => {
   it('too_large from Content-Length without waiting for the body', async () => {
     const started = Date.now();
-    const err = await failure(safeFetch(`${main.origin}/declared-huge`, { ...base, allowPrivate: LOCAL, maxBytes: 1000, timeoutMs: 3000 }));
+    const err = await failure(
+      safeFetch(`${main.origin}/declared-huge`, { ...base, allowPrivate: LOCAL, maxBytes: 1000, timeoutMs: 3000 }),
+    );
     expect(err.code).toBe('too_large');
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('too_large while streaming a chunked body, and closes the connection', async () => {
-    const err = await failure(safeFetch(`${main.origin}/endless`, { ...base, allowPrivate: LOCAL, maxBytes: 4000, timeoutMs: 3000 }));
+    const err = await failure(
+      safeFetch(`${main.origin}/endless`, { ...base, allowPrivate: LOCAL, maxBytes: 4000, timeoutMs: 3000 }),
+    );
     expect(err.code).toBe('too_large');
     await main.seen.at(-1)?.closed; // the server's endless writer stops only when we hang up
   });
@@ -254,7 +326,9 @@ describe('limits', () => {
   });
 
   it('timeout covers a DNS lookup that never returns', async () => {
-    const err = await failure(safeFetch('http://slow.test/', { ...base, timeoutMs: 200, lookup: () => new Promise(() => {}) }));
+    const err = await failure(
+      safeFetch('http://slow.test/', { ...base, timeoutMs: 200, lookup: () => new Promise(() => {}) }),
+    );
     expect(err.code).toBe('timeout');
   });
 

@@ -13,25 +13,48 @@ export interface SafeFetchOptions {
   allowPrivate?: string[];
   lookup?: (hostname: string) => Promise<{ address: string; family: 4 | 6 }[]>;
 }
-export interface SafeFetchResult { bytes: Buffer; contentType: string | null; finalUrl: string; filename: string | null }
+export interface SafeFetchResult {
+  bytes: Buffer;
+  contentType: string | null;
+  finalUrl: string;
+  filename: string | null;
+}
 export type SafeFetchErrorCode =
-  | 'bad_url' | 'forbidden_address' | 'too_large' | 'timeout' | 'too_many_redirects' | 'http_status' | 'network';
+  | 'bad_url'
+  | 'forbidden_address'
+  | 'too_large'
+  | 'timeout'
+  | 'too_many_redirects'
+  | 'http_status'
+  | 'network';
 
 export class SafeFetchError extends Error {
-  constructor(readonly code: SafeFetchErrorCode, message: string) {
+  constructor(
+    readonly code: SafeFetchErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'SafeFetchError';
   }
 }
 
 const RANGE_NAMES: Record<string, string> = {
-  loopback: 'a loopback address', private: 'a private network address', linkLocal: 'a link-local address',
-  uniqueLocal: 'a unique local (private IPv6) address', unspecified: 'an unspecified address (0.0.0.0/8 or ::)',
-  carrierGradeNat: 'a carrier-grade NAT address', broadcast: 'a broadcast address', multicast: 'a multicast address',
-  reserved: 'a reserved address', '6to4': 'a 6to4 address embedding an IPv4 address',
-  teredo: 'a Teredo address embedding an IPv4 address', rfc6052: 'a NAT64 address embedding an IPv4 address',
-  rfc6145: 'an IPv4-translated address', benchmarking: 'a benchmarking address',
-  notGlobal: 'an IPv6 address outside the global unicast range 2000::/3', invalid: 'not a valid IP address',
+  loopback: 'a loopback address',
+  private: 'a private network address',
+  linkLocal: 'a link-local address',
+  uniqueLocal: 'a unique local (private IPv6) address',
+  unspecified: 'an unspecified address (0.0.0.0/8 or ::)',
+  carrierGradeNat: 'a carrier-grade NAT address',
+  broadcast: 'a broadcast address',
+  multicast: 'a multicast address',
+  reserved: 'a reserved address',
+  '6to4': 'a 6to4 address embedding an IPv4 address',
+  teredo: 'a Teredo address embedding an IPv4 address',
+  rfc6052: 'a NAT64 address embedding an IPv4 address',
+  rfc6145: 'an IPv4-translated address',
+  benchmarking: 'a benchmarking address',
+  notGlobal: 'an IPv6 address outside the global unicast range 2000::/3',
+  invalid: 'not a valid IP address',
 };
 // ipaddr.js calls e.g. ::7f00:1 (IPv4-compatible) "unicast"; only 2000::/3 is ever routed publicly.
 const GLOBAL_UNICAST_V6 = ipaddr.IPv6.parseCIDR('2000::/3');
@@ -60,7 +83,10 @@ export function isForbiddenAddress(address: string, allowPrivate?: string[]): bo
 
 function refuse(address: string, range: string): SafeFetchError {
   const what = RANGE_NAMES[range] ?? `a non-public (${range}) address`;
-  return new SafeFetchError('forbidden_address', `The URL resolves to ${address}, ${what}, which the image service refuses to fetch`);
+  return new SafeFetchError(
+    'forbidden_address',
+    `The URL resolves to ${address}, ${what}, which the image service refuses to fetch`,
+  );
 }
 
 function parseUrl(raw: string, base?: URL): URL {
@@ -69,7 +95,10 @@ function parseUrl(raw: string, base?: URL): URL {
     url = new URL(raw, base);
   } catch {
     // The raw text is not echoed: it may carry credentials and error messages end up in logs.
-    throw new SafeFetchError('bad_url', base ? 'The image server redirected to an invalid URL' : 'The url is not a valid absolute URL');
+    throw new SafeFetchError(
+      'bad_url',
+      base ? 'The image server redirected to an invalid URL' : 'The url is not a valid absolute URL',
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new SafeFetchError('bad_url', `Only http: and https: URLs can be fetched, not ${url.protocol}`);
@@ -89,7 +118,10 @@ async function checkedAddress(url: URL, options: SafeFetchOptions): Promise<{ ad
   let answers: { address: string; family: 4 | 6 }[];
   try {
     // Node skips `lookup` for literal IPs, so they must be judged here, exactly like DNS answers.
-    answers = literal === 0 ? await (options.lookup ?? defaultLookup)(host) : [{ address: host, family: literal === 6 ? 6 : 4 }];
+    answers =
+      literal === 0
+        ? await (options.lookup ?? defaultLookup)(host)
+        : [{ address: host, family: literal === 6 ? 6 : 4 }];
   } catch (err) {
     throw new SafeFetchError('network', `Could not resolve ${host}: ${(err as Error).message}`);
   }
@@ -102,11 +134,25 @@ async function checkedAddress(url: URL, options: SafeFetchOptions): Promise<{ ad
   return first;
 }
 
-interface Hop { status: number; headers: http.IncomingHttpHeaders; body: Buffer | null }
+interface Hop {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer | null;
+}
 
-function request(url: URL, pinned: { address: string; family: 4 | 6 }, auth: string | null, options: SafeFetchOptions, signal: AbortSignal): Promise<Hop> {
+function request(
+  url: URL,
+  pinned: { address: string; family: 4 | 6 },
+  auth: string | null,
+  options: SafeFetchOptions,
+  signal: AbortSignal,
+): Promise<Hop> {
   return new Promise((resolve, reject) => {
-    const headers: http.OutgoingHttpHeaders = { Host: url.host, Accept: 'image/*', 'User-Agent': 'Pixvault-ImageService/1.0' };
+    const headers: http.OutgoingHttpHeaders = {
+      Host: url.host,
+      Accept: 'image/*',
+      'User-Agent': 'Pixvault-ImageService/1.0',
+    };
     if (auth) headers.Authorization = auth;
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const isIp = net.isIP(host) !== 0;
@@ -115,15 +161,29 @@ function request(url: URL, pinned: { address: string; family: 4 | 6 }, auth: str
       if (opts.all) cb(null, [{ address: pinned.address, family: pinned.family }]);
       else cb(null, pinned.address, pinned.family);
     };
-    const common = { host, port: url.port || undefined, path: `${url.pathname}${url.search}`, method: 'GET', headers, lookup, signal, agent: false as const };
-    const req = url.protocol === 'https:'
-      ? https.request({ ...common, ...(isIp ? {} : { servername: host.replace(/\.$/, '') }) })
-      : http.request(common);
+    const common = {
+      host,
+      port: url.port || undefined,
+      path: `${url.pathname}${url.search}`,
+      method: 'GET',
+      headers,
+      lookup,
+      signal,
+      agent: false as const,
+    };
+    const req =
+      url.protocol === 'https:'
+        ? https.request({ ...common, ...(isIp ? {} : { servername: host.replace(/\.$/, '') }) })
+        : http.request(common);
     const fail = (err: Error) => {
       req.destroy();
-      reject(err instanceof SafeFetchError ? err
-        : signal.aborted ? new SafeFetchError('timeout', 'The image download timed out')
-        : new SafeFetchError('network', `Could not download ${url.origin}: ${err.message}`));
+      reject(
+        err instanceof SafeFetchError
+          ? err
+          : signal.aborted
+            ? new SafeFetchError('timeout', 'The image download timed out')
+            : new SafeFetchError('network', `Could not download ${url.origin}: ${err.message}`),
+      );
     };
     req.on('error', fail);
     req.on('response', (res) => {
@@ -136,7 +196,12 @@ function request(url: URL, pinned: { address: string; family: 4 | 6 }, auth: str
       }
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > options.maxBytes) {
-        fail(new SafeFetchError('too_large', `The image is ${declared} bytes, more than the ${options.maxBytes} byte limit`));
+        fail(
+          new SafeFetchError(
+            'too_large',
+            `The image is ${declared} bytes, more than the ${options.maxBytes} byte limit`,
+          ),
+        );
         return;
       }
       const chunks: Buffer[] = [];
@@ -160,7 +225,11 @@ function request(url: URL, pinned: { address: string; family: 4 | 6 }, auth: str
 }
 
 function decode(text: string): string {
-  try { return decodeURIComponent(text); } catch { return text; }
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function lastSegment(url: URL): string | null {
@@ -172,9 +241,10 @@ async function run(raw: string, options: SafeFetchOptions, signal: AbortSignal):
   let url = parseUrl(raw);
   const origin = url.origin;
   // Credentials come only from the caller's URL and are only ever sent back to that origin.
-  const auth = url.username || url.password
-    ? `Basic ${Buffer.from(`${decode(url.username)}:${decode(url.password)}`).toString('base64')}`
-    : null;
+  const auth =
+    url.username || url.password
+      ? `Basic ${Buffer.from(`${decode(url.username)}:${decode(url.password)}`).toString('base64')}`
+      : null;
   const maxRedirects = options.maxRedirects ?? 3;
   for (let redirects = 0; ; redirects++) {
     url.username = '';
@@ -193,7 +263,12 @@ async function run(raw: string, options: SafeFetchOptions, signal: AbortSignal):
     if (hop.body === null) {
       throw new SafeFetchError('http_status', `The image server answered HTTP ${hop.status} for ${url.href}`);
     }
-    return { bytes: hop.body, contentType: hop.headers['content-type'] ?? null, finalUrl: url.href, filename: lastSegment(url) };
+    return {
+      bytes: hop.body,
+      contentType: hop.headers['content-type'] ?? null,
+      finalUrl: url.href,
+      filename: lastSegment(url),
+    };
   }
 }
 

@@ -43,7 +43,9 @@ export async function startImageService(
   const core = new Core({ ...config, publicUrl: config.publicUrl || url }, options.now);
   const swept = await core.sweepFiles();
   if (swept.tmp + swept.originals + swept.variantDirs > 0) {
-    console.log(`[image-service] start-up sweep removed ${swept.tmp} temp files, ${swept.originals} orphan originals, ${swept.variantDirs} orphan variant folders`);
+    console.log(
+      `[image-service] start-up sweep removed ${swept.tmp} temp files, ${swept.originals} orphan originals, ${swept.variantDirs} orphan variant folders`,
+    );
   }
   core.sweepExpiredDrafts();
   handler = createHandler(core);

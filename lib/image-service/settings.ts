@@ -11,7 +11,11 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** Cloudflare's defaults: flexible variants off, browser TTL two days. */
-export const DEFAULT_SETTINGS: Settings = { flexible_variants: false, browser_ttl: 172_800, preserve_content_credentials: false };
+export const DEFAULT_SETTINGS: Settings = {
+  flexible_variants: false,
+  browser_ttl: 172_800,
+  preserve_content_credentials: false,
+};
 
 export class SettingsStore {
   private current: Settings;
@@ -29,7 +33,9 @@ export class SettingsStore {
   patch(body: unknown): Settings {
     const parsed = settingsSchema.partial().strict().safeParse(body);
     if (!parsed.success) throw invalidInput('config', parsed.error.issues);
-    const upsert = this.db.prepare('INSERT INTO config (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    const upsert = this.db.prepare(
+      'INSERT INTO config (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    );
     this.db.transaction(() => {
       for (const [key, value] of Object.entries(parsed.data)) upsert.run(key, JSON.stringify(value));
     })();

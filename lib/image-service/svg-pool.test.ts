@@ -3,7 +3,9 @@ import { sanitizeSvgOffThread } from './svg-pool';
 
 const NS = 'http://www.w3.org/2000/svg';
 const small = Buffer.from(`<svg xmlns="${NS}" width="4" height="3"><rect width="1" height="1"/></svg>`);
-const big = Buffer.from(`<svg xmlns="${NS}">${Array.from({ length: 8000 }, (_, i) => `<path d="M${i} 0 L${i} 9"/>`).join('')}</svg>`);
+const big = Buffer.from(
+  `<svg xmlns="${NS}">${Array.from({ length: 8000 }, (_, i) => `<path d="M${i} 0 L${i} 9"/>`).join('')}</svg>`,
+);
 
 describe('sanitizeSvgOffThread', () => {
   it('sanitizes on the worker and returns the same result as inline', async () => {

@@ -21,7 +21,8 @@ const queue: Job[] = [];
 let worker: Worker | null = null;
 let current: { job: Job; timer: NodeJS.Timeout } | null = null;
 
-const unavailable = () => new ServiceError(503, 5503, 'ERROR 5503: SVG processing is unavailable right now; try again.');
+const unavailable = () =>
+  new ServiceError(503, 5503, 'ERROR 5503: SVG processing is unavailable right now; try again.');
 
 function startWorker(): Worker {
   // A plain-JS entry registers tsx inside the thread (Node 20 ignores --import for workers), then loads the TS.

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { sanitizeSvg, type SvgResult } from './svg';
+import { type SvgResult, sanitizeSvg } from './svg';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK = 'xmlns:xlink="http://www.w3.org/1999/xlink"';
@@ -88,7 +88,17 @@ describe('sanitizeSvg', () => {
 
   it('strips every script, link and remote-fetch vector from a hostile SVG', () => {
     const out = text(ATTACK);
-    for (const bad of ['script', 'onload', 'onclick', 'javascript:', 'evil', 'foreignObject', 'iframe', '@import', 'xml-stylesheet']) {
+    for (const bad of [
+      'script',
+      'onload',
+      'onclick',
+      'javascript:',
+      'evil',
+      'foreignObject',
+      'iframe',
+      '@import',
+      'xml-stylesheet',
+    ]) {
       expect(out.toLowerCase(), bad).not.toContain(bad.toLowerCase());
     }
     const root = parseAsSvg(out);
@@ -102,7 +112,11 @@ describe('sanitizeSvg', () => {
     ['script element', '<script>alert(1)</script>', 'alert'],
     ['handler on root', '', 'onload', ' onload="alert(1)"'],
     ['handler on child', '<g onclick="alert(1)"/>', 'onclick'],
-    ['foreignObject', '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>', 'foreignObject'],
+    [
+      'foreignObject',
+      '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>',
+      'foreignObject',
+    ],
     ['iframe', '<iframe xmlns="http://www.w3.org/1999/xhtml" src="https://evil"/>', 'iframe'],
     ['embed and object', '<embed src="x"/><object data="x"/>', 'data='],
     ['javascript link', '<a href="javascript:alert(1)"><text>x</text></a>', 'javascript'],
@@ -133,14 +147,19 @@ describe('sanitizeSvg', () => {
   });
 
   it('keeps raster data: images on <image>, and same-document references', () => {
-    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-    const out = text(`<svg xmlns="${SVG_NS}" ${XLINK}><image href="${png}"/><image xlink:href="${png}"/><a href="#x"><text id="x">t</text></a></svg>`);
+    const png =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const out = text(
+      `<svg xmlns="${SVG_NS}" ${XLINK}><image href="${png}"/><image xlink:href="${png}"/><a href="#x"><text id="x">t</text></a></svg>`,
+    );
     expect(out.split(png)).toHaveLength(3);
     expect(out).toContain('<a href="#x">');
   });
 
   it('keeps ids that happen to be document property names, which references depend on', () => {
-    const out = text(`<svg xmlns="${SVG_NS}"><linearGradient id="title"/><g id="fonts"/><rect fill="url(#title)"/></svg>`);
+    const out = text(
+      `<svg xmlns="${SVG_NS}"><linearGradient id="title"/><g id="fonts"/><rect fill="url(#title)"/></svg>`,
+    );
     expect(out).toContain('id="title"');
     expect(out).toContain('id="fonts"');
   });
@@ -203,8 +222,13 @@ describe('sanitizeSvg', () => {
   });
 
   it('refuses trees too deep or too large to parse in reasonable time, before parsing them', () => {
-    const nested = (n: number) => `<svg xmlns="${SVG_NS}">${'<g a=">" b=\'/>\'><!-- <g> -->'.repeat(n)}${'</g>'.repeat(n)}</svg>`;
-    expect(run(nested(127)).svg.toString('utf8').match(/<g[>/]/g)).toHaveLength(127);
+    const nested = (n: number) =>
+      `<svg xmlns="${SVG_NS}">${'<g a=">" b=\'/>\'><!-- <g> -->'.repeat(n)}${'</g>'.repeat(n)}</svg>`;
+    expect(
+      run(nested(127))
+        .svg.toString('utf8')
+        .match(/<g[>/]/g),
+    ).toHaveLength(127);
     refused(nested(128));
     refused(nested(10_000)); // ~10 s for jsdom to parse, were it let through
     refused(`<svg xmlns="${SVG_NS}">${'<g>/>'.repeat(200)}${'</g>'.repeat(200)}</svg>`); // "/>" in text closes nothing
@@ -215,10 +239,18 @@ describe('sanitizeSvg', () => {
   it('sanitizes a ~200 KB SVG completely (timing is measured in bench/, not here)', () => {
     const shapes: string[] = [];
     for (let i = 0; shapes.join('').length < 200_000; i++) {
-      shapes.push(`<path d="M${i} ${i} L${i + 10} ${i + 5} Q${i} 3 ${i + 1} 4 Z" fill="url(#g)" stroke="#${(i % 4096).toString(16).padStart(3, '0')}"/>`);
+      shapes.push(
+        `<path d="M${i} ${i} L${i + 10} ${i + 5} Q${i} 3 ${i + 1} 4 Z" fill="url(#g)" stroke="#${(i % 4096).toString(16).padStart(3, '0')}"/>`,
+      );
     }
-    const input = Buffer.from(`<svg xmlns="${SVG_NS}" viewBox="0 0 1000 1000"><defs><linearGradient id="g"/></defs>${shapes.join('')}</svg>`);
+    const input = Buffer.from(
+      `<svg xmlns="${SVG_NS}" viewBox="0 0 1000 1000"><defs><linearGradient id="g"/></defs>${shapes.join('')}</svg>`,
+    );
     const result = sanitizeSvg(input);
-    expect(ok(result).svg.toString('utf8').match(/<path /g)).toHaveLength(shapes.length);
+    expect(
+      ok(result)
+        .svg.toString('utf8')
+        .match(/<path /g),
+    ).toHaveLength(shapes.length);
   });
 });

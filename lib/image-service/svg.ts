@@ -36,7 +36,13 @@ function tooComplex(text: string): string | null {
   let depth = 0;
   let elements = 0;
   for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
-    const end = text.startsWith('<!--', i) ? '-->' : text.startsWith('<![CDATA[', i) ? ']]>' : text.startsWith('<?', i) ? '?>' : '';
+    const end = text.startsWith('<!--', i)
+      ? '-->'
+      : text.startsWith('<![CDATA[', i)
+        ? ']]>'
+        : text.startsWith('<?', i)
+          ? '?>'
+          : '';
     if (end) i = text.indexOf(end, i);
     if (i < 0) return null; // unterminated: the parser refuses it
     if (text[i + 1] === '/') depth--;
@@ -68,7 +74,8 @@ function parseXml(window: Env['window'], text: string): Element | null {
  */
 function copyTree(window: Env['window'], doc: Document, node: Node, nullIsSvg: boolean): Node | null {
   const { ELEMENT_NODE, TEXT_NODE, CDATA_SECTION_NODE } = window.Node;
-  if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) return doc.createTextNode(node.textContent ?? '');
+  if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE)
+    return doc.createTextNode(node.textContent ?? '');
   if (node.nodeType !== ELEMENT_NODE) return null;
   const el = node as Element;
   const ns = el.namespaceURI ?? (nullIsSvg ? SVG_NS : null);
@@ -135,9 +142,14 @@ function enforcePolicy(el: Element): void {
  * missing side follows the viewBox's aspect ratio, as in browsers.
  */
 function dimensions(svg: Element): { width: number | null; height: number | null } {
-  const px = (v: string | null) => Number(/^\s*(\d*\.?\d+(?:e[+-]?\d+)?)\s*(?:px)?\s*$/i.exec(v ?? '')?.[1] ?? NaN) || null;
-  const box = (svg.getAttribute('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
-  const [bw, bh] = box.length === 4 && box.every(Number.isFinite) && box[2]! > 0 && box[3]! > 0 ? [box[2]!, box[3]!] : [null, null];
+  const px = (v: string | null) =>
+    Number(/^\s*(\d*\.?\d+(?:e[+-]?\d+)?)\s*(?:px)?\s*$/i.exec(v ?? '')?.[1] ?? NaN) || null;
+  const box = (svg.getAttribute('viewBox') ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  const [bw, bh] =
+    box.length === 4 && box.every(Number.isFinite) && box[2]! > 0 && box[3]! > 0 ? [box[2]!, box[3]!] : [null, null];
   let width = px(svg.getAttribute('width'));
   let height = px(svg.getAttribute('height'));
   if (width === null && height === null) [width, height] = [bw, bh];
@@ -155,9 +167,11 @@ export function sanitizeSvg(input: Buffer): SvgResult {
     return fail('The SVG is not valid UTF-8 text.');
   }
   const declared = /^<\?xml\s[^>]*?encoding\s*=\s*["']([^"']*)["']/.exec(text)?.[1]?.toLowerCase();
-  if (declared !== undefined && declared !== 'utf-8' && declared !== 'utf8') return fail('The SVG declares an encoding other than UTF-8.');
+  if (declared !== undefined && declared !== 'utf-8' && declared !== 'utf8')
+    return fail('The SVG declares an encoding other than UTF-8.');
   // jsdom's XML parser expands internal entities, so XXE and billion laughs must be stopped before it runs.
-  if (/<!ENTITY/i.test(text) || /<!DOCTYPE[^>]*\[/i.test(text)) return fail('The SVG has a DOCTYPE with declarations, which is not allowed.');
+  if (/<!ENTITY/i.test(text) || /<!DOCTYPE[^>]*\[/i.test(text))
+    return fail('The SVG has a DOCTYPE with declarations, which is not allowed.');
   const complex = tooComplex(text);
   if (complex) return fail(complex);
   try {
@@ -167,7 +181,8 @@ export function sanitizeSvg(input: Buffer): SvgResult {
     // A root <svg> without xmlns is kept and moved into the SVG namespace by copyTree: it is plainly meant as SVG
     // (hand-written, or copied out of HTML), and no browser would render it as it is. Copying the root alone drops
     // the prolog: XML declaration, DOCTYPE, `<?xml-stylesheet?>`.
-    if (root.localName !== 'svg' || (root.namespaceURI !== SVG_NS && root.namespaceURI !== null)) return fail('The file is not an SVG: its root element must be <svg>.');
+    if (root.localName !== 'svg' || (root.namespaceURI !== SVG_NS && root.namespaceURI !== null))
+      return fail('The file is not an SVG: its root element must be <svg>.');
     const copy = copyTree(window, root.ownerDocument, root, root.namespaceURI === null);
     // With NAMESPACE SVG and a node, DOMPurify works in an SVG-namespace XML document whatever PARSER_MEDIA_TYPE
     // says; that only picks case-sensitive ('application/xhtml+xml') or lower-cased lookups in its allowlist, which
@@ -184,11 +199,13 @@ export function sanitizeSvg(input: Buffer): SvgResult {
       ADD_ATTR: ['from', 'to', 'by'],
     });
     const svg = holder.firstElementChild;
-    if (!svg || svg.nextElementSibling || svg.localName !== 'svg' || svg.namespaceURI !== SVG_NS) return fail('The SVG has no usable content after sanitizing.');
+    if (!svg || svg.nextElementSibling || svg.localName !== 'svg' || svg.namespaceURI !== SVG_NS)
+      return fail('The SVG has no usable content after sanitizing.');
     enforcePolicy(svg);
     const out = new window.XMLSerializer().serializeToString(svg);
     const check = parseXml(window, out);
-    if (!check || check.localName !== 'svg' || check.namespaceURI !== SVG_NS) return fail('The SVG could not be sanitized into well-formed SVG.');
+    if (!check || check.localName !== 'svg' || check.namespaceURI !== SVG_NS)
+      return fail('The SVG could not be sanitized into well-formed SVG.');
     return { ok: true, svg: Buffer.from(out, 'utf8'), ...dimensions(check) };
   } catch {
     return fail('The SVG could not be processed.'); // jsdom failing on input it should have accepted or refused

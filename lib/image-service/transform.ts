@@ -8,11 +8,16 @@ import { baseSize, planSize } from './options';
 sharp.block({ operation: ['VipsForeignLoad'] });
 sharp.unblock({
   operation: [
-    'VipsForeignLoadJpegBuffer', 'VipsForeignLoadJpegFile',
-    'VipsForeignLoadPngBuffer', 'VipsForeignLoadPngFile',
-    'VipsForeignLoadWebpBuffer', 'VipsForeignLoadWebpFile',
-    'VipsForeignLoadNsgifBuffer', 'VipsForeignLoadNsgifFile',
-    'VipsForeignLoadHeifBuffer', 'VipsForeignLoadHeifFile',
+    'VipsForeignLoadJpegBuffer',
+    'VipsForeignLoadJpegFile',
+    'VipsForeignLoadPngBuffer',
+    'VipsForeignLoadPngFile',
+    'VipsForeignLoadWebpBuffer',
+    'VipsForeignLoadWebpFile',
+    'VipsForeignLoadNsgifBuffer',
+    'VipsForeignLoadNsgifFile',
+    'VipsForeignLoadHeifBuffer',
+    'VipsForeignLoadHeifFile',
   ],
 });
 // Deleted images must not linger in libvips' file cache, and memory stays bounded.
@@ -42,15 +47,33 @@ function position(g: Gravity): string {
 /** Whether this request renders an animation (all frames) or a still of the first frame. */
 export function rendersAnimation(src: SourceInfo, o: TransformOptions, out: OutputFormat): boolean {
   // Rotating or trimming frame by frame is not something sharp does for animations: a still is served.
-  return src.frames > 1 && o.anim && (out === 'webp' || out === 'gif') && !o.trim && (o.rotate === 0 || o.rotate === 180);
+  return (
+    src.frames > 1 && o.anim && (out === 'webp' || out === 'gif') && !o.trim && (o.rotate === 0 || o.rotate === 180)
+  );
 }
 
-export async function render(input: Buffer, src: SourceInfo, o: TransformOptions, out: OutputFormat, limitPixels: number): Promise<Buffer> {
+export async function render(
+  input: Buffer,
+  src: SourceInfo,
+  o: TransformOptions,
+  out: OutputFormat,
+  limitPixels: number,
+): Promise<Buffer> {
   const animated = rendersAnimation(src, o, out);
-  let img = sharp(input, { animated, pages: animated ? -1 : 1, failOn: 'error', limitInputPixels: limitPixels }).autoOrient();
+  let img = sharp(input, {
+    animated,
+    pages: animated ? -1 : 1,
+    failOn: 'error',
+    limitInputPixels: limitPixels,
+  }).autoOrient();
   if (o.trim) {
     const [top, right, bottom, left] = o.trim;
-    img = img.extract({ left, top, width: Math.max(1, src.width - left - right), height: Math.max(1, src.height - top - bottom) });
+    img = img.extract({
+      left,
+      top,
+      width: Math.max(1, src.width - left - right),
+      height: Math.max(1, src.height - top - bottom),
+    });
   }
   if (o.rotate !== 0) img = img.rotate(o.rotate);
   if (o.flip === 'h' || o.flip === 'hv') img = img.flop();
@@ -82,7 +105,8 @@ export async function render(input: Buffer, src: SourceInfo, o: TransformOptions
   if (o.sharpen > 0) img = img.sharpen({ sigma: 0.3 + o.sharpen * 0.25 });
 
   if (o.metadata === 'keep') img = img.keepMetadata();
-  else if (o.metadata === 'copyright' && out === 'jpeg' && src.copyright) img = img.withExif({ IFD0: { Copyright: src.copyright } });
+  else if (o.metadata === 'copyright' && out === 'jpeg' && src.copyright)
+    img = img.withExif({ IFD0: { Copyright: src.copyright } });
 
   const q = o.quality ?? DEFAULT_QUALITY;
   switch (out) {

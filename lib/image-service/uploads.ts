@@ -12,7 +12,7 @@ import { isStored } from './db';
 import { badRequest, ServiceError } from './errors';
 import { getRow, mustGetRow, parseRecordFields, type RecordFields } from './images';
 import { prepareUpload } from './ingest';
-import { MODERN_ACCEPT, chooseFormat } from './negotiate';
+import { chooseFormat, MODERN_ACCEPT } from './negotiate';
 import { SafeFetchError, safeFetch } from './safe-fetch';
 
 const MIN_EXPIRY_MS = 2 * 60_000;
@@ -25,7 +25,9 @@ let activeIngests = 0;
 
 async function gated<T>(work: () => Promise<T>): Promise<T> {
   if (activeIngests >= MAX_ACTIVE_INGESTS) {
-    throw new ServiceError(429, 5453, 'ERROR 5453: Too many uploads in progress; try again shortly.', { 'retry-after': '2' });
+    throw new ServiceError(429, 5453, 'ERROR 5453: Too many uploads in progress; try again shortly.', {
+      'retry-after': '2',
+    });
   }
   activeIngests++;
   try {
@@ -39,8 +41,10 @@ function formLimits(core: Core): BodyLimits {
   return { maxFileBytes: core.config.limits.maxBytes, maxFieldBytes: 8 * 1024, maxFields: 64 };
 }
 
-const isConstraintError = (err: unknown) => err instanceof Error && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT');
-const idTaken = (id: string) => new ServiceError(409, 5409, `ERROR 5409: Resource already exists: an image with id "${id}" exists.`);
+const isConstraintError = (err: unknown) =>
+  err instanceof Error && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT');
+const idTaken = (id: string) =>
+  new ServiceError(409, 5409, `ERROR 5409: Resource already exists: an image with id "${id}" exists.`);
 
 function trimFilename(name: string | null): string | null {
   if (!name) return null;
@@ -84,8 +88,13 @@ export async function createImage(core: Core, req: IncomingMessage) {
       core.commitOriginal(prepared, id, (fileKey) => {
         try {
           core.db.prepare(core.insertSql()).run({
-            id, filename: trimFilename(filename), meta: JSON.stringify(record.metadata), require_signed: record.requireSignedURLs ? 1 : 0,
-            creator: record.creator, uploaded: core.now(), ...core.storageFields(prepared, fileKey),
+            id,
+            filename: trimFilename(filename),
+            meta: JSON.stringify(record.metadata),
+            require_signed: record.requireSignedURLs ? 1 : 0,
+            creator: record.creator,
+            uploaded: core.now(),
+            ...core.storageFields(prepared, fileKey),
           });
           return true;
         } catch (err) {
@@ -108,7 +117,11 @@ async function fetchUrl(core: Core, url: string) {
   } catch (err) {
     if (!(err instanceof SafeFetchError)) throw err;
     const status = err.code === 'too_large' ? 413 : err.code === 'timeout' ? 408 : 400;
-    throw new ServiceError(status, status === 413 ? 5413 : 5400, `ERROR ${status === 413 ? 5413 : 5400}: Could not fetch the image from url: ${err.message}`);
+    throw new ServiceError(
+      status,
+      status === 413 ? 5413 : 5400,
+      `ERROR ${status === 413 ? 5413 : 5400}: Could not fetch the image from url: ${err.message}`,
+    );
   }
 }
 
@@ -145,31 +158,51 @@ export async function createDirectUpload(core: Core, req: IncomingMessage) {
 /** The one-time upload URL: one multipart POST with field `file`, no token. */
 export async function receiveDirectUpload(core: Core, req: IncomingMessage, id: string) {
   const row = getRow(core.db, id);
-  if (!row) throw new ServiceError(404, 5404, 'ERROR 5404: Unknown upload URL: no pending upload has this id (it may have expired).');
-  if (isStored(row)) throw new ServiceError(409, 5409, 'ERROR 5409: This upload URL was already used; ask for a new one.');
+  if (!row)
+    throw new ServiceError(
+      404,
+      5404,
+      'ERROR 5404: Unknown upload URL: no pending upload has this id (it may have expired).',
+    );
+  if (isStored(row))
+    throw new ServiceError(409, 5409, 'ERROR 5409: This upload URL was already used; ask for a new one.');
   const now = core.now();
   if ((row.draft_expires ?? 0) <= now) {
     core.db.prepare("DELETE FROM images WHERE id = ? AND draft = 1 AND upload_state = 'pending'").run(id);
     throw new ServiceError(410, 5404, 'ERROR 5404: This upload URL has expired; ask for a new one.');
   }
   const claim = core.db
-    .prepare("UPDATE images SET upload_state = 'receiving' WHERE id = ? AND draft = 1 AND upload_state = 'pending' AND draft_expires > ?")
+    .prepare(
+      "UPDATE images SET upload_state = 'receiving' WHERE id = ? AND draft = 1 AND upload_state = 'pending' AND draft_expires > ?",
+    )
     .run(id, now);
-  if (claim.changes === 0) throw new ServiceError(409, 5409, 'ERROR 5409: This upload URL is already being used by another upload.');
-  const release = () => core.db.prepare("UPDATE images SET upload_state = 'pending' WHERE id = ? AND draft = 1 AND upload_state = 'receiving'").run(id);
+  if (claim.changes === 0)
+    throw new ServiceError(409, 5409, 'ERROR 5409: This upload URL is already being used by another upload.');
+  const release = () =>
+    core.db
+      .prepare("UPDATE images SET upload_state = 'pending' WHERE id = ? AND draft = 1 AND upload_state = 'receiving'")
+      .run(id);
   try {
     await gated(async () => {
       const { file } = await readForm(req, formLimits(core));
       if (!file) throw badRequest('Send the image in the multipart form field "file".');
       const prepared = await prepareUpload(file.bytes, core.config.limits);
       await core.track(
-        core.commitOriginal(prepared, id, (fileKey) =>
-          core.db
-            .prepare(`UPDATE images SET draft = 0, draft_expires = NULL, upload_state = NULL, filename = @filename, uploaded = @uploaded,
+        core.commitOriginal(
+          prepared,
+          id,
+          (fileKey) =>
+            core.db
+              .prepare(`UPDATE images SET draft = 0, draft_expires = NULL, upload_state = NULL, filename = @filename, uploaded = @uploaded,
                       file_key = @file_key, format = @format, content_type = @content_type, width = @width, height = @height,
                       frames = @frames, bytes = @bytes, copyright = @copyright
                       WHERE id = @id AND draft = 1 AND upload_state = 'receiving'`)
-            .run({ id, filename: trimFilename(file.filename), uploaded: core.now(), ...core.storageFields(prepared, fileKey) }).changes === 1,
+              .run({
+                id,
+                filename: trimFilename(file.filename),
+                uploaded: core.now(),
+                ...core.storageFields(prepared, fileKey),
+              }).changes === 1,
         ),
       );
     });
@@ -181,7 +214,12 @@ export async function receiveDirectUpload(core: Core, req: IncomingMessage, id: 
     throw err;
   }
   const stored = mustGetRow(core.db, id);
-  core.webhooks.enqueue({ image_id: id, status: 'uploaded', account_id: core.config.accountId, filename: stored.filename });
+  core.webhooks.enqueue({
+    image_id: id,
+    status: 'uploaded',
+    account_id: core.config.accountId,
+    filename: stored.filename,
+  });
   scheduleEagerVariants(core, id);
   return stored;
 }

@@ -11,7 +11,10 @@ export class UsageCounter {
   private readonly totals = new Map<Metric, number>();
   private timer: NodeJS.Timeout;
 
-  constructor(private readonly db: Db, private readonly now: () => number) {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+  ) {
     this.timer = setInterval(() => this.flush(), 5000);
     this.timer.unref();
   }
@@ -24,7 +27,12 @@ export class UsageCounter {
   /** Counts since this process started (cheap; for health checks and tests). */
   sinceStart(): Record<Metric, number> {
     const get = (m: Metric) => this.totals.get(m) ?? 0;
-    return { deliveries: get('deliveries'), delivered_bytes: get('delivered_bytes'), not_modified: get('not_modified'), denied: get('denied') };
+    return {
+      deliveries: get('deliveries'),
+      delivered_bytes: get('delivered_bytes'),
+      not_modified: get('not_modified'),
+      denied: get('denied'),
+    };
   }
 
   flush(): void {
@@ -41,7 +49,10 @@ export class UsageCounter {
   }
 
   month(month: string): Record<string, number> {
-    const rows = this.db.prepare('SELECT metric, value FROM usage WHERE month = ?').all(month) as { metric: string; value: number }[];
+    const rows = this.db.prepare('SELECT metric, value FROM usage WHERE month = ?').all(month) as {
+      metric: string;
+      value: number;
+    }[];
     return Object.fromEntries(rows.map((r) => [r.metric, r.value]));
   }
 

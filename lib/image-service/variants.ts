@@ -12,7 +12,6 @@ export const PUBLIC_VARIANT: Variant = {
   neverRequireSignedURLs: false,
 };
 
-
 interface VariantRow {
   id: string;
   options: string;
@@ -31,14 +30,24 @@ export class VariantRegistry {
     private readonly onChange: (id: string) => void,
   ) {
     db.prepare('INSERT OR IGNORE INTO variants (id, options, never_require_signed, created) VALUES (?, ?, ?, ?)').run(
-      PUBLIC_VARIANT.id, JSON.stringify(PUBLIC_VARIANT.options), 0, now(),
+      PUBLIC_VARIANT.id,
+      JSON.stringify(PUBLIC_VARIANT.options),
+      0,
+      now(),
     );
     this.reload();
   }
 
   private reload(): void {
-    const rows = this.db.prepare('SELECT id, options, never_require_signed FROM variants ORDER BY created, id').all() as VariantRow[];
-    this.map = new Map(rows.map((r) => [r.id, { id: r.id, options: JSON.parse(r.options), neverRequireSignedURLs: r.never_require_signed === 1 }]));
+    const rows = this.db
+      .prepare('SELECT id, options, never_require_signed FROM variants ORDER BY created, id')
+      .all() as VariantRow[];
+    this.map = new Map(
+      rows.map((r) => [
+        r.id,
+        { id: r.id, options: JSON.parse(r.options), neverRequireSignedURLs: r.never_require_signed === 1 },
+      ]),
+    );
     this.options = new Map([...this.map.values()].map((v) => [v.id, optionsFromVariant(v.options)]));
   }
 
@@ -73,9 +82,9 @@ export class VariantRegistry {
     if (this.map.size >= MAX_VARIANTS) {
       throw new ServiceError(400, 5453, `ERROR 5453: An account can have at most ${MAX_VARIANTS} variants.`);
     }
-    this.db.prepare('INSERT INTO variants (id, options, never_require_signed, created) VALUES (?, ?, ?, ?)').run(
-      id, JSON.stringify(options), neverRequireSignedURLs ? 1 : 0, this.now(),
-    );
+    this.db
+      .prepare('INSERT INTO variants (id, options, never_require_signed, created) VALUES (?, ?, ?, ?)')
+      .run(id, JSON.stringify(options), neverRequireSignedURLs ? 1 : 0, this.now());
     this.reload();
     return this.mustGet(id);
   }
@@ -85,7 +94,9 @@ export class VariantRegistry {
     const parsed = variantUpdateSchema.safeParse(body);
     if (!parsed.success) throw invalidInput('variant', parsed.error.issues);
     const never = parsed.data.neverRequireSignedURLs ?? current.neverRequireSignedURLs;
-    this.db.prepare('UPDATE variants SET options = ?, never_require_signed = ? WHERE id = ?').run(JSON.stringify(parsed.data.options), never ? 1 : 0, id);
+    this.db
+      .prepare('UPDATE variants SET options = ?, never_require_signed = ? WHERE id = ?')
+      .run(JSON.stringify(parsed.data.options), never ? 1 : 0, id);
     this.reload();
     this.onChange(id);
     return this.mustGet(id);
@@ -93,7 +104,8 @@ export class VariantRegistry {
 
   delete(id: string): void {
     this.mustGet(id);
-    if (id === PUBLIC_VARIANT.id) throw new ServiceError(400, 5400, 'ERROR 5400: The "public" variant cannot be deleted.');
+    if (id === PUBLIC_VARIANT.id)
+      throw new ServiceError(400, 5400, 'ERROR 5400: The "public" variant cannot be deleted.');
     this.db.prepare('DELETE FROM variants WHERE id = ?').run(id);
     this.reload();
     this.onChange(id);

@@ -51,7 +51,9 @@ export class Webhooks {
       alert_type: 'image_notification',
       alert_event: data.status === 'uploaded' ? 'image_uploaded' : 'image_upload_failed',
     };
-    this.db.prepare('INSERT INTO webhook_outbox (payload, next_attempt) VALUES (?, ?)').run(JSON.stringify(payload), this.now());
+    this.db
+      .prepare('INSERT INTO webhook_outbox (payload, next_attempt) VALUES (?, ?)')
+      .run(JSON.stringify(payload), this.now());
     void this.runDue();
   }
 
@@ -65,7 +67,9 @@ export class Webhooks {
 
   private async sendDue(): Promise<void> {
     if (!this.target) return;
-    const due = this.db.prepare('SELECT id, payload, attempts FROM webhook_outbox WHERE next_attempt <= ? ORDER BY id LIMIT 50').all(this.now()) as OutboxRow[];
+    const due = this.db
+      .prepare('SELECT id, payload, attempts FROM webhook_outbox WHERE next_attempt <= ? ORDER BY id LIMIT 50')
+      .all(this.now()) as OutboxRow[];
     for (const row of due) {
       const error = await this.post(row.payload);
       if (error === null) {

@@ -17,12 +17,21 @@ export interface ServiceImage {
 
 export interface VariantDefinition {
   id: string;
-  options: { fit: 'scale-down' | 'contain' | 'cover' | 'crop' | 'pad'; width: number; height: number; metadata: 'keep' | 'copyright' | 'none' };
+  options: {
+    fit: 'scale-down' | 'contain' | 'cover' | 'crop' | 'pad';
+    width: number;
+    height: number;
+    metadata: 'keep' | 'copyright' | 'none';
+  };
   neverRequireSignedURLs?: boolean;
 }
 
 export class ImageServiceError extends Error {
-  constructor(readonly status: number, readonly code: number | null, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: number | null,
+    message: string,
+  ) {
     super(message);
     this.name = 'ImageServiceError';
   }
@@ -42,7 +51,11 @@ async function errorFrom(res: Response): Promise<ImageServiceError> {
     }
   }
   const code = /ERROR (\d+)/.exec(text)?.[1];
-  return new ImageServiceError(res.status, code ? Number(code) : null, text.trim().slice(0, 300) || `HTTP ${res.status}`);
+  return new ImageServiceError(
+    res.status,
+    code ? Number(code) : null,
+    text.trim().slice(0, 300) || `HTTP ${res.status}`,
+  );
 }
 
 export class ImagesClient {
@@ -52,7 +65,12 @@ export class ImagesClient {
     return `${this.access.apiBase}/accounts/${this.access.accountId}/images/${path}`;
   }
 
-  private async raw(method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}): Promise<Response> {
+  private async raw(
+    method: string,
+    path: string,
+    body?: BodyInit,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     const res = await fetch(this.url(path), {
       method,
       body,
@@ -66,11 +84,19 @@ export class ImagesClient {
 
   private async call<T>(method: string, path: string, body?: BodyInit, headers?: Record<string, string>): Promise<T> {
     const res = await this.raw(method, path, body, headers);
-    const envelope = (await res.json()) as { success: boolean; result: T; errors?: { code: number; message: string }[] };
+    const envelope = (await res.json()) as {
+      success: boolean;
+      result: T;
+      errors?: { code: number; message: string }[];
+    };
     // Cloudflare can answer 200 with success:false.
     if (!envelope.success) {
       const first = envelope.errors?.[0];
-      throw new ImageServiceError(res.status, first?.code ?? null, first?.message ?? 'The image service refused the request');
+      throw new ImageServiceError(
+        res.status,
+        first?.code ?? null,
+        first?.message ?? 'The image service refused the request',
+      );
     }
     return envelope.result;
   }
@@ -80,7 +106,11 @@ export class ImagesClient {
   }
 
   /** A draft and its one-time upload URL. `metadata` is sent as one JSON string, as the API documents. */
-  createDirectUpload(input: { metadata: Record<string, string>; requireSignedURLs: boolean; expiry: Date }): Promise<{ id: string; uploadURL: string }> {
+  createDirectUpload(input: {
+    metadata: Record<string, string>;
+    requireSignedURLs: boolean;
+    expiry: Date;
+  }): Promise<{ id: string; uploadURL: string }> {
     const form = new FormData();
     form.set('metadata', JSON.stringify(input.metadata));
     form.set('requireSignedURLs', String(input.requireSignedURLs));
@@ -92,7 +122,10 @@ export class ImagesClient {
     return this.call('GET', `v1/${encodeURIComponent(id)}`);
   }
 
-  update(id: string, changes: { requireSignedURLs?: boolean; metadata?: Record<string, string> }): Promise<ServiceImage> {
+  update(
+    id: string,
+    changes: { requireSignedURLs?: boolean; metadata?: Record<string, string> },
+  ): Promise<ServiceImage> {
     return this.json('PATCH', `v1/${encodeURIComponent(id)}`, changes);
   }
 
@@ -121,7 +154,10 @@ export class ImagesClient {
   }
 
   updateVariant(v: VariantDefinition): Promise<unknown> {
-    return this.json('PATCH', `v1/variants/${encodeURIComponent(v.id)}`, { options: v.options, neverRequireSignedURLs: v.neverRequireSignedURLs ?? false });
+    return this.json('PATCH', `v1/variants/${encodeURIComponent(v.id)}`, {
+      options: v.options,
+      neverRequireSignedURLs: v.neverRequireSignedURLs ?? false,
+    });
   }
 }
 

@@ -13,7 +13,8 @@ export interface OriginalDetails {
 
 function svgSize(text: string): { width: number; height: number } {
   const root = /<svg\b[^>]*>/i.exec(text)?.[0] ?? '';
-  const attr = (name: string) => Number.parseFloat(new RegExp(`\\s${name}\\s*=\\s*["']\\s*([\\d.]+)(px)?\\s*["']`, 'i').exec(root)?.[1] ?? '');
+  const attr = (name: string) =>
+    Number.parseFloat(new RegExp(`\\s${name}\\s*=\\s*["']\\s*([\\d.]+)(px)?\\s*["']`, 'i').exec(root)?.[1] ?? '');
   const viewBox = /\sviewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)/i.exec(root);
   const width = attr('width') || Number(viewBox?.[1]) || 0;
   const height = attr('height') || Number(viewBox?.[2]) || 0;

@@ -30,7 +30,14 @@ beforeAll(() => {
     const id = `rec-${i}`;
     insertPendingImage({ id, ownerId: alice.id, title, filename: `${title}.jpg` });
     setServiceId(id, `cf-${i}`);
-    markReady(id, { width: 4000, height: 3000, bytes: 1000 + i, contentType: 'image/jpeg', placeholder: null, filename: null });
+    markReady(id, {
+      width: 4000,
+      height: 3000,
+      bytes: 1000 + i,
+      contentType: 'image/jpeg',
+      placeholder: null,
+      filename: null,
+    });
   });
   insertPendingImage({ id: 'never-finished', ownerId: alice.id, title: 'pending', filename: 'p.jpg' });
 });
@@ -51,10 +58,20 @@ describe('gallery listing', () => {
   it('filters mine and searches titles literally (no LIKE wildcards from the user)', () => {
     expect(galleryPage(bob, { filter: 'mine', limit: 10 }).images).toHaveLength(0);
     expect(galleryPage(alice, { filter: 'mine', limit: 10 }).images).toHaveLength(6);
-    expect(galleryPage(bob, { filter: 'all', limit: 10, search: 'sun' }).images.map((i) => i.title).sort()).toEqual(['sunrise', 'sunset']);
-    expect(galleryPage(bob, { filter: 'all', limit: 10, search: '100%' }).images.map((i) => i.title)).toEqual(['beach 100%']);
-    expect(galleryPage(bob, { filter: 'all', limit: 10, search: '%' }).images.map((i) => i.title)).toEqual(['beach 100%']);
-    expect(galleryPage(bob, { filter: 'all', limit: 10, search: '_' }).images.map((i) => i.title)).toEqual(['mountain_trail']);
+    expect(
+      galleryPage(bob, { filter: 'all', limit: 10, search: 'sun' })
+        .images.map((i) => i.title)
+        .sort(),
+    ).toEqual(['sunrise', 'sunset']);
+    expect(galleryPage(bob, { filter: 'all', limit: 10, search: '100%' }).images.map((i) => i.title)).toEqual([
+      'beach 100%',
+    ]);
+    expect(galleryPage(bob, { filter: 'all', limit: 10, search: '%' }).images.map((i) => i.title)).toEqual([
+      'beach 100%',
+    ]);
+    expect(galleryPage(bob, { filter: 'all', limit: 10, search: '_' }).images.map((i) => i.title)).toEqual([
+      'mountain_trail',
+    ]);
   });
 
   it('refuses a forged cursor with a 400', () => {

@@ -1,7 +1,7 @@
 /** What the gallery and the image page read: records from the app's database, URLs signed in one batch. */
 import { ApiError, forbidden, notFound } from '@/lib/api/errors';
+import { type Actor, canManageImage } from '@/lib/auth/roles';
 import { decodeCursor, encodeCursor } from '@/lib/cursor';
-import { canManageImage, type Actor } from '@/lib/auth/roles';
 import { getImage, type ImageWithOwner, listImages } from '@/lib/db/images';
 import type { GalleryImage, GalleryPage, GalleryVariant, ImageDetail } from '@/lib/schemas/api';
 import { deliveryUrl, signedVariantUrls } from './urls';
@@ -16,7 +16,10 @@ function parseCursor(cursor: string): { createdAt: number; id: string } {
 function toGalleryImage(row: ImageWithOwner, viewer: Actor, urls: Record<GalleryVariant, string>): GalleryImage {
   const width = row.width ?? 1;
   const height = row.height ?? 1;
-  const widths = Object.fromEntries(GALLERY_VARIANTS.map((v) => [v, variantWidth(v, width, height)])) as Record<GalleryVariant, number>;
+  const widths = Object.fromEntries(GALLERY_VARIANTS.map((v) => [v, variantWidth(v, width, height)])) as Record<
+    GalleryVariant,
+    number
+  >;
   return {
     id: row.id,
     title: row.title,
@@ -31,7 +34,11 @@ function toGalleryImage(row: ImageWithOwner, viewer: Actor, urls: Record<Gallery
   };
 }
 
-export function galleryPage(viewer: Actor, q: { cursor?: string; filter: 'all' | 'mine'; search?: string; limit: number }, nowMs = Date.now()): GalleryPage {
+export function galleryPage(
+  viewer: Actor,
+  q: { cursor?: string; filter: 'all' | 'mine'; search?: string; limit: number },
+  nowMs = Date.now(),
+): GalleryPage {
   const rows = listImages({
     ownerId: q.filter === 'mine' ? viewer.id : undefined,
     search: q.search || undefined,
@@ -60,7 +67,8 @@ export function loadImage(id: string): ImageWithOwner {
 export function loadManagedImage(viewer: Actor, id: string): ImageWithOwner & { cf_id: string } {
   const row = getImage(id);
   if (!row || !row.cf_id) throw notFound();
-  if (!canManageImage(viewer, { ownerId: row.owner_id })) throw forbidden('Only the owner or an admin can change this image.');
+  if (!canManageImage(viewer, { ownerId: row.owner_id }))
+    throw forbidden('Only the owner or an admin can change this image.');
   return row as ImageWithOwner & { cf_id: string };
 }
 

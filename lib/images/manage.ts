@@ -5,7 +5,11 @@ import { deleteImageRecord, updateImage } from '@/lib/db/images';
 import { imagesClient } from './client';
 import { loadManagedImage } from './gallery';
 
-export async function updateImageFor(actor: Actor, id: string, changes: { title?: string; private?: boolean }): Promise<void> {
+export async function updateImageFor(
+  actor: Actor,
+  id: string,
+  changes: { title?: string; private?: boolean },
+): Promise<void> {
   const row = loadManagedImage(actor, id);
   // The service is changed first: if it refuses, the app's record still tells the truth.
   if (changes.private !== undefined && changes.private !== (row.private === 1)) {
@@ -33,7 +37,9 @@ export async function originalFor(actor: Actor, id: string): Promise<Response> {
       'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.filename)}`,
       'cache-control': 'private, no-store',
       'x-content-type-options': 'nosniff',
-      ...(upstream.headers.get('content-length') ? { 'content-length': upstream.headers.get('content-length') ?? '' } : {}),
+      ...(upstream.headers.get('content-length')
+        ? { 'content-length': upstream.headers.get('content-length') ?? '' }
+        : {}),
     },
   });
 }

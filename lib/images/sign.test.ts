@@ -6,7 +6,9 @@ const PATH = '/cheeW4oKsx5ljh8e8BoL2A/bc27a117-9509-446b-8c69-c81bfeac0a01/mobil
 
 describe('Cloudflare signed URLs', () => {
   it('matches the test vector', () => {
-    expect(hmacHex(KEY, `${PATH}?exp=1631289275`)).toBe('72411885ee02134d38662f3e70ac8ff694f408e9d14b05125f6b022c3f403efa');
+    expect(hmacHex(KEY, `${PATH}?exp=1631289275`)).toBe(
+      '72411885ee02134d38662f3e70ac8ff694f408e9d14b05125f6b022c3f403efa',
+    );
     const signed = new URL(signUrl(`https://imagedelivery.net${PATH}`, KEY, 1631289275));
     expect(signed.searchParams.get('exp')).toBe('1631289275');
     expect(signed.searchParams.get('sig')).toBe('72411885ee02134d38662f3e70ac8ff694f408e9d14b05125f6b022c3f403efa');
@@ -23,10 +25,16 @@ describe('Cloudflare signed URLs', () => {
     expect(verifySignature(PATH, q, [KEY], now)).toEqual({ ok: true, exp: now + 60 });
     expect(verifySignature(PATH, q, [KEY], now + 60)).toEqual({ ok: false, reason: 'expired' });
     expect(verifySignature(PATH.replace('mobile', 'public'), q, [KEY], now)).toEqual({ ok: false, reason: 'mismatch' });
-    expect(verifySignature(PATH, q.replace(`exp=${now + 60}`, `exp=${now + 6000}`), [KEY], now)).toEqual({ ok: false, reason: 'mismatch' });
+    expect(verifySignature(PATH, q.replace(`exp=${now + 60}`, `exp=${now + 6000}`), [KEY], now)).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
     expect(verifySignature(PATH, `exp=${now + 60}`, [KEY], now)).toEqual({ ok: false, reason: 'missing' });
     expect(verifySignature(PATH, `exp=${now + 60}&sig=xyz`, [KEY], now)).toEqual({ ok: false, reason: 'malformed' });
-    expect(verifySignature(PATH, `exp=soon&sig=${'a'.repeat(64)}`, [KEY], now)).toEqual({ ok: false, reason: 'malformed' });
+    expect(verifySignature(PATH, `exp=soon&sig=${'a'.repeat(64)}`, [KEY], now)).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
     expect(verifySignature(PATH, `${q}&sig=${'a'.repeat(64)}`, [KEY], now)).toEqual({ ok: false, reason: 'malformed' });
   });
 
@@ -35,7 +43,14 @@ describe('Cloudflare signed URLs', () => {
     const q = new URL(signUrl(`https://x${PATH}`, 'second-key', now + 60)).search.slice(1);
     expect(verifySignature(PATH, q, [KEY, 'second-key'], now).ok).toBe(true);
     expect(verifySignature(PATH, q, [KEY], now).ok).toBe(false);
-    expect(verifySignature(PATH, q.replace(/sig=(\w+)/, (_m, s: string) => `sig=${s.toUpperCase()}`), ['second-key'], now).ok).toBe(true);
+    expect(
+      verifySignature(
+        PATH,
+        q.replace(/sig=(\w+)/, (_m, s: string) => `sig=${s.toUpperCase()}`),
+        ['second-key'],
+        now,
+      ).ok,
+    ).toBe(true);
   });
 
   it('accepts a signature without exp (never expires) over "path?" or "path"', () => {
@@ -60,7 +75,8 @@ describe('bucketed expiry', () => {
     expect(base - start).toBeGreaterThanOrEqual(minTtl);
     expect(base - start).toBeLessThan(minTtl + bucket);
     const firstOfBucket = base - minTtl - bucket + 1;
-    for (let now = firstOfBucket; now <= base - minTtl; now += 37) expect(bucketedExpiry(now, minTtl, bucket)).toBe(base);
+    for (let now = firstOfBucket; now <= base - minTtl; now += 37)
+      expect(bucketedExpiry(now, minTtl, bucket)).toBe(base);
     expect(bucketedExpiry(base - minTtl + 1, minTtl, bucket)).toBe(base + bucket);
   });
 

@@ -40,16 +40,23 @@ beforeAll(async () => {
     variants: await import('./variants'),
     client: await import('./client'),
   };
-  uploader = { id: mod.users.createUser({ email: 'up@example.com', passwordHash: null, role: 'uploader' }).id, role: 'uploader' };
+  uploader = {
+    id: mod.users.createUser({ email: 'up@example.com', passwordHash: null, role: 'uploader' }).id,
+    role: 'uploader',
+  };
 });
 afterAll(() => t.stop());
 
-const mint = (name = 'photo.jpg') => mod.uploads.mintUpload(uploader, { filename: name, size: 1000, type: 'image/jpeg' });
+const mint = (name = 'photo.jpg') =>
+  mod.uploads.mintUpload(uploader, { filename: name, size: 1000, type: 'image/jpeg' });
 
 describe('uploads, app side', () => {
   it('creates the variants once and then changes nothing', async () => {
     const client = mod.client.imagesClient();
-    expect(await mod.variants.ensureVariants(client)).toEqual({ created: ['thumbnail', 'mobile', 'desktop'], updated: [] });
+    expect(await mod.variants.ensureVariants(client)).toEqual({
+      created: ['thumbnail', 'mobile', 'desktop'],
+      updated: [],
+    });
     expect(await mod.variants.ensureVariants(client)).toEqual({ created: [], updated: [] });
     await client.updateVariant({ id: 'thumbnail', options: { fit: 'cover', width: 10, height: 10, metadata: 'none' } });
     expect(await mod.variants.ensureVariants(client)).toEqual({ created: [], updated: ['thumbnail'] });
@@ -58,8 +65,16 @@ describe('uploads, app side', () => {
   it('mints a private one-time URL whose draft carries the owner and record id', async () => {
     const ticket = await mint('Summer_Holiday.jpg');
     const draft = await mod.client.imagesClient().get(mod.db.getImage(ticket.id)?.cf_id ?? '');
-    expect(draft).toMatchObject({ draft: true, requireSignedURLs: true, meta: { app: 'pixvault', record: ticket.id, owner: uploader.id } });
-    expect(mod.db.getImage(ticket.id)).toMatchObject({ status: 'pending', title: 'Summer Holiday', owner_id: uploader.id });
+    expect(draft).toMatchObject({
+      draft: true,
+      requireSignedURLs: true,
+      meta: { app: 'pixvault', record: ticket.id, owner: uploader.id },
+    });
+    expect(mod.db.getImage(ticket.id)).toMatchObject({
+      status: 'pending',
+      title: 'Summer Holiday',
+      owner_id: uploader.id,
+    });
   });
 
   it('completes after the browser sent the bytes: upright size, byte size, placeholder', async () => {
@@ -69,7 +84,13 @@ describe('uploads, app side', () => {
     expect((await postFile(ticket.uploadURL, bytes, 'camera.jpg')).status).toBe(200);
     expect(await mod.uploads.completeForUser(uploader, ticket.id)).toBe('ready');
     const row = mod.db.getImage(ticket.id);
-    expect(row).toMatchObject({ status: 'ready', width: 300, height: 400, content_type: 'image/jpeg', filename: 'camera.jpg' });
+    expect(row).toMatchObject({
+      status: 'ready',
+      width: 300,
+      height: 400,
+      content_type: 'image/jpeg',
+      filename: 'camera.jpg',
+    });
     expect(row?.bytes).toBeGreaterThan(0);
     expect(Buffer.from(row?.placeholder ?? '', 'base64').length).toBeGreaterThan(5);
     expect(await mod.uploads.completeForUser(uploader, ticket.id)).toBe('ready'); // idempotent
@@ -117,7 +138,9 @@ describe('uploads, app side', () => {
   });
 
   it('refuses viewers and limits how many URLs one user mints per minute', async () => {
-    await expect(mod.uploads.mintUpload({ id: uploader.id, role: 'viewer' }, { filename: 'a.jpg', size: 1, type: 'image/jpeg' })).rejects.toThrow(/uploaders and admins/);
+    await expect(
+      mod.uploads.mintUpload({ id: uploader.id, role: 'viewer' }, { filename: 'a.jpg', size: 1, type: 'image/jpeg' }),
+    ).rejects.toThrow(/uploaders and admins/);
     let refused: unknown = null;
     for (let i = 0; i < 8 && !refused; i++) await mint().catch((err: unknown) => (refused = err));
     expect(refused).toMatchObject({ status: 429, code: 'rate_limited' });

@@ -5,9 +5,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ApiError, forbidden, notFound } from '@/lib/api/errors';
-import { canManageImage, canUpload, type Actor } from '@/lib/auth/roles';
+import { type Actor, canManageImage, canUpload } from '@/lib/auth/roles';
 import { audit } from '@/lib/db/audit';
-import { deleteImageRecord, getImage, getImageByServiceId, type ImageRow, insertPendingImage, markReady, setServiceId, stalePending } from '@/lib/db/images';
+import {
+  deleteImageRecord,
+  getImage,
+  getImageByServiceId,
+  type ImageRow,
+  insertPendingImage,
+  markReady,
+  setServiceId,
+  stalePending,
+} from '@/lib/db/images';
 import { appEnv } from '@/lib/env';
 import { RateLimiter } from '@/lib/rate-limit';
 import type { UploadRequest, UploadTicket } from '@/lib/schemas/api';
@@ -19,7 +28,10 @@ let limiter: RateLimiter | null = null;
 
 export function titleFromFilename(filename: string): string {
   const base = filename.split(/[\\/]/).pop() ?? filename;
-  const title = base.replace(/\.[a-z0-9]{1,5}$/i, '').replace(/[_]+/g, ' ').trim();
+  const title = base
+    .replace(/\.[a-z0-9]{1,5}$/i, '')
+    .replace(/[_]+/g, ' ')
+    .trim();
   return (title || base).slice(0, 200);
 }
 
@@ -27,7 +39,8 @@ export async function mintUpload(user: Actor, input: UploadRequest): Promise<Upl
   if (!canUpload(user)) throw forbidden('Only uploaders and admins can upload.');
   limiter ??= new RateLimiter(appEnv().uploadsPerMinute, 60_000);
   const allowed = limiter.take(user.id);
-  if (!allowed.ok) throw new ApiError(429, 'rate_limited', `Too many uploads; wait ${allowed.retryAfterSeconds} s and try again.`);
+  if (!allowed.ok)
+    throw new ApiError(429, 'rate_limited', `Too many uploads; wait ${allowed.retryAfterSeconds} s and try again.`);
   const id = randomUUID();
   insertPendingImage({ id, ownerId: user.id, title: titleFromFilename(input.filename), filename: input.filename });
   try {
@@ -69,7 +82,8 @@ export async function completeRecord(row: ImageRow): Promise<CompletionState> {
     deleteImageRecord(row.id);
     return 'gone';
   }
-  if (image.meta?.record !== undefined && image.meta.record !== row.id) throw new ApiError(409, 'mismatch', 'The image service record belongs to another upload.');
+  if (image.meta?.record !== undefined && image.meta.record !== row.id)
+    throw new ApiError(409, 'mismatch', 'The image service record belongs to another upload.');
   const res = await client.blob(row.cf_id);
   const bytes = Buffer.from(await res.arrayBuffer());
   const contentType = res.headers.get('content-type') ?? 'application/octet-stream';

@@ -13,7 +13,11 @@ export function deliveryUrl(serviceId: string, variant: string): string {
  * Signed URLs for several variants of one image, all sharing one bucketed expiry: within a bucket the
  * same image and variant always get the same URL, so the browser's cache answers a repeat visit.
  */
-export function signedVariantUrls<V extends AppVariant>(serviceId: string, variants: readonly V[], nowMs = Date.now()): { urls: Record<V, string>; expiresAt: number } {
+export function signedVariantUrls<V extends AppVariant>(
+  serviceId: string,
+  variants: readonly V[],
+  nowMs = Date.now(),
+): { urls: Record<V, string>; expiresAt: number } {
   const env = appEnv();
   const expiresAt = bucketedExpiry(Math.floor(nowMs / 1000), env.signedUrlTtlSeconds, env.signedUrlBucketSeconds);
   const urls = {} as Record<V, string>;
@@ -22,7 +26,12 @@ export function signedVariantUrls<V extends AppVariant>(serviceId: string, varia
 }
 
 /** A one-off signed link with an exact lifetime (for sharing), not bucketed. */
-export function signedLink(serviceId: string, variant: AppVariant, ttlSeconds: number, nowMs = Date.now()): { url: string; expiresAt: number } {
+export function signedLink(
+  serviceId: string,
+  variant: AppVariant,
+  ttlSeconds: number,
+  nowMs = Date.now(),
+): { url: string; expiresAt: number } {
   const expiresAt = Math.floor(nowMs / 1000) + ttlSeconds;
   return { url: signUrl(deliveryUrl(serviceId, variant), appEnv().images.signingKey, expiresAt), expiresAt };
 }

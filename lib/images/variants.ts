@@ -24,7 +24,10 @@ export function variantWidth(variant: AppVariant, width: number, height: number)
 }
 
 function sameDefinition(a: VariantDefinition, b: VariantDefinition): boolean {
-  return (['fit', 'width', 'height', 'metadata'] as const).every((k) => a.options[k] === b.options[k]) && Boolean(a.neverRequireSignedURLs) === Boolean(b.neverRequireSignedURLs);
+  return (
+    (['fit', 'width', 'height', 'metadata'] as const).every((k) => a.options[k] === b.options[k]) &&
+    Boolean(a.neverRequireSignedURLs) === Boolean(b.neverRequireSignedURLs)
+  );
 }
 
 /** Creates or corrects the app's variants; running it twice changes nothing the second time. */

@@ -36,7 +36,9 @@ export function useDeleteImage(id: string) {
 export function forgetDeletedImage(queryClient: QueryClient, id: string): Promise<void> {
   // Drop the tile from every cached gallery now, so going back never shows it for a moment.
   queryClient.setQueriesData<InfiniteData<GalleryPage, string>>({ queryKey: imageKeys.lists() }, (data) =>
-    data ? { ...data, pages: data.pages.map((p) => ({ ...p, images: p.images.filter((img) => img.id !== id) })) } : data,
+    data
+      ? { ...data, pages: data.pages.map((p) => ({ ...p, images: p.images.filter((img) => img.id !== id) })) }
+      : data,
   );
   queryClient.removeQueries({ queryKey: imageKeys.detail(id) });
   return queryClient.invalidateQueries({ queryKey: imageKeys.all });

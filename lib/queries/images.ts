@@ -18,7 +18,11 @@ export const imageKeys = {
 };
 
 export class ApiRequestError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -31,7 +35,11 @@ export async function apiFetch<T>(url: string, init: RequestInit = {}): Promise<
   });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    throw new ApiRequestError(res.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `Request failed (${res.status}).`);
+    throw new ApiRequestError(
+      res.status,
+      body?.error?.code ?? 'http_error',
+      body?.error?.message ?? `Request failed (${res.status}).`,
+    );
   }
   return (res.status === 204 ? undefined : await res.json()) as T;
 }

@@ -1,7 +1,14 @@
 /** Request bodies and response shapes of the app's own API, shared by route handlers and client components. */
 import { z } from 'zod';
 
-export const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif', 'image/svg+xml'] as const;
+export const ACCEPTED_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'image/avif',
+  'image/svg+xml',
+] as const;
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export const uploadRequestSchema = z.object({
@@ -33,7 +40,11 @@ export const imageUpdateSchema = z
 
 export const linkRequestSchema = z.object({
   variant: z.enum(['thumbnail', 'mobile', 'desktop', 'public']),
-  ttlSeconds: z.number().int().min(60).max(7 * 24 * 3600),
+  ttlSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600),
 });
 
 export type GalleryVariant = 'thumbnail' | 'mobile' | 'desktop';

@@ -3,7 +3,15 @@ import { customIdProblem, encodeDeliveryId, metadataBytes } from './image';
 
 describe('custom image ids', () => {
   it('accepts what Cloudflare accepts', () => {
-    for (const id of ['cat', 'albums/2026/cat.jpg', 'ünïcödé/名前', 'a b', "x!$&'()*+,;=:@~", 'x'.repeat(1024), '100%']) {
+    for (const id of [
+      'cat',
+      'albums/2026/cat.jpg',
+      'ünïcödé/名前',
+      'a b',
+      "x!$&'()*+,;=:@~",
+      'x'.repeat(1024),
+      '100%',
+    ]) {
       expect(customIdProblem(id), id).toBeNull();
     }
   });

@@ -23,8 +23,15 @@ function filesUnder(dir: string): string[] {
 }
 
 function snapshot() {
-  const counts = t.svc.core.db.prepare('SELECT COUNT(*) AS all_rows, SUM(draft = 0) AS stored FROM images').get() as { all_rows: number; stored: number | null };
-  return { ...counts, originals: filesUnder(t.svc.core.store.originalsDir).length, tmp: filesUnder(t.svc.core.store.tmpDir).length };
+  const counts = t.svc.core.db.prepare('SELECT COUNT(*) AS all_rows, SUM(draft = 0) AS stored FROM images').get() as {
+    all_rows: number;
+    stored: number | null;
+  };
+  return {
+    ...counts,
+    originals: filesUnder(t.svc.core.store.originalsDir).length,
+    tmp: filesUnder(t.svc.core.store.tmpDir).length,
+  };
 }
 
 interface Case {
@@ -57,14 +64,65 @@ const cases: Case[] = [
     status: 400,
     message: /damaged|could not be read/,
   },
-  { name: 'text that claims to be a PNG', bytes: () => Buffer.from('<html><script>alert(1)</script></html>'), status: 415, message: /not a JPEG, PNG, GIF, WebP, AVIF or SVG/, filename: 'x.png', type: 'image/png' },
-  { name: 'PNG signature followed by a JPEG', bytes: async () => Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), await jpeg(10, 10)]), status: 400, message: /PNG/ },
-  { name: '20,000 × 20,000 PNG that is small on disk', bytes: () => bombPng(20_000, 20_000), status: 400, message: /12,000 pixels/ },
-  { name: '11,000 × 11,000 PNG over 100 megapixels', bytes: () => bombPng(11_000, 11_000), status: 400, message: /100 megapixels/ },
-  { name: 'GIF animation of 101 frames of 1000 × 1000 (over 100 MP in all)', bytes: () => bombGif(1000, 1000, 101), status: 400, message: /101 frames/, filename: 'a.gif', type: 'image/gif' },
-  { name: 'SVG with script and event handlers', bytes: () => Buffer.from(HOSTILE_SVG), status: 400, message: /script|event handler/, filename: 'x.svg', type: 'image/svg+xml' },
-  { name: 'SVG declaring entities (billion laughs)', bytes: () => Buffer.from('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg">&b;</svg>'), status: 400, message: /entit|DOCTYPE/i, filename: 'x.svg' },
-  { name: '10 MB + 1 byte', bytes: async () => Buffer.concat([await jpeg(10, 10), Buffer.alloc(10 * 1024 * 1024 + 1)]).subarray(0, 10 * 1024 * 1024 + 1), status: 413, message: /Max file size is 10 MB/ },
+  {
+    name: 'text that claims to be a PNG',
+    bytes: () => Buffer.from('<html><script>alert(1)</script></html>'),
+    status: 415,
+    message: /not a JPEG, PNG, GIF, WebP, AVIF or SVG/,
+    filename: 'x.png',
+    type: 'image/png',
+  },
+  {
+    name: 'PNG signature followed by a JPEG',
+    bytes: async () => Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), await jpeg(10, 10)]),
+    status: 400,
+    message: /PNG/,
+  },
+  {
+    name: '20,000 × 20,000 PNG that is small on disk',
+    bytes: () => bombPng(20_000, 20_000),
+    status: 400,
+    message: /12,000 pixels/,
+  },
+  {
+    name: '11,000 × 11,000 PNG over 100 megapixels',
+    bytes: () => bombPng(11_000, 11_000),
+    status: 400,
+    message: /100 megapixels/,
+  },
+  {
+    name: 'GIF animation of 101 frames of 1000 × 1000 (over 100 MP in all)',
+    bytes: () => bombGif(1000, 1000, 101),
+    status: 400,
+    message: /101 frames/,
+    filename: 'a.gif',
+    type: 'image/gif',
+  },
+  {
+    name: 'SVG with script and event handlers',
+    bytes: () => Buffer.from(HOSTILE_SVG),
+    status: 400,
+    message: /script|event handler/,
+    filename: 'x.svg',
+    type: 'image/svg+xml',
+  },
+  {
+    name: 'SVG declaring entities (billion laughs)',
+    bytes: () =>
+      Buffer.from(
+        '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg">&b;</svg>',
+      ),
+    status: 400,
+    message: /entit|DOCTYPE/i,
+    filename: 'x.svg',
+  },
+  {
+    name: '10 MB + 1 byte',
+    bytes: async () =>
+      Buffer.concat([await jpeg(10, 10), Buffer.alloc(10 * 1024 * 1024 + 1)]).subarray(0, 10 * 1024 * 1024 + 1),
+    status: 413,
+    message: /Max file size is 10 MB/,
+  },
 ];
 
 const sizeBefore = (): number => snapshot().originals;
@@ -74,7 +132,11 @@ describe('refused uploads through POST v1', () => {
     it(`${c.name} → ${c.status}`, async () => {
       const before = snapshot();
       const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(await c.bytes())], { type: c.type ?? 'image/jpeg' }), c.filename ?? 'upload.jpg');
+      form.append(
+        'file',
+        new Blob([new Uint8Array(await c.bytes())], { type: c.type ?? 'image/jpeg' }),
+        c.filename ?? 'upload.jpg',
+      );
       const res = await fetch(`${t.api}/v1`, { method: 'POST', headers: t.auth, body: form });
       expect(res.status).toBe(c.status);
       const body = await res.json();
@@ -143,7 +205,11 @@ describe('refused fields', () => {
   });
 
   it('raw bytes instead of a form → 415/5415', async () => {
-    const res = await fetch(`${t.api}/v1`, { method: 'POST', headers: { ...t.auth, 'content-type': 'image/png' }, body: new Uint8Array(await png(10, 10)) });
+    const res = await fetch(`${t.api}/v1`, {
+      method: 'POST',
+      headers: { ...t.auth, 'content-type': 'image/png' },
+      body: new Uint8Array(await png(10, 10)),
+    });
     expect(res.status).toBe(415);
     expect((await res.json()).errors[0].code).toBe(5415);
   });
@@ -152,7 +218,11 @@ describe('refused fields', () => {
     const before = sizeBefore();
     const boundary = 'XBOUNDARYX';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n${'x'.repeat(100)}`;
-    const res = await fetch(`${t.api}/v1`, { method: 'POST', headers: { ...t.auth, 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+    const res = await fetch(`${t.api}/v1`, {
+      method: 'POST',
+      headers: { ...t.auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
     expect(res.status).toBe(400);
     expect(sizeBefore()).toBe(before);
   });
@@ -160,8 +230,13 @@ describe('refused fields', () => {
 
 describe('SVG work stays off the event loop', () => {
   it('keeps delivering while a large SVG is being sanitized', async () => {
-    const id = (await t.cf.images.v1.create({ account_id: t.accountId, file: await toFile(await png(40, 30), 'p.png') })).id;
-    const shapes = Array.from({ length: 9000 }, (_, i) => `<path d="M${i} ${i} L${i + 10} ${i + 5} Z" fill="#${(i % 4096).toString(16).padStart(3, '0')}"/>`).join('');
+    const id = (
+      await t.cf.images.v1.create({ account_id: t.accountId, file: await toFile(await png(40, 30), 'p.png') })
+    ).id;
+    const shapes = Array.from(
+      { length: 9000 },
+      (_, i) => `<path d="M${i} ${i} L${i + 10} ${i + 5} Z" fill="#${(i % 4096).toString(16).padStart(3, '0')}"/>`,
+    ).join('');
     const bigSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">${shapes}</svg>`);
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bigSvg)], { type: 'image/svg+xml' }), 'big.svg');

@@ -10,8 +10,15 @@ describe('transform queue', () => {
   let id: string;
   beforeAll(async () => {
     t = await startTestService({ transformConcurrency: 1, transformQueueMax: 2 });
-    await fetch(`${t.api}/v1/config`, { method: 'PATCH', headers: { ...t.auth, 'content-type': 'application/json' }, body: JSON.stringify({ flexible_variants: true }) });
-    const image = await t.cf.images.v1.create({ account_id: t.accountId, file: await toFile(await noisyJpeg(2000, 1500), 'big.jpg') });
+    await fetch(`${t.api}/v1/config`, {
+      method: 'PATCH',
+      headers: { ...t.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ flexible_variants: true }),
+    });
+    const image = await t.cf.images.v1.create({
+      account_id: t.accountId,
+      file: await toFile(await noisyJpeg(2000, 1500), 'big.jpg'),
+    });
     id = image.id ?? '';
   });
   afterAll(() => t.stop());
@@ -58,14 +65,23 @@ describe('eager variants', () => {
   it('renders the named variants in the background right after upload', async () => {
     const t = await startTestService({ eagerVariants: true });
     try {
-      await t.cf.images.v1.variants.create({ account_id: t.accountId, id: 'thumbnail', options: { fit: 'cover', width: 100, height: 100, metadata: 'none' } });
-      const image = await t.cf.images.v1.create({ account_id: t.accountId, file: await toFile(await noisyJpeg(800, 600), 'a.jpg') });
+      await t.cf.images.v1.variants.create({
+        account_id: t.accountId,
+        id: 'thumbnail',
+        options: { fit: 'cover', width: 100, height: 100, metadata: 'none' },
+      });
+      const image = await t.cf.images.v1.create({
+        account_id: t.accountId,
+        file: await toFile(await noisyJpeg(800, 600), 'a.jpg'),
+      });
       await t.svc.core.queue.idle();
       const stored = t.svc.core.storedImage(image.id ?? '');
       const files = readdirSync(t.svc.core.store.variantDir(stored?.file_key ?? '')).sort();
       expect(files.map((f) => f.replace(/\.[0-9a-f]{20}\./, '.'))).toEqual(['v-public.avif', 'v-thumbnail.avif']);
       const before = t.svc.core.queue.stats().completed;
-      const res = await fetch(`${t.svc.url}/${t.config.accountHash}/${image.id}/thumbnail`, { headers: { accept: 'image/avif,image/webp' } });
+      const res = await fetch(`${t.svc.url}/${t.config.accountHash}/${image.id}/thumbnail`, {
+        headers: { accept: 'image/avif,image/webp' },
+      });
       expect(res.headers.get('content-type')).toBe('image/avif');
       expect(t.svc.core.queue.stats().completed).toBe(before); // the first viewer did not pay the transform
     } finally {

@@ -48,7 +48,8 @@ function start(): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 function api(url: string, suffix: string, init: RequestInit = {}) {
   return fetch(`${url}/client/v4/accounts/${creds.accountId}/images/${suffix}`, {
@@ -84,12 +85,20 @@ describe('crash consistency', () => {
     const second = await start();
     try {
       const db = new Database(path.join(dataDir, 'service.db'), { readonly: true });
-      const rows = db.prepare('SELECT id, file_key, draft, upload_state FROM images').all() as { id: string; file_key: string | null; draft: number; upload_state: string | null }[];
+      const rows = db.prepare('SELECT id, file_key, draft, upload_state FROM images').all() as {
+        id: string;
+        file_key: string | null;
+        draft: number;
+        upload_state: string | null;
+      }[];
       db.close();
       const stored = rows.filter((r) => r.draft === 0);
       expect(rows.filter((r) => r.upload_state === 'receiving')).toEqual([]);
       expect(readdirSync(path.join(dataDir, 'tmp'))).toEqual([]);
-      const originals = readdirSync(path.join(dataDir, 'originals'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort();
+      const originals = readdirSync(path.join(dataDir, 'originals'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+        .sort();
       expect(originals).toEqual(stored.map((r) => r.file_key).sort());
       for (const row of stored) {
         const file = path.join(dataDir, 'originals', (row.file_key ?? '').slice(0, 2), row.file_key ?? '');
@@ -119,7 +128,9 @@ describe('crash consistency', () => {
     const made = await (await api(url, 'v2/direct_upload', { method: 'POST' })).json();
     const bytes = await noisyJpeg(300, 200);
     const boundary = 'pixvaultboundary';
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+    );
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
     const body = Buffer.concat([head, bytes, tail]);
     const response = new Promise<number>((resolve, reject) => {

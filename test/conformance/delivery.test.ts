@@ -13,9 +13,16 @@ const nowSeconds = () => Math.floor(clock / 1000);
 
 beforeAll(async () => {
   t = await startTestService({}, () => clock);
-  await t.cf.images.v1.variants.create({ account_id: t.accountId, id: 'thumb', options: { fit: 'cover', width: 64, height: 64, metadata: 'none' } });
   await t.cf.images.v1.variants.create({
-    account_id: t.accountId, id: 'open', options: { fit: 'scale-down', width: 32, height: 32, metadata: 'none' }, neverRequireSignedURLs: true,
+    account_id: t.accountId,
+    id: 'thumb',
+    options: { fit: 'cover', width: 64, height: 64, metadata: 'none' },
+  });
+  await t.cf.images.v1.variants.create({
+    account_id: t.accountId,
+    id: 'open',
+    options: { fit: 'scale-down', width: 32, height: 32, metadata: 'none' },
+    neverRequireSignedURLs: true,
   });
 });
 afterAll(() => t.stop());
@@ -34,7 +41,11 @@ describe('public delivery', () => {
   });
 
   it('negotiates AVIF, then WebP, then the original format, with Vary: Accept', async () => {
-    for (const [accept, type] of [[AVIF_WEBP, 'image/avif'], ['image/webp,*/*', 'image/webp'], ['*/*', 'image/jpeg']] as const) {
+    for (const [accept, type] of [
+      [AVIF_WEBP, 'image/avif'],
+      ['image/webp,*/*', 'image/webp'],
+      ['*/*', 'image/jpeg'],
+    ] as const) {
       const res = await fetch(url(id, 'thumb'), { headers: { accept } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe(type);
@@ -66,7 +77,8 @@ describe('public delivery', () => {
     const get = await fetch(url(id, 'thumb'), { headers: { accept: 'image/webp' } });
     const head = await fetch(url(id, 'thumb'), { method: 'HEAD', headers: { accept: 'image/webp' } });
     expect(head.status).toBe(200);
-    for (const h of ['content-type', 'content-length', 'etag', 'cache-control', 'vary']) expect(head.headers.get(h)).toBe(get.headers.get(h));
+    for (const h of ['content-type', 'content-length', 'etag', 'cache-control', 'vary'])
+      expect(head.headers.get(h)).toBe(get.headers.get(h));
     expect((await head.arrayBuffer()).byteLength).toBe(0);
   });
 
@@ -85,7 +97,11 @@ describe('public delivery', () => {
   });
 
   it('uses the variant browser_ttl over the account one', async () => {
-    await t.cf.images.v1.variants.create({ account_id: t.accountId, id: 'short', options: { fit: 'scale-down', width: 10, height: 10, metadata: 'none', browser_ttl: 3600 } as never });
+    await t.cf.images.v1.variants.create({
+      account_id: t.accountId,
+      id: 'short',
+      options: { fit: 'scale-down', width: 10, height: 10, metadata: 'none', browser_ttl: 3600 } as never,
+    });
     const res = await fetch(url(id, 'short'));
     expect(res.headers.get('cache-control')).toBe('public, max-age=3600, stale-while-revalidate=7200');
   });
@@ -103,7 +119,14 @@ describe('private images and signed URLs', () => {
     const expired = signUrl(url(id, 'thumb'), t.config.signingKey, nowSeconds() - 1);
     const otherKey = signUrl(url(id, 'thumb'), 'not-the-key', nowSeconds() + 600);
     const otherVariant = good.replace('/thumb?', '/public?');
-    for (const u of [url(id, 'thumb'), tampered, expired, otherKey, otherVariant, `${url(id, 'thumb')}?exp=${nowSeconds() + 600}`]) {
+    for (const u of [
+      url(id, 'thumb'),
+      tampered,
+      expired,
+      otherKey,
+      otherVariant,
+      `${url(id, 'thumb')}?exp=${nowSeconds() + 600}`,
+    ]) {
       const res = await fetch(u);
       expect(res.status, u).toBe(403);
       expect(await res.text()).toBe('ERROR 9425: Image access denied\n');
@@ -122,7 +145,11 @@ describe('private images and signed URLs', () => {
   it('accepts a signature over the /cdn-cgi/imagedelivery path or the plain path', async () => {
     const signed = new URL(signUrl(url(id, 'thumb'), t.config.signingKey, nowSeconds() + 600));
     expect((await fetch(`${t.svc.url}/cdn-cgi/imagedelivery${signed.pathname}${signed.search}`)).status).toBe(200);
-    const prefixed = signUrl(`${t.svc.url}/cdn-cgi/imagedelivery/${t.config.accountHash}/${id}/thumb`, t.config.signingKey, nowSeconds() + 600);
+    const prefixed = signUrl(
+      `${t.svc.url}/cdn-cgi/imagedelivery/${t.config.accountHash}/${id}/thumb`,
+      t.config.signingKey,
+      nowSeconds() + 600,
+    );
     expect((await fetch(prefixed)).status).toBe(200);
   });
 
@@ -168,7 +195,11 @@ describe('flexible variants', () => {
     const res = await fetch(url(id, 'w=100'));
     expect(res.status).toBe(403);
     expect(await res.text()).toContain('9429');
-    await fetch(`${t.api}/v1/config`, { method: 'PATCH', headers: { ...t.auth, 'content-type': 'application/json' }, body: JSON.stringify({ flexible_variants: true }) });
+    await fetch(`${t.api}/v1/config`, {
+      method: 'PATCH',
+      headers: { ...t.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ flexible_variants: true }),
+    });
   });
 
   it('apply width, height, fit, format, rotate and ignore unknown options', async () => {
@@ -191,7 +222,19 @@ describe('flexible variants', () => {
   });
 
   it('answer bad values with 400 and a readable message', async () => {
-    for (const opts of ['w=abc', 'w=0', 'fit=stretch', 'q=101', 'rotate=45', 'f=tiff', 'dpr=9', 'background=url(x)', 'w=12001', 'trim=0;0;0;400', 'trim=150;0;150;0']) {
+    for (const opts of [
+      'w=abc',
+      'w=0',
+      'fit=stretch',
+      'q=101',
+      'rotate=45',
+      'f=tiff',
+      'dpr=9',
+      'background=url(x)',
+      'w=12001',
+      'trim=0;0;0;400',
+      'trim=150;0;150;0',
+    ]) {
       const res = await fetch(url(id, opts));
       expect(res.status, opts).toBe(400);
       expect(await res.text()).toMatch(/^ERROR 9401: Option/);
@@ -212,7 +255,8 @@ describe('what delivery does to content', () => {
     const meta = await out.metadata();
     expect([meta.width, meta.height]).toEqual([300, 400]); // orientation 6: landscape pixels, portrait view
     const { data, info } = await out.raw().toBuffer({ resolveWithObject: true });
-    const px = (x: number, y: number) => Array.from(data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3));
+    const px = (x: number, y: number) =>
+      Array.from(data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3));
     // Rotated 90° clockwise, the red left half ends up on top.
     expect(px(150, 20)[0]).toBeGreaterThan(200);
     expect(px(150, 380)[2]).toBeGreaterThan(200);
@@ -277,7 +321,10 @@ describe('generated files', () => {
     const image = t.svc.core.storedImage(id);
     const dir = t.svc.core.store.variantDir(image?.file_key ?? '');
     expect(readdirSync(dir).some((f) => f.startsWith('v-thumb.'))).toBe(true);
-    await t.cf.images.v1.variants.edit('thumb', { account_id: t.accountId, options: { fit: 'cover', width: 48, height: 48, metadata: 'none' } });
+    await t.cf.images.v1.variants.edit('thumb', {
+      account_id: t.accountId,
+      options: { fit: 'cover', width: 48, height: 48, metadata: 'none' },
+    });
     await t.svc.core.settled();
     expect(readdirSync(dir).some((f) => f.startsWith('v-thumb.'))).toBe(false);
     const res = await fetch(url(id, 'thumb'), { headers: { accept: 'image/webp' } });
@@ -295,7 +342,9 @@ describe('usage counters', () => {
     const before = t.svc.core.usage.sinceStart();
     const first = await fetch(url(id, 'thumb'), { headers: { accept: 'image/webp' } });
     const bytes = (await first.arrayBuffer()).byteLength;
-    await fetch(url(id, 'thumb'), { headers: { accept: 'image/webp', 'if-none-match': first.headers.get('etag') ?? '' } });
+    await fetch(url(id, 'thumb'), {
+      headers: { accept: 'image/webp', 'if-none-match': first.headers.get('etag') ?? '' },
+    });
     const priv = await upload(await jpeg(20, 20), { requireSignedURLs: true });
     await fetch(url(priv, 'thumb'));
     const after = t.svc.core.usage.sinceStart();

@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const draftUpload = (extra: Record<string, unknown> = {}) => t.cf.images.v2.directUploads.create({ account_id: t.accountId, ...extra });
+const draftUpload = (extra: Record<string, unknown> = {}) =>
+  t.cf.images.v2.directUploads.create({ account_id: t.accountId, ...extra });
 
 describe('direct creator upload', () => {
   it('creates a draft and a one-time URL; the browser POST completes it', async () => {
@@ -38,10 +39,16 @@ describe('direct creator upload', () => {
 
   it('accepts JSON and urlencoded bodies too', async () => {
     const json = await fetch(`${t.api}/v2/direct_upload`, {
-      method: 'POST', headers: { ...t.auth, 'content-type': 'application/json' }, body: JSON.stringify({ metadata: { a: 'b' } }),
+      method: 'POST',
+      headers: { ...t.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ metadata: { a: 'b' } }),
     }).then((r) => r.json());
     expect(json.result.uploadURL).toContain(json.result.id);
-    const form = await fetch(`${t.api}/v2/direct_upload`, { method: 'POST', headers: t.auth, body: new URLSearchParams({ requireSignedURLs: 'true' }) }).then((r) => r.json());
+    const form = await fetch(`${t.api}/v2/direct_upload`, {
+      method: 'POST',
+      headers: t.auth,
+      body: new URLSearchParams({ requireSignedURLs: 'true' }),
+    }).then((r) => r.json());
     expect((await t.cf.images.v1.get(form.result.id, { account_id: t.accountId })).requireSignedURLs).toBe(true);
   });
 
@@ -82,12 +89,17 @@ describe('direct creator upload', () => {
     const bytes = await jpeg(40, 30);
     const boundary = 'slowboundary';
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="late.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="late.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
       bytes,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     const status = new Promise<number>((resolve, reject) => {
-      const req = http.request(uploadURL ?? '', { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length } });
+      const req = http.request(uploadURL ?? '', {
+        method: 'POST',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length },
+      });
       req.on('response', (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
@@ -116,7 +128,9 @@ describe('direct creator upload', () => {
   it('enforces the expiry window (2 min to 6 h)', async () => {
     for (const minutes of [1, 7 * 60]) {
       const res = await fetch(`${t.api}/v2/direct_upload`, {
-        method: 'POST', headers: t.auth, body: new URLSearchParams({ expiry: new Date(clock + minutes * 60_000).toISOString() }),
+        method: 'POST',
+        headers: t.auth,
+        body: new URLSearchParams({ expiry: new Date(clock + minutes * 60_000).toISOString() }),
       });
       expect(res.status).toBe(400);
     }
@@ -129,7 +143,11 @@ describe('direct creator upload', () => {
     expect(made.id).toBe('uploads/custom-1');
     expect(made.uploadURL).toBe(`${t.svc.url}/${t.config.accountHash}/uploads/custom-1`);
     expect((await postFile(made.uploadURL ?? '', await jpeg(10, 10))).status).toBe(200);
-    const dup = await fetch(`${t.api}/v2/direct_upload`, { method: 'POST', headers: t.auth, body: new URLSearchParams({ id: 'uploads/custom-1' }) });
+    const dup = await fetch(`${t.api}/v2/direct_upload`, {
+      method: 'POST',
+      headers: t.auth,
+      body: new URLSearchParams({ id: 'uploads/custom-1' }),
+    });
     expect(dup.status).toBe(409);
   });
 
@@ -137,7 +155,11 @@ describe('direct creator upload', () => {
     const { uploadURL } = await draftUpload();
     const res = await fetch(uploadURL ?? '', {
       method: 'OPTIONS',
-      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-requested-with' },
+      headers: {
+        origin: 'https://app.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-requested-with',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -156,7 +178,10 @@ describe('direct creator upload', () => {
 
 describe('webhook', () => {
   it('POSTs uploaded and failed notifications with cf-webhook-auth, retrying after a failure', async () => {
-    const received: { auth: string | undefined; body: { alert_type: string; data: { image_id: string; status: string } } }[] = [];
+    const received: {
+      auth: string | undefined;
+      body: { alert_type: string; data: { image_id: string; status: string } };
+    }[] = [];
     let failFirst = true;
     const hook = http.createServer((req, res) => {
       let data = '';
@@ -174,7 +199,10 @@ describe('webhook', () => {
     await new Promise<void>((r) => hook.listen(0, '127.0.0.1', () => r()));
     const port = (hook.address() as AddressInfo).port;
     let now = Date.now();
-    const w = await startTestService({ webhook: { url: `http://127.0.0.1:${port}/hook`, secret: 's3cret' } }, () => now);
+    const w = await startTestService(
+      { webhook: { url: `http://127.0.0.1:${port}/hook`, secret: 's3cret' } },
+      () => now,
+    );
     try {
       const ok = await w.cf.images.v2.directUploads.create({ account_id: w.accountId });
       await postFile(ok.uploadURL ?? '', await jpeg(10, 10));
@@ -187,8 +215,14 @@ describe('webhook', () => {
       expect(w.svc.core.webhooks.pending()).toBe(0);
       expect(received.map((r) => r.auth)).toEqual(['s3cret', 's3cret']);
       const byStatus = Object.fromEntries(received.map((r) => [r.body.data.status, r.body]));
-      expect(byStatus.uploaded).toMatchObject({ alert_type: 'image_notification', data: { image_id: ok.id, status: 'uploaded' } });
-      expect(byStatus.failed).toMatchObject({ alert_type: 'image_notification', data: { image_id: bad.id, status: 'failed' } });
+      expect(byStatus.uploaded).toMatchObject({
+        alert_type: 'image_notification',
+        data: { image_id: ok.id, status: 'uploaded' },
+      });
+      expect(byStatus.failed).toMatchObject({
+        alert_type: 'image_notification',
+        data: { image_id: bad.id, status: 'failed' },
+      });
     } finally {
       await w.stop();
       hook.close();

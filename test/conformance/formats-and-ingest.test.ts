@@ -12,7 +12,11 @@ const url = (id: string, v: string) => `${t.svc.url}/${t.config.accountHash}/${i
 
 beforeAll(async () => {
   t = await startTestService();
-  await fetch(`${t.api}/v1/config`, { method: 'PATCH', headers: { ...t.auth, 'content-type': 'application/json' }, body: JSON.stringify({ flexible_variants: true }) });
+  await fetch(`${t.api}/v1/config`, {
+    method: 'PATCH',
+    headers: { ...t.auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ flexible_variants: true }),
+  });
 });
 afterAll(() => t.stop());
 
@@ -27,7 +31,10 @@ describe('formats', () => {
   });
 
   it('keeps an animated WebP animated', async () => {
-    const image = await t.cf.images.v1.create({ account_id: t.accountId, file: await toFile(await animatedWebp(4), 'a.webp') });
+    const image = await t.cf.images.v1.create({
+      account_id: t.accountId,
+      file: await toFile(await animatedWebp(4), 'a.webp'),
+    });
     const res = await fetch(url(image.id ?? '', 'w=30'), { headers: { accept: 'image/webp' } });
     const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
     expect([meta.format, meta.pages, meta.width]).toEqual(['webp', 4, 30]);
@@ -36,8 +43,14 @@ describe('formats', () => {
   });
 
   it('keeps the copyright in JPEG output for metadata=copyright and drops it for none', async () => {
-    const image = await t.cf.images.v1.create({ account_id: t.accountId, file: await toFile(await cameraJpeg(200, 100), 'c.jpg') });
-    const get = async (m: string) => Buffer.from(await (await fetch(url(image.id ?? '', `w=80,f=jpeg,metadata=${m}`))).arrayBuffer()).toString('latin1');
+    const image = await t.cf.images.v1.create({
+      account_id: t.accountId,
+      file: await toFile(await cameraJpeg(200, 100), 'c.jpg'),
+    });
+    const get = async (m: string) =>
+      Buffer.from(await (await fetch(url(image.id ?? '', `w=80,f=jpeg,metadata=${m}`))).arrayBuffer()).toString(
+        'latin1',
+      );
     expect(await get('copyright')).toContain('Jane Doe');
     expect(await get('none')).not.toContain('Jane Doe');
   });
@@ -90,7 +103,9 @@ describe('server-side url ingest', () => {
       expect(ok.status).toBe(200);
       const image = (await ok.json()).result;
       expect(image.filename).toBe('cat.jpg');
-      const stored = Buffer.from(await (await fetch(`${allowed.api}/v1/${image.id}/blob`, { headers: allowed.auth })).arrayBuffer());
+      const stored = Buffer.from(
+        await (await fetch(`${allowed.api}/v1/${image.id}/blob`, { headers: allowed.auth })).arrayBuffer(),
+      );
       expect((await sharp(stored).metadata()).width).toBe(120);
       expect((await ingest(allowed, `${base}/redirect`)).status).toBe(400);
       expect((await ingest(allowed, `${base}/huge.jpg`)).status).toBe(413);

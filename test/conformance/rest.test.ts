@@ -18,12 +18,20 @@ afterAll(async () => {
 });
 
 async function upload(extra: Record<string, unknown> = {}) {
-  return t.cf.images.v1.create({ account_id: t.accountId, file: await toFile(await jpeg(64, 48), 'cat.jpg'), ...extra });
+  return t.cf.images.v1.create({
+    account_id: t.accountId,
+    file: await toFile(await jpeg(64, 48), 'cat.jpg'),
+    ...extra,
+  });
 }
 
 describe('auth', () => {
   it('refuses a missing or wrong token with 403 and code 10000', async () => {
-    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: t.auth.authorization.toLowerCase() }] as Record<string, string>[]) {
+    for (const headers of [
+      {},
+      { authorization: 'Bearer nope' },
+      { authorization: t.auth.authorization.toLowerCase() },
+    ] as Record<string, string>[]) {
       const res = await fetch(`${t.api}/v1`, { headers });
       expect(res.status).toBe(403);
       const body = await res.json();
@@ -32,7 +40,9 @@ describe('auth', () => {
   });
 
   it('refuses a valid token for another account', async () => {
-    const res = await fetch(`${t.svc.url}/client/v4/accounts/0123456789abcdef0123456789abcdef/images/v1`, { headers: t.auth });
+    const res = await fetch(`${t.svc.url}/client/v4/accounts/0123456789abcdef0123456789abcdef/images/v1`, {
+      headers: t.auth,
+    });
     expect(res.status).toBe(403);
   });
 
@@ -46,7 +56,15 @@ describe('auth', () => {
 describe('images', () => {
   it('uploads a file and returns the image object exactly as the contract says', async () => {
     const image = await upload({ metadata: JSON.stringify({ owner: 'u1', n: 3 }), creator: 'user-1' });
-    expect(Object.keys(image).sort()).toEqual(['creator', 'filename', 'id', 'meta', 'requireSignedURLs', 'uploaded', 'variants']);
+    expect(Object.keys(image).sort()).toEqual([
+      'creator',
+      'filename',
+      'id',
+      'meta',
+      'requireSignedURLs',
+      'uploaded',
+      'variants',
+    ]);
     expect(image.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(image.filename).toBe('cat.jpg');
     expect(image.meta).toEqual({ owner: 'u1', n: 3 });
@@ -65,10 +83,18 @@ describe('images', () => {
   it('uses a custom id, refuses a duplicate with 409/5409 and refuses a private custom id', async () => {
     const image = await upload({ id: 'albums/2026/cat' });
     expect(image.id).toBe('albums/2026/cat');
-    const dup = await fetch(`${t.api}/v1`, { method: 'POST', headers: t.auth, body: formWith({ id: 'albums/2026/cat' }, await jpeg(8, 8)) });
+    const dup = await fetch(`${t.api}/v1`, {
+      method: 'POST',
+      headers: t.auth,
+      body: formWith({ id: 'albums/2026/cat' }, await jpeg(8, 8)),
+    });
     expect(dup.status).toBe(409);
     expect((await dup.json()).errors[0].code).toBe(5409);
-    const priv = await fetch(`${t.api}/v1`, { method: 'POST', headers: t.auth, body: formWith({ id: 'private-custom', requireSignedURLs: 'true' }, await jpeg(8, 8)) });
+    const priv = await fetch(`${t.api}/v1`, {
+      method: 'POST',
+      headers: t.auth,
+      body: formWith({ id: 'private-custom', requireSignedURLs: 'true' }, await jpeg(8, 8)),
+    });
     expect(priv.status).toBe(400);
     // the SDK percent-encodes the id (slashes too) in API paths
     const got = await t.cf.images.v1.get('albums/2026/cat', { account_id: t.accountId });
@@ -79,7 +105,11 @@ describe('images', () => {
     const image = await upload({ metadata: JSON.stringify({ a: 1, b: 2 }) });
     const got = await t.cf.images.v1.get(image.id ?? '', { account_id: t.accountId });
     expect(got).toEqual(image);
-    const patched = await t.cf.images.v1.edit(image.id ?? '', { account_id: t.accountId, metadata: { c: 3 }, requireSignedURLs: true });
+    const patched = await t.cf.images.v1.edit(image.id ?? '', {
+      account_id: t.accountId,
+      metadata: { c: 3 },
+      requireSignedURLs: true,
+    });
     expect(patched.meta).toEqual({ c: 3 });
     expect(patched.requireSignedURLs).toBe(true);
     const kept = await t.cf.images.v1.edit(image.id ?? '', { account_id: t.accountId, creator: 'me' });
@@ -145,7 +175,7 @@ describe('listing', () => {
     expect((await fetch(`${svc.api}/v1?per_page=5`, { headers: svc.auth })).status).toBe(400);
   });
 
-  it('the SDK\'s v1.list returns the page in result.images (its auto-pagination yields nothing: a known SDK quirk)', async () => {
+  it("the SDK's v1.list returns the page in result.images (its auto-pagination yields nothing: a known SDK quirk)", async () => {
     const page = await svc.cf.images.v1.list({ account_id: svc.accountId, per_page: 10 });
     const body = page as unknown as { result: { images: { id: string }[] }; result_info: unknown };
     expect(body.result.images.map((i) => i.id)).toEqual([...ids].reverse().slice(0, 10));
@@ -158,7 +188,12 @@ describe('listing', () => {
       const seen: string[] = [];
       let token: string | null | undefined;
       do {
-        const page = await svc.cf.images.v2.list({ account_id: svc.accountId, per_page: 10, sort_order: order, continuation_token: token ?? undefined });
+        const page = await svc.cf.images.v2.list({
+          account_id: svc.accountId,
+          per_page: 10,
+          sort_order: order,
+          continuation_token: token ?? undefined,
+        });
         seen.push(...(page.images ?? []).map((i) => i.id ?? ''));
         token = page.continuation_token;
       } while (token);
@@ -169,11 +204,15 @@ describe('listing', () => {
   it('v2 filters by creator and by metadata', async () => {
     const byCreator = await svc.cf.images.v2.list({ account_id: svc.accountId, creator: 'alice' });
     expect(byCreator.images?.map((i) => i.id).sort()).toEqual(ids.slice(0, 5).sort());
-    const odd = await fetch(`${svc.api}/v2?meta.team[eq]=odd&meta.n[gte]=20`, { headers: svc.auth }).then((r) => r.json());
+    const odd = await fetch(`${svc.api}/v2?meta.team[eq]=odd&meta.n[gte]=20`, { headers: svc.auth }).then((r) =>
+      r.json(),
+    );
     expect(odd.result.images.map((i: { meta: { n: number } }) => i.meta.n).sort()).toEqual([21, 23]);
     const nested = await fetch(`${svc.api}/v2?meta.nested.k[eq]=v7`, { headers: svc.auth }).then((r) => r.json());
     expect(nested.result.images.map((i: { id: string }) => i.id)).toEqual([ids[7]]);
-    const inList = await fetch(`${svc.api}/v2?${new URLSearchParams({ 'meta.n[in]': '1|2|3' })}`, { headers: svc.auth }).then((r) => r.json());
+    const inList = await fetch(`${svc.api}/v2?${new URLSearchParams({ 'meta.n[in]': '1|2|3' })}`, {
+      headers: svc.auth,
+    }).then((r) => r.json());
     expect(inList.result.images).toHaveLength(3);
     const bad = await fetch(`${svc.api}/v2?meta.n[near]=1`, { headers: svc.auth });
     expect(bad.status).toBe(400);
@@ -192,8 +231,15 @@ describe('variants', () => {
       options: { fit: 'cover', width: 100, height: 100, metadata: 'none' },
       neverRequireSignedURLs: true,
     });
-    expect(created.variant).toEqual({ id: 'thumb', options: { fit: 'cover', width: 100, height: 100, metadata: 'none' }, neverRequireSignedURLs: true });
-    const edited = await t.cf.images.v1.variants.edit('thumb', { account_id: t.accountId, options: { fit: 'contain', width: 50, height: 50, metadata: 'keep' } });
+    expect(created.variant).toEqual({
+      id: 'thumb',
+      options: { fit: 'cover', width: 100, height: 100, metadata: 'none' },
+      neverRequireSignedURLs: true,
+    });
+    const edited = await t.cf.images.v1.variants.edit('thumb', {
+      account_id: t.accountId,
+      options: { fit: 'contain', width: 50, height: 50, metadata: 'keep' },
+    });
     expect(edited.variant?.options).toEqual({ fit: 'contain', width: 50, height: 50, metadata: 'keep' });
     expect(edited.variant?.neverRequireSignedURLs).toBe(true);
     expect((await t.cf.images.v1.variants.get('thumb', { account_id: t.accountId })).variant?.id).toBe('thumb');
@@ -205,16 +251,34 @@ describe('variants', () => {
   });
 
   it('validates variant input and caps the count at 100', async () => {
-    const post = (body: unknown) => fetch(`${t.api}/v1/variants`, { method: 'POST', headers: { ...t.auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect((await post({ id: 'bad-name', options: { fit: 'cover', width: 1, height: 1, metadata: 'none' } })).status).toBe(400);
-    expect((await post({ id: 'x', options: { fit: 'stretch', width: 1, height: 1, metadata: 'none' } })).status).toBe(400);
-    const existing = Object.keys((await t.cf.images.v1.variants.list({ account_id: t.accountId })).variants ?? {}).length;
+    const post = (body: unknown) =>
+      fetch(`${t.api}/v1/variants`, {
+        method: 'POST',
+        headers: { ...t.auth, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (await post({ id: 'bad-name', options: { fit: 'cover', width: 1, height: 1, metadata: 'none' } })).status,
+    ).toBe(400);
+    expect((await post({ id: 'x', options: { fit: 'stretch', width: 1, height: 1, metadata: 'none' } })).status).toBe(
+      400,
+    );
+    const existing = Object.keys(
+      (await t.cf.images.v1.variants.list({ account_id: t.accountId })).variants ?? {},
+    ).length;
     for (let i = existing; i < 100; i++) {
-      expect((await post({ id: `v${i}`, options: { fit: 'scale-down', width: 10 + i, height: 10, metadata: 'none' } })).status).toBe(200);
+      expect(
+        (await post({ id: `v${i}`, options: { fit: 'scale-down', width: 10 + i, height: 10, metadata: 'none' } }))
+          .status,
+      ).toBe(200);
     }
-    const over = await post({ id: 'onetoomany', options: { fit: 'scale-down', width: 10, height: 10, metadata: 'none' } });
+    const over = await post({
+      id: 'onetoomany',
+      options: { fit: 'scale-down', width: 10, height: 10, metadata: 'none' },
+    });
     expect(over.status).toBe(400);
-    for (let i = existing; i < 100; i++) await fetch(`${t.api}/v1/variants/v${i}`, { method: 'DELETE', headers: t.auth });
+    for (let i = existing; i < 100; i++)
+      await fetch(`${t.api}/v1/variants/v${i}`, { method: 'DELETE', headers: t.auth });
   });
 });
 
@@ -238,7 +302,12 @@ describe('config', () => {
   it('reads and patches flexible_variants and browser_ttl, refusing bad values', async () => {
     const get = () => fetch(`${t.api}/v1/config`, { headers: t.auth }).then((r) => r.json());
     expect((await get()).result).toMatchObject({ flexible_variants: false, browser_ttl: 172800 });
-    const patch = (body: unknown) => fetch(`${t.api}/v1/config`, { method: 'PATCH', headers: { ...t.auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const patch = (body: unknown) =>
+      fetch(`${t.api}/v1/config`, {
+        method: 'PATCH',
+        headers: { ...t.auth, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const ok = await patch({ flexible_variants: true, browser_ttl: 7200 });
     expect((await ok.json()).result).toMatchObject({ flexible_variants: true, browser_ttl: 7200 });
     expect((await patch({ browser_ttl: 5 })).status).toBe(400);

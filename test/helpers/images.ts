@@ -4,20 +4,29 @@ import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 
 export function jpeg(width = 640, height = 480, color = '#3366cc'): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: color } }).jpeg({ quality: 80 }).toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: color } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
 }
 
 /** A photo-like JPEG with EXIF orientation 6 (rotate 90° CW to view), GPS and a serial number. */
 export async function cameraJpeg(width = 400, height = 300): Promise<Buffer> {
   // Left half red, right half blue, so orientation is visible in pixels.
-  const left = await sharp({ create: { width: width / 2, height, channels: 3, background: '#ff0000' } }).png().toBuffer();
+  const left = await sharp({ create: { width: width / 2, height, channels: 3, background: '#ff0000' } })
+    .png()
+    .toBuffer();
   return sharp({ create: { width, height, channels: 3, background: '#0000ff' } })
     .composite([{ input: left, left: 0, top: 0 }])
     .jpeg()
     .withExif({
       IFD0: { Copyright: 'Jane Doe', Make: 'TestCam', Model: 'X1' },
       IFD2: { BodySerialNumber: 'SERIAL12345' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 2405/100', GPSLongitudeRef: 'E', GPSLongitude: '2/1 21/1 0/1' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '48/1 51/1 2405/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '2/1 21/1 0/1',
+      },
     })
     .toBuffer()
     .then((buf) => setJpegOrientation(buf, 6));
@@ -44,27 +53,37 @@ function setJpegOrientation(buf: Buffer, orientation: number): Buffer {
 
 /** A JPEG of random pixels: large enough that cutting or scrambling it really damages the scan data. */
 export function noisyJpeg(width = 400, height = 300): Promise<Buffer> {
-  return sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
+  return sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
 }
 
 export function png(width = 300, height = 200, alpha = true): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: alpha ? 4 : 3, background: { r: 10, g: 200, b: 90, alpha: alpha ? 0.5 : 1 } } })
+  return sharp({
+    create: { width, height, channels: alpha ? 4 : 3, background: { r: 10, g: 200, b: 90, alpha: alpha ? 0.5 : 1 } },
+  })
     .png()
     .toBuffer();
 }
 
 export function webp(width = 320, height = 240): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#884422' } }).webp().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: '#884422' } })
+    .webp()
+    .toBuffer();
 }
 
 export async function animatedGif(frames = 3, width = 60, height = 40): Promise<Buffer> {
   const colors = ['#ff0000', '#00ff00', '#0000ff', '#ffff00'];
   const inputs = await Promise.all(
     Array.from({ length: frames }, (_, i) =>
-      sharp({ create: { width, height, channels: 4, background: colors[i % colors.length] ?? '#000' } }).png().toBuffer(),
+      sharp({ create: { width, height, channels: 4, background: colors[i % colors.length] ?? '#000' } })
+        .png()
+        .toBuffer(),
     ),
   );
-  return sharp(inputs, { join: { animated: true } }).gif({ delay: 100 }).toBuffer();
+  return sharp(inputs, { join: { animated: true } })
+    .gif({ delay: 100 })
+    .toBuffer();
 }
 
 /** A valid 1-bit PNG of `width`×`height` that is tiny on disk: a decompression bomb. */
@@ -150,5 +169,7 @@ export async function animatedWebp(frames = 3, width = 60, height = 40): Promise
 }
 
 export function avif(width = 200, height = 150): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#2a9d8f' } }).avif({ quality: 60 }).toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: '#2a9d8f' } })
+    .avif({ quality: 60 })
+    .toBuffer();
 }

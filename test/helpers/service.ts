@@ -18,7 +18,10 @@ export interface TestService {
   stop(): Promise<void>;
 }
 
-export async function startTestService(overrides: Partial<ServiceConfig> = {}, now?: () => number): Promise<TestService> {
+export async function startTestService(
+  overrides: Partial<ServiceConfig> = {},
+  now?: () => number,
+): Promise<TestService> {
   const dataDir = overrides.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'pixvault-svc-')));
   const creds = generateCredentials();
   const config: ServiceConfig = {
@@ -57,7 +60,12 @@ export async function startTestService(overrides: Partial<ServiceConfig> = {}, n
 }
 
 /** Sends `bytes` to a one-time upload URL the way a browser form does. */
-export async function postFile(uploadURL: string, bytes: Buffer, filename = 'photo.jpg', type = 'image/jpeg'): Promise<Response> {
+export async function postFile(
+  uploadURL: string,
+  bytes: Buffer,
+  filename = 'photo.jpg',
+  type = 'image/jpeg',
+): Promise<Response> {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(bytes)], { type }), filename);
   return fetch(uploadURL, { method: 'POST', body: form });

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { connection } from 'next/server';
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
 import { SetupForm } from '@/components/auth/setup-form';
 import { countUsers } from '@/lib/db/users';
 

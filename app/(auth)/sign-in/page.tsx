@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { connection } from 'next/server';
 import { redirect } from 'next/navigation';
+import { connection } from 'next/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getCurrentUser } from '@/lib/auth/session';
 import { countUsers } from '@/lib/db/users';

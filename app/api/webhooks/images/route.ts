@@ -13,7 +13,8 @@ const payloadSchema = z.object({
 export const POST = route(async (req) => {
   const secret = appEnv().webhookSecret;
   if (!secret) throw new ApiError(404, 'not_found', 'Webhooks are not configured.');
-  if (!secretsEqual(req.headers.get('cf-webhook-auth'), secret)) throw new ApiError(401, 'bad_secret', 'Webhook secret does not match.');
+  if (!secretsEqual(req.headers.get('cf-webhook-auth'), secret))
+    throw new ApiError(401, 'bad_secret', 'Webhook secret does not match.');
   const body = payloadSchema.parse(await req.json().catch(() => null));
   const state = body.data.status === 'uploaded' ? await completeFromWebhook(body.data.image_id) : 'ignored';
   return Response.json({ state });
