@@ -39,9 +39,10 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], channel: undefined },
     },
   ],
+  globalTeardown: './e2e/fixtures/teardown.ts',
   webServer: {
     // A fresh data folder every run: the suite starts with first-run setup.
-    command: `rm -rf ${E2E.dataDir} && npm start`,
+    command: `rm -rf '${E2E.dataDir}' && npm start`,
     url: `${E2E.appUrl}/sign-in`,
     reuseExistingServer: false,
     timeout: 300_000,

@@ -1,9 +1,11 @@
 /**
  * Sets a per-request Content-Security-Policy with a nonce for Next's scripts; images may come only
  * from the configured delivery origin and uploads may go only to the configured upload origin.
+ * Also re-issues a session cookie older than a day (sliding sessions; see lib/auth/session-cookie.ts).
  * Authorization is not decided here: every page, route and action checks on its own.
  */
 import { type NextRequest, NextResponse } from 'next/server';
+import { renewedSessionCookie } from '@/lib/auth/session-cookie';
 import { appEnv, isDevelopment } from '@/lib/env';
 
 function policy(nonce: string, dev: boolean): string {
@@ -24,7 +26,7 @@ function policy(nonce: string, dev: boolean): string {
   ].join('; ');
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = policy(nonce, isDevelopment());
   const headers = new Headers(request.headers);
@@ -32,6 +34,8 @@ export function proxy(request: NextRequest) {
   headers.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', csp);
+  const renewed = await renewedSessionCookie((name) => request.cookies.get(name)?.value, appEnv().authSecret);
+  if (renewed) response.cookies.set(renewed.name, renewed.value, renewed.options);
   return response;
 }
 

@@ -10,7 +10,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateCredentials } from '@/lib/image-service/credentials';
-import { signUrl } from '@/lib/images/sign';
+import { signUrl } from '@/lib/cloudflare-images/signing';
 import { benchPhoto } from './photo';
 
 const arg = (name: string, fallback: number) => {

@@ -7,11 +7,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { DEFAULT_LIMITS } from '@/lib/image-service/config';
+import type { OutputFormat } from '@/lib/cloudflare-images/formats';
+import { DEFAULT_LIMITS } from '@/lib/cloudflare-images/limits';
+import { optionsFromVariant } from '@/lib/cloudflare-images/options';
+import { planSize } from '@/lib/cloudflare-images/sizing';
 import { prepareUpload } from '@/lib/image-service/ingest';
-import { type OutputFormat, optionsFromVariant } from '@/lib/image-service/options';
 import { sanitizeSvg } from '@/lib/image-service/svg';
-import { render } from '@/lib/image-service/transform';
+import { AVIF_MAX_SIDE, render } from '@/lib/image-service/transform';
+import { GALLERY_VARIANTS, VARIANT_DEFINITIONS } from '@/lib/schemas/variant';
 import { benchPhoto } from './photo';
 
 const RUNS = (() => {
@@ -55,16 +58,13 @@ async function main(): Promise<void> {
     rows.push([`sanitizeSvg: ${kb} KB of paths`, await median(() => sanitizeSvg(input))]);
   }
   const src = { width: 4000, height: 3000, frames: 1, copyright: null };
-  const variants = {
-    thumbnail: optionsFromVariant({ fit: 'scale-down', width: 400, height: 400, metadata: 'none' }),
-    mobile: optionsFromVariant({ fit: 'scale-down', width: 828, height: 1792, metadata: 'none' }),
-    desktop: optionsFromVariant({ fit: 'scale-down', width: 1920, height: 1920, metadata: 'none' }),
-  };
   const formats: OutputFormat[] = ['avif', 'webp', 'jpeg'];
-  for (const [name, opts] of Object.entries(variants)) {
+  for (const { id: name, options } of VARIANT_DEFINITIONS.filter((v) => GALLERY_VARIANTS.some((g) => g === v.id))) {
+    const opts = optionsFromVariant(options);
+    const planned = planSize(src.width, src.height, opts);
     for (const format of formats) {
       // The service serves AVIF only up to 1200 px (as Cloudflare does): desktop is never AVIF.
-      if (format === 'avif' && name === 'desktop') continue;
+      if (format === 'avif' && Math.max(planned.width, planned.height) > AVIF_MAX_SIDE) continue;
       rows.push([
         `render ${name} as ${format} from the 12 MP original`,
         await median(() => render(big, src, opts, format, DEFAULT_LIMITS.maxAnimationPixels)),

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { signOutAction } from '@/app/(auth)/actions';
+import { signOutAction, signOutEverywhereAction } from '@/app/(auth)/actions';
 import { canUpload } from '@/lib/auth/roles';
 import type { CurrentUser } from '@/lib/auth/session';
 import styles from './site-header.module.css';
@@ -27,6 +27,11 @@ export function SiteHeader({ user }: SiteHeaderProps) {
           <form action={signOutAction}>
             <button type="submit" className="button">
               Sign out
+            </button>
+          </form>
+          <form action={signOutEverywhereAction}>
+            <button type="submit" className="button" title="Signs out every browser and device, this one included">
+              End all sessions
             </button>
           </form>
         </div>

@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { E2E } from './fixtures/env';
-import { expectTileImagesLoaded, photo } from './fixtures/images';
+import { expectImagesLoaded, photo, uploadByApi } from './fixtures/images';
 
 test.use({ storageState: E2E.storage('uploader') });
 
@@ -66,10 +66,13 @@ test('upload three files with progress, then see them in the gallery', async ({ 
   const tiles = page.getByTestId('gallery-tile');
   for (const title of ['harbour-at-dawn', 'red-door', 'wide-field'])
     await expect(tiles.filter({ hasText: title })).toHaveCount(1);
-  await expectTileImagesLoaded(page, await tiles.count());
+  const mine = tiles.filter({ hasText: /harbour-at-dawn|red-door|wide-field/ }).locator('img');
+  await expect(mine).toHaveCount(3);
+  await expectImagesLoaded(mine);
 });
 
-test('placeholders hold each image’s shape until its pixels arrive', async ({ page }) => {
+test('placeholders hold each image’s shape until its pixels arrive', async ({ page, request }) => {
+  const { id } = await uploadByApi(request, 'tall-placeholder.jpg', await photo(600, 900, [200, 120, 60]));
   // Hold image responses back so the placeholder state can be seen.
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
@@ -77,8 +80,8 @@ test('placeholders hold each image’s shape until its pixels arrive', async ({ 
     await gate;
     await route.continue();
   });
-  await page.goto('/');
-  const tile = page.getByTestId('gallery-tile').first();
+  await page.goto('/?q=tall-placeholder');
+  const tile = page.locator(`[data-testid="gallery-tile"][data-image-id="${id}"]`);
   await expect(tile).toBeVisible();
   const box = await tile.locator('img').boundingBox();
   expect(box?.height).toBeGreaterThan(20); // the space is reserved before any pixel arrives

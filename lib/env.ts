@@ -1,14 +1,13 @@
 /**
- * All configuration, parsed once with zod. This is the only module that reads `process.env`.
+ * All configuration, parsed once with zod. This is the only module that reads `process.env`; it only
+ * reads: secrets a local run generates (AUTH_SECRET, the embedded service's account) are made and kept
+ * by start-up (scripts/local-secrets.ts, lib/image-service/credentials.ts) and arrive here as variables.
  * Empty strings count as unset, so `FOO=` in a shell or .env file falls back to the default.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_LIMITS, type ServiceConfig } from './image-service/config';
-import { loadCredentials } from './image-service/credentials';
+import { isCidrOrAddress } from './auth/client-address';
 
 /** Environment variables as a plain record (tests pass their own). */
 export type Env = Record<string, string | undefined>;
@@ -56,61 +55,41 @@ const serviceEnvSchema = z.object({
   ...credentialEnv,
 });
 
-export interface ServiceEnv {
-  config: ServiceConfig;
-  port: number;
-  host: string;
-  /** Where generated credentials are kept, and which settings were generated rather than configured. */
-  credentialsFile: string;
-  generated: string[];
-}
-
 function fail(what: string, error: z.ZodError): never {
   const lines = error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
   throw new Error(`Invalid ${what} configuration:\n${lines}`);
 }
 
-/** Configuration of the embedded image service (`npm run image-service`, or started beside the app). */
-export function readServiceEnv(env: Env = process.env): ServiceEnv {
+/**
+ * Settings of the embedded image service (`npm run image-service`, or started beside the app): where it
+ * listens, and what it is configured with. Account credentials left unset are generated at start-up.
+ */
+export function readServiceEnv(env: Env = process.env) {
   const parsed = serviceEnvSchema.safeParse(env);
   if (!parsed.success) fail('image service', parsed.error);
   const e = parsed.data;
-  const dataDir = path.resolve(e.IMAGE_SERVICE_DATA_DIR ?? path.join(e.PIXVAULT_DATA_DIR, 'image-service'));
-  const { credentials, file, generated } = loadCredentials(dataDir, {
-    accountId: e.CLOUDFLARE_ACCOUNT_ID,
-    accountHash: e.CLOUDFLARE_ACCOUNT_HASH,
-    apiToken: e.CLOUDFLARE_API_TOKEN,
-    signingKey: e.CLOUDFLARE_IMAGES_SIGNING_KEY,
-    webhookSecret: e.IMAGE_SERVICE_WEBHOOK_SECRET,
-  });
   const host = e.IMAGE_SERVICE_HOST;
-  const publicUrl =
-    e.IMAGE_SERVICE_PUBLIC_URL ??
-    (e.IMAGE_SERVICE_PORT === 0 ? '' : `http://${host.includes(':') ? `[${host}]` : host}:${e.IMAGE_SERVICE_PORT}`);
   return {
     port: e.IMAGE_SERVICE_PORT,
     host,
-    credentialsFile: file,
-    generated,
-    config: {
-      dataDir,
-      publicUrl,
-      accountId: credentials.accountId,
-      accountHash: credentials.accountHash,
-      apiToken: credentials.apiToken,
-      signingKey: credentials.signingKey,
-      signingKeyExplicit: e.CLOUDFLARE_IMAGES_SIGNING_KEY !== undefined,
-      limits: DEFAULT_LIMITS,
+    settings: {
+      dataDir: path.resolve(e.IMAGE_SERVICE_DATA_DIR ?? path.join(e.PIXVAULT_DATA_DIR, 'image-service')),
+      publicUrl:
+        e.IMAGE_SERVICE_PUBLIC_URL ??
+        (e.IMAGE_SERVICE_PORT === 0 ? '' : `http://${host.includes(':') ? `[${host}]` : host}:${e.IMAGE_SERVICE_PORT}`),
+      credentials: {
+        accountId: e.CLOUDFLARE_ACCOUNT_ID,
+        accountHash: e.CLOUDFLARE_ACCOUNT_HASH,
+        apiToken: e.CLOUDFLARE_API_TOKEN,
+        signingKey: e.CLOUDFLARE_IMAGES_SIGNING_KEY,
+        webhookSecret: e.IMAGE_SERVICE_WEBHOOK_SECRET,
+      },
+      webhookUrl: e.IMAGE_SERVICE_WEBHOOK_URL ?? null,
       transformConcurrency: e.IMAGE_SERVICE_TRANSFORM_CONCURRENCY,
       transformQueueMax: e.IMAGE_SERVICE_QUEUE_MAX,
       memoryCacheBytes: Math.round(e.IMAGE_SERVICE_MEMORY_CACHE_MB * 1024 * 1024),
-      imagesAllowed: 100_000,
       eagerVariants: e.IMAGE_SERVICE_EAGER_VARIANTS,
-      webhook: e.IMAGE_SERVICE_WEBHOOK_URL
-        ? { url: e.IMAGE_SERVICE_WEBHOOK_URL, secret: credentials.webhookSecret }
-        : null,
       urlIngestAllowPrivate: e.IMAGE_SERVICE_URL_ALLOW_PRIVATE,
-      urlIngestTimeoutMs: 15_000,
     },
   };
 }
@@ -135,6 +114,22 @@ const appEnvSchema = z.object({
   ),
   PIXVAULT_SIGNED_URL_BUCKET: withDefault(z.coerce.number().int().min(60).max(86_400), 900),
   PIXVAULT_UPLOADS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(10_000), 60),
+  PIXVAULT_TRUSTED_PROXIES: list.pipe(z.array(z.string().refine(isCidrOrAddress, 'use IP addresses or CIDRs'))),
+  PIXVAULT_SIGN_IN_FAILURES_PER_SECOND: withDefault(z.coerce.number().int().min(1).max(10_000), 10),
+  PIXVAULT_ALLOWED_EMAIL_DOMAINS: list.pipe(
+    z.array(
+      z
+        .string()
+        .transform((d) => d.replace(/^@/, '').toLowerCase())
+        .pipe(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'use domains such as example.com')),
+    ),
+  ),
+  PIXVAULT_ALLOWED_GITHUB_ORGS: list.pipe(
+    z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/, 'use GitHub organisation logins')),
+  ),
+  PIXVAULT_DEPLOYMENT_ID: optional(
+    z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'use 1 to 64 letters, digits, ".", "_" or "-"'),
+  ),
   ...credentialEnv,
 });
 
@@ -161,6 +156,16 @@ export interface AppEnv {
   signedUrlTtlSeconds: number;
   signedUrlBucketSeconds: number;
   uploadsPerMinute: number;
+  /** Sign-in limits and who may sign in with GitHub (lib/auth). */
+  access: {
+    /** CIDRs whose `X-Forwarded-For` is believed; empty: no client address is believed. */
+    trustedProxies: string[];
+    signInFailuresPerSecond: number;
+    allowedEmailDomains: string[];
+    allowedGitHubOrgs: string[];
+  };
+  /** Tags this deployment's uploads (several may share one image account); null: generated and kept in the app DB. */
+  deploymentId: string | null;
 }
 
 /** Real Cloudflare when all four credentials are given (or when asked for explicitly), else the embedded service. */
@@ -172,21 +177,19 @@ function chooseBackend(
   return credentials.every(Boolean) ? 'cloudflare' : 'embedded';
 }
 
-/** Reads or creates a random secret kept in a 0600 file, so restarts keep sessions valid. */
-function persistedSecret(file: string): string {
-  mkdirSync(path.dirname(file), { recursive: true });
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const value = randomBytes(32).toString('base64url');
-  writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
-  return value;
+/** A setting a local run generates at start-up is missing: say so, and how it is normally made. */
+function notGenerated(what: string): Error {
+  return new Error(
+    `${what} not set. \`npm start\` and \`npm run dev\` generate it on first run and keep it in the data folder; set it yourself when starting Next.js another way.`,
+  );
 }
 
 let cachedAppEnv: AppEnv | null = null;
 
 /**
  * Configuration of the Next.js app. Real Cloudflare Images is used when its four credentials are
- * set (or PIXVAULT_IMAGE_BACKEND=cloudflare); otherwise the embedded image service, whose settings
- * and generated credentials come from the same source the service itself reads.
+ * set (or PIXVAULT_IMAGE_BACKEND=cloudflare); otherwise the embedded image service, at the URL and with
+ * the account that start-up passes in (the same variables the service itself reads).
  */
 export function appEnv(env: Env = process.env): AppEnv {
   if (cachedAppEnv && env === process.env) return cachedAppEnv;
@@ -220,24 +223,32 @@ export function appEnv(env: Env = process.env): AppEnv {
       signingKey,
     };
   } else {
-    const service = readServiceEnv(env);
-    const base = service.config.publicUrl;
+    const { settings } = readServiceEnv(env);
+    const base = settings.publicUrl;
+    const { accountId, accountHash, apiToken, signingKey } = settings.credentials;
+    if (!base || !accountId || !accountHash || !apiToken || !signingKey) {
+      throw notGenerated(
+        "The embedded image service's URL or account (IMAGE_SERVICE_PUBLIC_URL, CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_ACCOUNT_HASH, CLOUDFLARE_API_TOKEN, CLOUDFLARE_IMAGES_SIGNING_KEY) is",
+      );
+    }
     images = {
       apiBase: `${base}/client/v4`,
       deliveryBase: base,
       uploadOrigin: new URL(base).origin,
-      accountId: service.config.accountId,
-      accountHash: service.config.accountHash,
-      apiToken: service.config.apiToken,
-      signingKey: service.config.signingKey,
+      accountId,
+      accountHash,
+      apiToken,
+      signingKey,
     };
-    webhookSecret ??= service.config.webhook?.secret ?? null;
+    // The service reports uploads with its webhook secret only when it has a webhook URL to report to.
+    if (settings.webhookUrl) webhookSecret ??= settings.credentials.webhookSecret ?? null;
   }
+  if (!e.AUTH_SECRET) throw notGenerated('AUTH_SECRET is');
   const result: AppEnv = {
     dataDir,
     backend,
     images,
-    authSecret: e.AUTH_SECRET ?? persistedSecret(path.join(dataDir, 'app', 'auth-secret')),
+    authSecret: e.AUTH_SECRET,
     github:
       e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET
         ? { clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }
@@ -246,6 +257,13 @@ export function appEnv(env: Env = process.env): AppEnv {
     signedUrlTtlSeconds: e.PIXVAULT_SIGNED_URL_TTL,
     signedUrlBucketSeconds: e.PIXVAULT_SIGNED_URL_BUCKET,
     uploadsPerMinute: e.PIXVAULT_UPLOADS_PER_MINUTE,
+    access: {
+      trustedProxies: e.PIXVAULT_TRUSTED_PROXIES,
+      signInFailuresPerSecond: e.PIXVAULT_SIGN_IN_FAILURES_PER_SECOND,
+      allowedEmailDomains: e.PIXVAULT_ALLOWED_EMAIL_DOMAINS,
+      allowedGitHubOrgs: e.PIXVAULT_ALLOWED_GITHUB_ORGS,
+    },
+    deploymentId: e.PIXVAULT_DEPLOYMENT_ID ?? null,
   };
   if (env === process.env) cachedAppEnv = result;
   return result;
@@ -261,10 +279,15 @@ const launcherEnvSchema = z.object({
   HOST: withDefault(z.string(), '127.0.0.1'),
 });
 
-/** Settings of `npm start` / `npm run dev` (scripts/start.ts) itself. */
-export function readLauncherEnv(env: Env = process.env): { port: number; host: string; backend: AppEnv['backend'] } {
-  const parsed = launcherEnvSchema.safeParse(env);
-  if (!parsed.success) fail('launcher', parsed.error);
+/**
+ * What start-up needs before the app's configuration is complete: the data folder (where generated
+ * secrets are kept), the image backend, and AUTH_SECRET if one is configured.
+ */
+export function readStartupEnv(env: Env = process.env): {
+  dataDir: string;
+  backend: AppEnv['backend'];
+  authSecret: string | null;
+} {
   const app = appEnvSchema.safeParse(env);
   if (!app.success) fail('app', app.error);
   const a = app.data;
@@ -274,7 +297,14 @@ export function readLauncherEnv(env: Env = process.env): { port: number; host: s
     a.CLOUDFLARE_API_TOKEN,
     a.CLOUDFLARE_IMAGES_SIGNING_KEY,
   ]);
-  return { port: parsed.data.PORT, host: parsed.data.HOST, backend };
+  return { dataDir: path.resolve(a.PIXVAULT_DATA_DIR), backend, authSecret: a.AUTH_SECRET ?? null };
+}
+
+/** Settings of `npm start` / `npm run dev` (scripts/start.ts) itself. */
+export function readLauncherEnv(env: Env = process.env): { port: number; host: string; backend: AppEnv['backend'] } {
+  const parsed = launcherEnvSchema.safeParse(env);
+  if (!parsed.success) fail('launcher', parsed.error);
+  return { port: parsed.data.PORT, host: parsed.data.HOST, backend: readStartupEnv(env).backend };
 }
 
 /** The environment a launched child process (Next.js) inherits, plus the launcher's own additions. */

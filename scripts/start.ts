@@ -3,11 +3,14 @@
  * in this process (unless real Cloudflare Images is configured), builds the app if needed, and runs
  * Next.js beside it. Local secrets are generated and kept in .data/ on first run.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { childProcessEnv, readLauncherEnv, readServiceEnv } from '@/lib/env';
+import { configureService } from '@/lib/image-service/credentials';
 import { type RunningService, startImageService } from '@/lib/image-service/server';
+import { embeddedServiceEnv, localAuthSecret } from './local-secrets';
+import { portProblem, waitForListening } from './ports';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const root = path.resolve(import.meta.dirname, '..');
@@ -41,38 +44,68 @@ function buildIfNeeded(env: NodeJS.ProcessEnv): void {
   }
 }
 
+/** One line on stderr and exit 1: a launcher error is a sentence, not a stack trace. */
+function refuse(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
   const launcher = readLauncherEnv();
   const env = childProcessEnv();
+  env.AUTH_SECRET = localAuthSecret(env);
+  // Checked before the build and the image service start, so a bad PORT costs no minute of building.
+  const appPort = await portProblem(launcher.port, launcher.host, 'PORT');
+  if (appPort) refuse(appPort);
   let service: RunningService | null = null;
   if (launcher.backend === 'embedded') {
     // The service reports finished uploads to the app; both read the same generated webhook secret.
     env.IMAGE_SERVICE_WEBHOOK_URL ||= `http://127.0.0.1:${launcher.port}/api/webhooks/images`;
     const svc = readServiceEnv(env);
-    service = await startImageService(svc.config, { port: svc.port, host: svc.host });
-    console.log(`Image service (embedded) on ${service.url}; data in ${svc.config.dataDir}`);
+    // Browsers fetch images from this port, so it must be one they accept (0 lets the system pick).
+    const servicePort = svc.port === 0 ? null : await portProblem(svc.port, svc.host, 'IMAGE_SERVICE_PORT');
+    if (servicePort) refuse(servicePort);
+    service = await startImageService(configureService(svc.settings).config, { port: svc.port, host: svc.host });
+    // Next.js learns where the service listens and its (possibly generated) account from its environment.
+    Object.assign(env, embeddedServiceEnv(service.core.config));
+    console.log(`Image service (embedded) on ${service.url}; data in ${svc.settings.dataDir}`);
   } else {
     console.log('Image backend: Cloudflare Images');
   }
-  if (mode === 'start') buildIfNeeded(env);
-  const args =
-    mode === 'dev'
-      ? ['dev', '-p', String(launcher.port), '-H', launcher.host]
-      : ['start', '-p', String(launcher.port), '-H', launcher.host];
-  const next = spawn(nextBin, args, { cwd: root, env, stdio: 'inherit' });
-  console.log(`Pixvault on http://${launcher.host === '127.0.0.1' ? 'localhost' : launcher.host}:${launcher.port}`);
 
+  let next: ChildProcess | null = null;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (next.exitCode === null) next.kill('SIGTERM');
+    if (next && next.exitCode === null) next.kill('SIGTERM');
     await service?.close();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-  next.on('exit', (code) => void stop(code ?? 0));
+
+  if (mode === 'start') buildIfNeeded(env);
+  // The build takes a while; something may have taken the port meanwhile.
+  const taken = await portProblem(launcher.port, launcher.host, 'PORT');
+  if (taken) {
+    console.error(taken);
+    return stop(1);
+  }
+  const args =
+    mode === 'dev'
+      ? ['dev', '-p', String(launcher.port), '-H', launcher.host]
+      : ['start', '-p', String(launcher.port), '-H', launcher.host];
+  const child = spawn(nextBin, args, { cwd: root, env, stdio: 'inherit' });
+  next = child;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  if (!(await waitForListening(launcher.port, launcher.host, exited))) {
+    if (stopping) return; // asked to stop while Next.js was starting
+    console.error(`Next.js exited before it listened on ${launcher.host}:${launcher.port}; its output is above.`);
+    return stop((await exited) || 1);
+  }
+  console.log(`Pixvault on http://${launcher.host === '127.0.0.1' ? 'localhost' : launcher.host}:${launcher.port}`);
+  void exited.then((code) => stop(code ?? 0));
 }
 
 main().catch((err: unknown) => {

@@ -6,10 +6,20 @@
  *   set-password <email> <password>
  *   remove <email>
  */
-import { hashPassword, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
-import { isRole, ROLES } from '@/lib/auth/roles';
-import { DuplicateEmailError, findUserByEmail, listUsers, setUserPassword } from '@/lib/db/users';
-import { addUser, changeRole, removeUserAndImages, UserRuleError } from '@/lib/users';
+import type { z } from 'zod';
+import {
+  addUser,
+  changePassword,
+  changeRole,
+  DuplicateEmailError,
+  findUserByEmail,
+  listUsers,
+  type UserRow,
+  UserRuleError,
+} from '@/lib/db/users';
+import { removeUserAndImages } from '@/lib/images/manage';
+import { emailSchema, nameSchema, passwordSchema, roleSchema } from '@/lib/schemas/user';
+import { completeLocalEnv } from './local-secrets';
 
 class UsageError extends Error {}
 
@@ -23,22 +33,29 @@ function need<T>(value: T | undefined | null, message: string): T {
   return value;
 }
 
-function checkPassword(password: string): string {
-  if (password.length < PASSWORD_MIN_LENGTH)
-    throw new UsageError(`Passwords need at least ${PASSWORD_MIN_LENGTH} characters.`);
-  return password;
+/** The same checks the admin form makes, with the same messages. */
+function valid<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? 'Invalid value.');
+  return parsed.data;
+}
+
+function existingUser(email: string | undefined, command: string): UserRow {
+  const given = need(email, `${command} needs an email`);
+  return need(findUserByEmail(given), `No user with the email ${given}.`);
 }
 
 async function run(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   switch (command) {
     case 'add': {
-      const email = need(args[0], 'add needs an email: users add <email> --password <password> --role <role>');
-      if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new UsageError(`"${email}" is not an email address.`);
-      const password = need(option(args, 'password'), 'add needs --password <password>');
-      const role = option(args, 'role') ?? 'viewer';
-      if (!isRole(role)) throw new UsageError(`Unknown role "${role}"; use ${ROLES.join(', ')}.`);
-      const user = await addUser(null, { email, name: option(args, 'name') ?? null, password, role });
+      const email = valid(
+        emailSchema,
+        need(args[0], 'add needs an email: users add <email> --password <password> --role <role>'),
+      );
+      const password = valid(passwordSchema, need(option(args, 'password'), 'add needs --password <password>'));
+      const role = valid(roleSchema, option(args, 'role') ?? 'viewer');
+      const user = await addUser(null, { email, name: valid(nameSchema, option(args, 'name')), password, role });
       console.log(`Added ${user.email} (${user.role}).`);
       return;
     }
@@ -52,34 +69,27 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'set-role': {
-      const user = need(
-        findUserByEmail(need(args[0], 'set-role needs an email')),
-        `No user with the email ${args[0]}.`,
-      );
-      const role = need(args[1], 'set-role needs a role');
-      if (!isRole(role)) throw new UsageError(`Unknown role "${role}"; use ${ROLES.join(', ')}.`);
+      const user = existingUser(args[0], 'set-role');
+      const role = valid(roleSchema, need(args[1], 'set-role needs a role'));
       changeRole(null, user.id, role);
       console.log(`${user.email} is now ${role}.`);
       return;
     }
     case 'set-password': {
-      const user = need(
-        findUserByEmail(need(args[0], 'set-password needs an email')),
-        `No user with the email ${args[0]}.`,
-      );
-      setUserPassword(user.id, await hashPassword(checkPassword(need(args[1], 'set-password needs a password'))));
+      const user = existingUser(args[0], 'set-password');
+      await changePassword(null, user.id, valid(passwordSchema, need(args[1], 'set-password needs a password')));
       console.log(`Password of ${user.email} changed.`);
       return;
     }
     case 'remove': {
-      const user = need(findUserByEmail(need(args[0], 'remove needs an email')), `No user with the email ${args[0]}.`);
+      const user = existingUser(args[0], 'remove');
       try {
         const count = await removeUserAndImages(null, user.id);
         console.log(`Removed ${user.email} and their ${count} image(s).`);
       } catch (err) {
         if (err instanceof UserRuleError) throw err;
         throw new UsageError(
-          `Could not delete ${user.email}'s images from the image service (${err instanceof Error ? err.message : err}). Is the app running (npm start)? Nothing was removed.`,
+          `Could not delete ${user.email}'s images from the image service (${err instanceof Error ? err.message : err}). Is the app running (npm start)? The user was kept.`,
         );
       }
       return;
@@ -91,6 +101,8 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
+// The app's configuration needs the secrets a local run keeps; on a fresh clone this makes them, as `npm start` would.
+completeLocalEnv(process.env);
 run(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError || err instanceof DuplicateEmailError || err instanceof UserRuleError) {
     console.error(err.message);

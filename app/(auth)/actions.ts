@@ -1,9 +1,13 @@
 'use server';
 // Server actions of sign-in, first-run setup and sign-out.
+import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { signIn, signOut } from '@/lib/auth/config';
+import { TooManyAttempts } from '@/lib/auth/credentials';
 import { hashPassword, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
+import { getCurrentUser } from '@/lib/auth/session';
+import { endAllSessions } from '@/lib/auth/session-store';
 import { audit } from '@/lib/db/audit';
 import { countUsers, createFirstAdmin } from '@/lib/db/users';
 
@@ -19,8 +23,13 @@ const text = (form: FormData, key: string) => {
 };
 
 function signInError(err: AuthError): string {
+  if (err instanceof TooManyAttempts) {
+    const wait =
+      err.retryAfterSeconds < 90 ? `${err.retryAfterSeconds} s` : `${Math.ceil(err.retryAfterSeconds / 60)} min`;
+    return `Too many failed attempts. Try again in ${wait}.`;
+  }
   const code = (err as AuthError & { code?: string }).code;
-  if (code === 'rate_limited') return 'Too many attempts for this email. Wait a few minutes and try again.';
+  if (code === 'disabled') return 'This account is disabled. Ask an admin to enable it.';
   if (err.type === 'CredentialsSignin') return 'Email or password is incorrect.';
   return 'Could not sign in. Try again.';
 }
@@ -75,5 +84,14 @@ export async function setupAction(_prev: FormState, form: FormData): Promise<For
 }
 
 export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/sign-in' });
+}
+
+/** Ends every session of the signed-in user (other browsers and devices too), then this one. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/sign-in');
+  const ended = endAllSessions(user.id);
+  audit(user.id, 'auth.signed_out_everywhere', user.id, { sessions: ended });
   await signOut({ redirectTo: '/sign-in' });
 }

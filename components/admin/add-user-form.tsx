@@ -3,6 +3,7 @@ import { useActionState } from 'react';
 import { type ActionState, addUserAction } from '@/app/(gallery)/admin/users/actions';
 import { FormAlert } from '@/components/ui/form-alert';
 import { ROLES } from '@/lib/auth/roles';
+import { PASSWORD_MIN_LENGTH } from '@/lib/schemas/user';
 import styles from './admin.module.css';
 
 export function AddUserForm() {
@@ -26,7 +27,7 @@ export function AddUserForm() {
           id="new-password"
           name="password"
           type="password"
-          minLength={8}
+          minLength={PASSWORD_MIN_LENGTH}
           required
           autoComplete="new-password"
         />

@@ -2,6 +2,7 @@
 import { useActionState } from 'react';
 import { type FormState, setupAction } from '@/app/(auth)/actions';
 import { FormAlert } from '@/components/ui/form-alert';
+import { PASSWORD_MIN_LENGTH } from '@/lib/schemas/user';
 
 export function SetupForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(setupAction, {});
@@ -17,6 +18,7 @@ export function SetupForm() {
           type="email"
           autoComplete="email"
           required
+          // biome-ignore lint/a11y/noAutofocus: the page is only this form; starting in its first field is what everyone needs
           autoFocus
           defaultValue={state.values?.email}
         />
@@ -40,7 +42,7 @@ export function SetupForm() {
           name="password"
           type="password"
           autoComplete="new-password"
-          minLength={8}
+          minLength={PASSWORD_MIN_LENGTH}
           required
         />
       </div>
@@ -52,7 +54,7 @@ export function SetupForm() {
           name="confirm"
           type="password"
           autoComplete="new-password"
-          minLength={8}
+          minLength={PASSWORD_MIN_LENGTH}
           required
         />
       </div>

@@ -24,6 +24,7 @@ export function SignInForm({ gitHub, initialError }: SignInFormProps) {
             type="email"
             autoComplete="email"
             required
+            // biome-ignore lint/a11y/noAutofocus: the page is only this form; starting in its first field is what everyone needs
             autoFocus
             defaultValue={state.values?.email}
           />

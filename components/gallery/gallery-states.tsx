@@ -5,14 +5,16 @@ import type { GalleryFilters } from '@/lib/queries/images';
 import styles from './gallery-states.module.css';
 
 /** Varied proportions so the skeleton looks like the gallery it stands in for. */
-const SKELETON_RATIOS = ['4 / 5', '3 / 2', '1 / 1', '2 / 3', '16 / 9', '3 / 4', '1 / 1', '4 / 3', '2 / 3', '3 / 2'];
+const SKELETON_TILES = ['4 / 5', '3 / 2', '1 / 1', '2 / 3', '16 / 9', '3 / 4', '1 / 1', '4 / 3', '2 / 3', '3 / 2'].map(
+  (ratio, slot) => ({ slot, ratio }),
+);
 
 export function GallerySkeleton() {
   return (
     <div role="status" className={styles.skeleton}>
       <span className="sr-only">Loading images…</span>
-      {SKELETON_RATIOS.map((ratio, i) => (
-        <div key={i} className={styles.skeletonTile} aria-hidden="true">
+      {SKELETON_TILES.map(({ slot, ratio }) => (
+        <div key={slot} className={styles.skeletonTile} aria-hidden="true">
           <div className={`shimmer ${styles.skeletonImage}`} style={{ aspectRatio: ratio }} />
           <div className={`shimmer ${styles.skeletonLine}`} />
         </div>

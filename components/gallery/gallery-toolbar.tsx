@@ -45,7 +45,7 @@ export function GalleryToolbar({
           </label>
         ))}
       </fieldset>
-      <div className={styles.search} role="search">
+      <search className={styles.search}>
         <label htmlFor={searchId} className="sr-only">
           Search titles
         </label>
@@ -60,7 +60,7 @@ export function GalleryToolbar({
           onChange={(e) => onSearchChange(e.target.value)}
         />
         {searchPending && <span className={`spinner ${styles.searchSpinner}`} aria-hidden="true" />}
-      </div>
+      </search>
       {canUpload && (
         <Link href="/upload" className={`button button-primary ${styles.upload}`}>
           Upload

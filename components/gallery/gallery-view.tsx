@@ -13,12 +13,23 @@ export interface GalleryViewProps {
 
 const SEARCH_DEBOUNCE_MS = 300;
 
+/** The filters an address's query asks for. */
+function filtersFromParams(params: Pick<URLSearchParams, 'get'>): GalleryFilters {
+  return {
+    filter: params.get('filter') === 'mine' ? 'mine' : 'all',
+    q: (params.get('q') ?? '').trim().slice(0, 100),
+  };
+}
+
 /**
  * Writes the filters into the address bar without a server round trip (Next keeps useSearchParams
- * in sync with history.replaceState), so Back from an image page returns to the same view.
+ * in sync with history.replaceState), so Back from an image page returns to the same view. An
+ * address that already says the same is left alone (with any notice it carries, like `denied`).
  */
 function writeFiltersToUrl({ filter, q }: GalleryFilters): void {
   const params = new URLSearchParams(window.location.search);
+  const shown = filtersFromParams(params);
+  if (shown.filter === filter && shown.q === q) return;
   if (filter === 'mine') params.set('filter', 'mine');
   else params.delete('filter');
   if (q) params.set('q', q);
@@ -30,8 +41,7 @@ function writeFiltersToUrl({ filter, q }: GalleryFilters): void {
 
 export function GalleryView({ canUpload }: GalleryViewProps) {
   const searchParams = useSearchParams();
-  const urlFilter: GalleryFilters['filter'] = searchParams.get('filter') === 'mine' ? 'mine' : 'all';
-  const urlQ = (searchParams.get('q') ?? '').trim().slice(0, 100);
+  const { filter: urlFilter, q: urlQ } = filtersFromParams(searchParams);
   const denied = searchParams.get('denied') === '1';
 
   // Local state answers input at once; the address bar mirrors it.
@@ -43,8 +53,7 @@ export function GalleryView({ canUpload }: GalleryViewProps) {
   const applied = useRef(filters);
   useEffect(() => {
     applied.current = filters;
-    if (filters.filter !== urlFilter || filters.q !== urlQ) writeFiltersToUrl(filters);
-    // Deliberately not re-run on URL changes: those are adopted by the effect below instead.
+    writeFiltersToUrl(filters);
   }, [filters]);
 
   // The URL changed without us (e.g. the header's "Gallery" link while filtered): adopt it.
@@ -61,7 +70,7 @@ export function GalleryView({ canUpload }: GalleryViewProps) {
       <h1 className={styles.heading}>Gallery</h1>
       {denied && (
         <p className="notice" role="status">
-          Uploading needs the uploader role. Ask an admin if you should have it.
+          That page needs a role you do not have. Ask an admin if you should have it.
         </p>
       )}
       <GalleryToolbar

@@ -1,6 +1,6 @@
 'use client';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage, LoadError } from '@/components/ui/load-error';
 import { CAPTION_HEIGHT, masonryLayout } from '@/lib/gallery/masonry';
 import { useElementWidth } from '@/lib/hooks/use-element-width';
@@ -78,7 +78,7 @@ export function ImageGrid({ filters, canUpload, onClearSearch }: ImageGridProps)
     [images, openIndex, openId, hasNextPage, isFetchingNextPage, fetchNextPage],
   );
 
-  let content;
+  let content: ReactNode;
   if (query.isPending) content = <GallerySkeleton />;
   else if (query.isError && !data)
     content = <LoadError what="gallery" error={query.error} onRetry={() => void query.refetch()} />;

@@ -67,11 +67,12 @@ export function Lightbox({ images, index, hasMore, loadingMore, onNavigate, onCl
   return (
     <dialog
       ref={dialogRef}
-      role="dialog"
       aria-modal="true"
       aria-labelledby={titleId}
       className={styles.dialog}
       onKeyDown={onKeyDown}
+      // A click on the dark backdrop closes, as Escape and the Close button do.
+      onClick={(e) => e.target instanceof HTMLElement && e.target.dataset.backdrop !== undefined && onClose()}
       onCancel={(e) => {
         e.preventDefault(); // React owns whether the dialog exists
         onClose();
@@ -101,7 +102,6 @@ export function Lightbox({ images, index, hasMore, loadingMore, onNavigate, onCl
       <div
         className={styles.stage}
         data-backdrop=""
-        onClick={(e) => e.target instanceof HTMLElement && e.target.dataset.backdrop !== undefined && onClose()}
         onTouchStart={(e) => (touchX.current = e.touches[0]?.clientX ?? null)}
         onTouchEnd={(e) => {
           const start = touchX.current;

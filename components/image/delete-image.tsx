@@ -48,7 +48,7 @@ export function DeleteImage({ id, onDeleted }: DeleteImageProps) {
         ? 'The image could not be deleted. Try again.'
         : null;
   return (
-    <div className={styles.confirm} role="group" aria-labelledby={questionId}>
+    <fieldset className={styles.confirm} aria-labelledby={questionId}>
       <p id={questionId} className={styles.confirmQuestion}>
         Delete this image? This cannot be undone.
       </p>
@@ -72,6 +72,6 @@ export function DeleteImage({ id, onDeleted }: DeleteImageProps) {
           Cancel
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }

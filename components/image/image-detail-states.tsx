@@ -13,8 +13,8 @@ export function ImageDetailSkeleton() {
       </div>
       <div className={detailStyles.panel} aria-hidden="true">
         <div className={`shimmer ${styles.skeletonLine}`} style={{ width: '70%', height: 28 }} />
-        {[60, 45, 50, 40, 55].map((w, i) => (
-          <div key={i} className={`shimmer ${styles.skeletonLine}`} style={{ width: `${w}%` }} />
+        {[60, 45, 50, 40, 55].map((w) => (
+          <div key={w} className={`shimmer ${styles.skeletonLine}`} style={{ width: `${w}%` }} />
         ))}
       </div>
     </div>

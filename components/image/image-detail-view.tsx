@@ -2,7 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { LoadError } from '@/components/ui/load-error';
 import { PlaceholderImage } from '@/components/ui/placeholder-image';
 import { scaledHeight, variantSrcSet } from '@/lib/gallery/srcset';
@@ -34,7 +34,7 @@ export function ImageDetailView({ id }: ImageDetailViewProps) {
     router.push('/');
   };
 
-  let content;
+  let content: ReactNode;
   if (deleted) {
     content = (
       <p role="status" className="notice">
@@ -89,7 +89,7 @@ function ImageDetailBody({ image, onDeleted }: { image: ImageDetail; onDeleted: 
         <TitleEditor image={image} />
         <ImageFacts image={image} />
         {image.canManage && <VisibilityToggle image={image} />}
-        <SignedLinkForm image={image} />
+        {image.canManage && <SignedLinkForm image={image} />}
         {image.canManage && (
           <section className={styles.section} aria-label="Manage">
             <div className={styles.buttons}>

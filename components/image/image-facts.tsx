@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { formatBytes, formatDateTime, formatDimensions } from '@/lib/format';
 import type { ImageDetail } from '@/lib/schemas/api';
+import { formatBytes, formatDateTime, formatDimensions } from '@/lib/ui/format';
 import styles from './image-detail.module.css';
 
 function formatName(contentType: string): string {

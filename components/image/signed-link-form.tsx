@@ -1,11 +1,13 @@
 'use client';
 import { type FormEvent, useId, useState } from 'react';
 import { FormAlert } from '@/components/ui/form-alert';
-import { copyText } from '@/lib/clipboard';
-import { formatDateTime } from '@/lib/format';
-import { type LinkVariant, type SignedLink, useCreateSignedLink } from '@/lib/queries/image-mutations';
+import { PUBLIC_VARIANT } from '@/lib/cloudflare-images/variants';
+import { type SignedLink, useCreateSignedLink } from '@/lib/queries/image-mutations';
 import { ApiRequestError } from '@/lib/queries/images';
 import type { ImageDetail } from '@/lib/schemas/api';
+import type { AppVariant } from '@/lib/schemas/variant';
+import { copyText } from '@/lib/ui/clipboard';
+import { formatDateTime } from '@/lib/ui/format';
 import styles from './image-detail.module.css';
 
 const LIFETIMES = [
@@ -14,12 +16,12 @@ const LIFETIMES = [
   { seconds: 7 * 86_400, label: '7 days' },
 ] as const;
 
-function variantOptions(image: ImageDetail): { value: LinkVariant; label: string }[] {
+function variantOptions(image: ImageDetail): { value: AppVariant; label: string }[] {
   return [
     { value: 'thumbnail', label: `Thumbnail (${image.widths.thumbnail} px wide)` },
     { value: 'mobile', label: `Mobile (${image.widths.mobile} px wide)` },
     { value: 'desktop', label: `Desktop (${image.widths.desktop} px wide)` },
-    { value: 'public', label: 'Public (fits 1366 × 768)' },
+    { value: 'public', label: `Public (fits ${PUBLIC_VARIANT.options.width} × ${PUBLIC_VARIANT.options.height})` },
   ];
 }
 
@@ -27,7 +29,7 @@ type Result = { link: SignedLink; copied: boolean };
 
 export function SignedLinkForm({ image }: { image: ImageDetail }) {
   const id = useId();
-  const [variant, setVariant] = useState<LinkVariant>('desktop');
+  const [variant, setVariant] = useState<AppVariant>('desktop');
   const [ttl, setTtl] = useState<number>(LIFETIMES[0].seconds);
   const [result, setResult] = useState<Result | null>(null);
   const create = useCreateSignedLink(image.id);
@@ -115,6 +117,7 @@ export function SignedLinkForm({ image }: { image: ImageDetail }) {
             className={`input ${styles.mono}`}
             readOnly
             value={result.link.url}
+            // biome-ignore lint/a11y/noAutofocus: shown after the click that asked for the link, so it can be copied at once
             autoFocus
             onFocus={(e) => e.currentTarget.select()}
           />

@@ -73,6 +73,7 @@ export function TitleEditor({ image }: { image: ImageDetail }) {
             className="input"
             value={draft}
             maxLength={200}
+            // biome-ignore lint/a11y/noAutofocus: the user just pressed Edit title; focus moves into the field that replaced the button
             autoFocus
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${inputId}-error` : undefined}

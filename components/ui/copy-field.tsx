@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useId, useState } from 'react';
-import { copyText } from '@/lib/clipboard';
+import { copyText } from '@/lib/ui/clipboard';
 import styles from './copy-field.module.css';
 
 export interface CopyFieldProps {

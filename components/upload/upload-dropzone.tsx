@@ -4,13 +4,15 @@ import Link from 'next/link';
 import { useCallback, useEffect, useId, useReducer, useRef } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { imageKeys } from '@/lib/queries/images';
-import { ACCEPTED_TYPES } from '@/lib/schemas/api';
+import { ACCEPTED_CONTENT_TYPES, FILE_EXTENSIONS, formatNames } from '@/lib/cloudflare-images/formats';
+import { MAX_UPLOAD_BYTES, megabytes } from '@/lib/cloudflare-images/limits';
 import styles from './upload-dropzone.module.css';
 import { isAbort, runUpload, UploadFailure } from './upload-pipeline';
 import {
   guessType,
   initialUploadState,
   isActive,
+  MAX_PARALLEL_UPLOADS,
   nextToStart,
   refusalReason,
   summarize,
@@ -20,7 +22,12 @@ import {
 import { UploadRow } from './upload-row';
 
 // Extensions too: some systems know no MIME type for AVIF, and the picker would hide those files.
-const PICKER_ACCEPT = [...ACCEPTED_TYPES, '.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif', '.svg'].join(',');
+const PICKER_ACCEPT = [
+  ...ACCEPTED_CONTENT_TYPES,
+  ...Object.values(FILE_EXTENSIONS)
+    .flat()
+    .map((ext) => `.${ext}`),
+].join(',');
 
 export function UploadDropzone() {
   const [state, dispatch] = useReducer(uploadReducer, initialUploadState);
@@ -43,8 +50,7 @@ export function UploadDropzone() {
         previewUrl: reason === null ? URL.createObjectURL(file) : null,
         status: reason === null ? { kind: 'waiting' } : { kind: 'refused', message: reason },
         attempt: 0,
-        sentId: null,
-        imageId: null,
+        recordId: null,
       };
     });
     dispatch({ type: 'add', items });
@@ -86,10 +92,10 @@ export function UploadDropzone() {
       runUpload({
         file: item.file,
         type: item.type,
-        sentId: item.sentId,
+        recordId: item.recordId,
         signal: controller.signal,
         onProgress: (loaded, total) => dispatch({ type: 'progress', key, attempt, loaded, total }),
-        onSent: (id) => dispatch({ type: 'sent', key, attempt, id }),
+        onSent: (recordId) => dispatch({ type: 'sent', key, attempt, recordId }),
       }).then(
         (outcome) => {
           release();
@@ -178,7 +184,7 @@ export function UploadDropzone() {
           Choose files
         </button>
         <p id={hintId} className={`muted ${styles.hint}`}>
-          JPEG, PNG, GIF, WebP, AVIF or SVG, up to 10 MB each. Up to 3 upload at a time.
+          {formatNames('or')}, up to {megabytes(MAX_UPLOAD_BYTES)} each. Up to {MAX_PARALLEL_UPLOADS} upload at a time.
         </p>
       </div>
 

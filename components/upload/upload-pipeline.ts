@@ -24,10 +24,10 @@ export interface PipelineOptions {
   file: File;
   type: string;
   /** The record id from an earlier attempt whose bytes the service already accepted. */
-  sentId: string | null;
+  recordId: string | null;
   signal: AbortSignal;
   onProgress: (loaded: number, total: number) => void;
-  onSent: (id: string) => void;
+  onSent: (recordId: string) => void;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -55,12 +55,12 @@ function message(err: unknown): string {
   return err instanceof Error && err.message ? err.message : 'Something went wrong.';
 }
 
-async function complete(id: string, signal: AbortSignal): Promise<'ready' | 'pending'> {
+async function complete(recordId: string, signal: AbortSignal): Promise<'ready' | 'pending'> {
   for (let attempt = 0; ; attempt++) {
     let state: 'ready' | 'pending' | 'gone';
     try {
       ({ state } = await apiFetch<{ state: 'ready' | 'pending' | 'gone' }>(
-        `/api/images/${encodeURIComponent(id)}/complete`,
+        `/api/images/${encodeURIComponent(recordId)}/complete`,
         {
           method: 'POST',
           signal,
@@ -88,13 +88,13 @@ async function complete(id: string, signal: AbortSignal): Promise<'ready' | 'pen
 export async function runUpload({
   file,
   type,
-  sentId,
+  recordId,
   signal,
   onProgress,
   onSent,
 }: PipelineOptions): Promise<'ready' | 'pending'> {
-  let id = sentId;
-  if (id === null) {
+  let sent = recordId;
+  if (sent === null) {
     let ticket: UploadTicket;
     try {
       ticket = await apiFetch<UploadTicket>('/api/uploads', {
@@ -107,8 +107,8 @@ export async function runUpload({
       if (isAbort(err, signal)) throw err;
       throw new UploadFailure(message(err), false);
     }
-    id = ticket.id;
-    onSent(id);
+    sent = ticket.id;
+    onSent(sent);
   }
-  return complete(id, signal);
+  return complete(sent, signal);
 }

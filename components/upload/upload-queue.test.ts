@@ -12,7 +12,7 @@ import {
   uploadReducer,
 } from '@/components/upload/upload-queue';
 import { uploadFailure } from '@/components/upload/xhr-upload';
-import { MAX_UPLOAD_BYTES } from '@/lib/schemas/api';
+import { MAX_UPLOAD_BYTES } from '@/lib/cloudflare-images/limits';
 
 const file = (name: string, size = 10, type = 'image/png') => new File([new Uint8Array(size)], name, { type });
 
@@ -24,8 +24,7 @@ function item(key: string, overrides: Partial<UploadItem> = {}): UploadItem {
     previewUrl: null,
     status: { kind: 'waiting' },
     attempt: 0,
-    sentId: null,
-    imageId: null,
+    recordId: null,
     ...overrides,
   };
 }
@@ -77,23 +76,23 @@ describe('uploadReducer', () => {
     let state = run(initialUploadState, { type: 'add', items: [item('a')] }, { type: 'start', key: 'a' });
     state = run(
       state,
-      { type: 'sent', key: 'a', attempt: 0, id: 'rec-1' },
+      { type: 'sent', key: 'a', attempt: 0, recordId: 'rec-1' },
       { type: 'failed', key: 'a', attempt: 0, message: 'x', resumable: true },
     );
     state = run(state, { type: 'retry', key: 'a' }, { type: 'start', key: 'a' });
     expect(statusOf(state, 'a')).toEqual({ kind: 'processing' });
     state = run(state, { type: 'done', key: 'a', attempt: 1, delayed: false });
-    expect(state.items[0]).toMatchObject({ imageId: 'rec-1', sentId: null, status: { kind: 'done', delayed: false } });
+    expect(state.items[0]).toMatchObject({ recordId: 'rec-1', status: { kind: 'done', delayed: false } });
   });
 
   it('drops the record id when the upload itself must be redone', () => {
     let state = run(initialUploadState, { type: 'add', items: [item('a')] }, { type: 'start', key: 'a' });
     state = run(
       state,
-      { type: 'sent', key: 'a', attempt: 0, id: 'rec-1' },
+      { type: 'sent', key: 'a', attempt: 0, recordId: 'rec-1' },
       { type: 'failed', key: 'a', attempt: 0, message: 'gone', resumable: false },
     );
-    expect(state.items[0]?.sentId).toBeNull();
+    expect(state.items[0]?.recordId).toBeNull();
   });
 
   it('clears only done rows, and never removes a running one', () => {
@@ -105,7 +104,7 @@ describe('uploadReducer', () => {
       state,
       { type: 'start', key: 'a' },
       { type: 'start', key: 'b' },
-      { type: 'sent', key: 'a', attempt: 0, id: 'r' },
+      { type: 'sent', key: 'a', attempt: 0, recordId: 'r' },
     );
     state = run(
       state,

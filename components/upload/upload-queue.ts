@@ -3,7 +3,9 @@
  * (XHRs, object URLs) live in the component; they report back through actions tagged with the
  * row's `attempt`, so a late event from an aborted or superseded attempt is ignored.
  */
-import { ACCEPTED_TYPES, MAX_UPLOAD_BYTES } from '@/lib/schemas/api';
+import { ACCEPTED_CONTENT_TYPES, contentTypeForFilename, formatNames } from '@/lib/cloudflare-images/formats';
+import { MAX_UPLOAD_BYTES, megabytes } from '@/lib/cloudflare-images/limits';
+import { formatBytes } from '@/lib/ui/format';
 
 export const MAX_PARALLEL_UPLOADS = 3;
 
@@ -25,10 +27,11 @@ export interface UploadItem {
   status: UploadStatus;
   /** Bumped whenever a running attempt is abandoned (cancel, retry). */
   attempt: number;
-  /** The app's record id once the image service accepted the bytes; a retry then only re-checks completion. */
-  sentId: string | null;
-  /** The app's record id once recorded, for the "View" link. */
-  imageId: string | null;
+  /**
+   * The app's record id once the image service accepted the bytes: a retry then only asks the app to
+   * record it again, and a finished row links to it ("View").
+   */
+  recordId: string | null;
 }
 
 export interface UploadState {
@@ -39,7 +42,7 @@ export type UploadAction =
   | { type: 'add'; items: UploadItem[] }
   | { type: 'start'; key: string }
   | { type: 'progress'; key: string; attempt: number; loaded: number; total: number }
-  | { type: 'sent'; key: string; attempt: number; id: string }
+  | { type: 'sent'; key: string; attempt: number; recordId: string }
   | { type: 'done'; key: string; attempt: number; delayed: boolean }
   | { type: 'failed'; key: string; attempt: number; message: string; resumable: boolean }
   | { type: 'cancel'; key: string }
@@ -78,7 +81,7 @@ export function uploadReducer(state: UploadState, action: UploadAction): UploadS
           ? item
           : {
               ...item,
-              status: item.sentId ? { kind: 'processing' } : { kind: 'uploading', loaded: 0, total: item.file.size },
+              status: item.recordId ? { kind: 'processing' } : { kind: 'uploading', loaded: 0, total: item.file.size },
             },
       );
     case 'progress':
@@ -90,20 +93,18 @@ export function uploadReducer(state: UploadState, action: UploadAction): UploadS
     case 'sent':
       return fromAttempt(state, action.key, action.attempt, (item) => ({
         ...item,
-        sentId: action.id,
+        recordId: action.recordId,
         status: { kind: 'processing' },
       }));
     case 'done':
       return fromAttempt(state, action.key, action.attempt, (item) => ({
         ...item,
-        imageId: item.sentId,
-        sentId: null,
         status: { kind: 'done', delayed: action.delayed },
       }));
     case 'failed':
       return fromAttempt(state, action.key, action.attempt, (item) => ({
         ...item,
-        sentId: action.resumable ? item.sentId : null,
+        recordId: action.resumable ? item.recordId : null,
         status: { kind: 'failed', message: action.message },
       }));
     case 'cancel':
@@ -144,21 +145,9 @@ export function summarize(items: readonly UploadItem[]): string {
     .join(' · ');
 }
 
-// Some systems report no MIME type for newer formats; the image service sniffs the bytes anyway.
-const TYPE_BY_EXTENSION: Record<string, string> = {
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  svg: 'image/svg+xml',
-};
-
+/** The file's type, or the one its extension names: some systems report none for newer formats (the service sniffs the bytes anyway). */
 export function guessType(file: File): string {
-  if (file.type) return file.type;
-  const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
-  return (ext && TYPE_BY_EXTENSION[ext]) || '';
+  return file.type || contentTypeForFilename(file.name) || '';
 }
 
 const MB = 1024 * 1024;
@@ -170,19 +159,18 @@ export function formatMegabytes(bytes: number): string {
   return `${tooCoarse ? (bytes / MB).toFixed(2) : oneDecimal} MB`;
 }
 
+/** A row's file size: as everywhere else, except that an over-limit size must never read as the limit. */
 export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < MB) return `${Math.round(bytes / 1024)} KB`;
-  return formatMegabytes(bytes);
+  return bytes > MAX_UPLOAD_BYTES ? formatMegabytes(bytes) : formatBytes(bytes);
 }
 
 /** The same rules the API enforces, checked before anything is sent; null when the file may go. */
 export function refusalReason(file: File, type: string): string | null {
-  if (!(ACCEPTED_TYPES as readonly string[]).includes(type)) {
-    return `${file.name}: only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.`;
+  if (!(ACCEPTED_CONTENT_TYPES as readonly string[]).includes(type)) {
+    return `${file.name}: only ${formatNames('and')} images can be uploaded.`;
   }
   if (file.size === 0) return `${file.name} is empty.`;
   if (file.size > MAX_UPLOAD_BYTES)
-    return `${file.name} is ${formatMegabytes(file.size)}; the limit is ${MAX_UPLOAD_BYTES / MB} MB.`;
+    return `${file.name} is ${formatMegabytes(file.size)}; the limit is ${megabytes(MAX_UPLOAD_BYTES)}.`;
   return null;
 }

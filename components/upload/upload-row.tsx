@@ -30,14 +30,14 @@ function StatusText({ item }: { item: UploadItem }) {
         </span>
       );
     case 'done':
-      if (status.delayed || !item.imageId)
+      if (status.delayed || !item.recordId)
         return <span className={styles.ok}>Uploaded; it will appear in the gallery shortly.</span>;
       return (
         <span>
           <span className={styles.ok}>Done</span>
           {' · '}
           {/* A text link, not a button: done rows then need no action column (shorter rows on phones). */}
-          <Link href={`/images/${encodeURIComponent(item.imageId)}`}>
+          <Link href={`/images/${encodeURIComponent(item.recordId)}`}>
             View<span className="sr-only"> {item.file.name}</span>
           </Link>
         </span>

@@ -51,35 +51,3 @@ export function toErrorResponse(err: unknown): Response {
   console.error('[pixvault] unexpected error:', err);
   return errorResponse(500, 'internal_error', 'Something went wrong on our side.');
 }
-
-/** Parses a JSON body with a schema; a body that is not JSON is a 400 like any other bad input. */
-export async function parseJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    throw new ApiError(400, 'invalid_json', 'The request body must be JSON.');
-  }
-  return schema.parse(body);
-}
-
-type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
-
-/**
- * Wraps a route handler: one try/catch, and a same-origin check on state-changing methods so another
- * site cannot drive them with the user's cookies (on top of SameSite=Lax session cookies).
- */
-export function route<C>(handler: Handler<C>): Handler<C> {
-  return async (req, ctx) => {
-    try {
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        const origin = req.headers.get('origin');
-        const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-        if (origin && host && new URL(origin).host !== host) throw forbidden('Cross-site requests are not allowed.');
-      }
-      return await handler(req, ctx);
-    } catch (err) {
-      return toErrorResponse(err);
-    }
-  };
-}

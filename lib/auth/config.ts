@@ -1,20 +1,23 @@
 /**
- * Auth.js (next-auth v5): email + password (Argon2id), GitHub when its keys are configured, JWT
- * sessions carrying the user id and role. The role in the token only shapes the UI; every server
- * check re-reads the user from the database (see session.ts), so a role change or removal is
- * effective on the next request.
+ * Auth.js (next-auth v5): email + password (Argon2id) and, when configured, GitHub. The JWT cookie
+ * names a server-side session record (session-store.ts) that is checked on every request, so
+ * sign-out, "sign out everywhere", a password or role change, disabling and removal end sessions at
+ * once. The role in the token only shapes the UI; server checks re-read the user (session.ts).
  */
-import { randomBytes } from 'node:crypto';
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
-import { z } from 'zod';
-import { createUser, findUserByEmail } from '@/lib/db/users';
-import { appEnv } from '@/lib/env';
-import { RateLimiter } from '@/lib/rate-limit';
-import { verifiedGitHubEmail } from './github';
-import { hashPassword, verifyPassword } from './password';
+import { getDb } from '@/lib/db/index';
+import { type AppEnv, appEnv } from '@/lib/env';
+import { findActiveAccount } from './accounts';
+import { parseCidr } from './client-address';
+import { authorizeCredentials } from './credentials';
+import { admitGitHubSignIn, gitHubUserId } from './github-sign-in';
+import { authLogger } from './logger';
 import { isRole, type Role } from './roles';
+import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from './session-lifetime';
+import { createSession, endSession, touchSession } from './session-store';
+import { SignInLimiter } from './sign-in-limiter';
 
 declare module 'next-auth' {
   interface Session {
@@ -22,70 +25,80 @@ declare module 'next-auth' {
   }
 }
 
-class TooManyAttempts extends CredentialsSignin {
-  override code = 'rate_limited';
+// One per process (it prunes old records now and then); its state lives in the shared database.
+let limiter: SignInLimiter | null = null;
+function sharedLimiter(failuresPerSecond: number): SignInLimiter {
+  limiter ??= new SignInLimiter(getDb(), failuresPerSecond);
+  return limiter;
 }
 
-const credentialsSchema = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
-// Ten tries per address per 5 minutes: slows guessing without locking anyone out for long.
-const attempts = new RateLimiter(10, 5 * 60_000);
-// A real hash to verify against when the email is unknown, so response time does not reveal accounts.
-let dummyHash: Promise<string> | null = null;
-const unknownUserHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
+function gitHubProvider(env: AppEnv) {
+  if (!env.github) return null;
+  const { clientId, clientSecret } = env.github;
+  // Organisation membership can only be read with `read:org`; ask for it only when it decides anything.
+  const scope = `read:user user:email${env.access.allowedGitHubOrgs.length > 0 ? ' read:org' : ''}`;
+  return GitHub({ clientId, clientSecret, authorization: { params: { scope } } });
+}
 
 /** Exported for tests: the configuration Auth.js gets for the current environment. */
 export function buildConfig(env = appEnv()): NextAuthConfig {
   const providers: NextAuthConfig['providers'] = [
     Credentials({
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const email = parsed.data.email.toLowerCase();
-        if (!attempts.take(email).ok) throw new TooManyAttempts();
-        const user = findUserByEmail(email);
-        const ok = await verifyPassword(user?.password_hash ?? (await unknownUserHash()), parsed.data.password);
-        if (!user || !user.password_hash || !ok) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
-      },
+      authorize: authorizeCredentials({
+        limiter: () => sharedLimiter(env.access.signInFailuresPerSecond),
+        trustedProxies: env.access.trustedProxies.map(parseCidr),
+      }),
     }),
   ];
-  if (env.github) providers.push(GitHub({ clientId: env.github.clientId, clientSecret: env.github.clientSecret }));
+  const gitHub = gitHubProvider(env);
+  if (gitHub) providers.push(gitHub);
 
   return {
     secret: env.authSecret,
     trustHost: true,
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
+    // updateAge is Auth.js's setting for database sessions; here the same figures drive session-store.ts
+    // and the cookie renewal in the request proxy (session-cookie.ts).
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     pages: { signIn: '/sign-in', error: '/sign-in' },
+    logger: authLogger(),
     providers,
     callbacks: {
-      async signIn({ account, user }) {
+      async signIn({ account, user, profile }) {
         if (account?.provider !== 'github') return true;
-        const email = await verifiedGitHubEmail(account.access_token);
-        if (!email) return '/sign-in?error=GitHubEmailNotVerified';
-        // A verified GitHub email joins the account with that email, or creates a viewer.
-        if (!findUserByEmail(email)) createUser({ email, name: user.name ?? null, passwordHash: null, role: 'viewer' });
-        return true;
+        const login = typeof profile?.login === 'string' ? profile.login : null;
+        return admitGitHubSignIn({ accessToken: account.access_token, login, name: user.name ?? null }, env.access);
       },
       async jwt({ token, user, account }) {
-        if (!user) return token;
-        if (account?.provider === 'github') {
-          // Never the profile's email: only the verified one decides whose account this is.
-          const email = await verifiedGitHubEmail(account.access_token);
-          const row = email ? findUserByEmail(email) : undefined;
-          if (!row) throw new Error('GitHub sign-in without a verified, known email');
-          token.sub = row.id;
-          token.role = row.role;
-        } else {
-          token.sub = user.id;
-          token.role = (user as { role?: unknown }).role;
+        if (user) {
+          // Signing in: never the GitHub profile's id or email, only the account admission chose.
+          const id = account?.provider === 'github' ? await gitHubUserId(account.access_token) : user.id;
+          const row = id ? findActiveAccount(id) : undefined;
+          if (!row) throw new Error('Sign-in without an admitted, active account');
+          return {
+            ...token,
+            sub: row.id,
+            email: row.email,
+            name: row.name,
+            role: row.role,
+            sid: createSession(row.id),
+          };
         }
+        // Every later request: the session must still exist server-side (null ends it and clears the cookie).
+        const { sid, sub } = token;
+        if (typeof sid !== 'string' || typeof sub !== 'string' || !touchSession(sid, sub)) return null;
         return token;
       },
       session({ session, token }) {
         session.user.id = token.sub ?? '';
         session.user.role = isRole(token.role) ? token.role : 'viewer';
         return session;
+      },
+    },
+    events: {
+      signOut(message) {
+        const sid = 'token' in message ? message.token?.sid : undefined;
+        if (typeof sid === 'string') endSession(sid);
       },
     },
   };

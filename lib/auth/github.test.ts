@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifiedGitHubEmail } from './github';
+import { isActiveOrgMember, verifiedGitHubEmail } from './github';
 
 const answer =
   (status: number, body: unknown): typeof fetch =>
@@ -28,5 +28,25 @@ describe('verifiedGitHubEmail', () => {
     expect(await verifiedGitHubEmail('token', answer(200, { not: 'a list' }))).toBeNull();
     expect(await verifiedGitHubEmail(undefined, answer(200, []))).toBeNull();
     expect(await verifiedGitHubEmail('token', async () => Promise.reject(new Error('offline')))).toBeNull();
+  });
+});
+
+describe('isActiveOrgMember', () => {
+  it('is true only for an active membership', async () => {
+    let asked = '';
+    const spy: typeof fetch = async (url) => {
+      asked = String(url);
+      return new Response(JSON.stringify({ state: 'active', role: 'member' }), { status: 200 });
+    };
+    expect(await isActiveOrgMember('token', 'acme', spy)).toBe(true);
+    expect(asked).toBe('https://api.github.com/user/memberships/orgs/acme');
+    expect(await isActiveOrgMember('token', 'acme', answer(200, { state: 'pending' }))).toBe(false);
+  });
+
+  it('is false when GitHub says no, restricts the app, fails, or there is no token', async () => {
+    expect(await isActiveOrgMember('token', 'acme', answer(404, { message: 'Not Found' }))).toBe(false);
+    expect(await isActiveOrgMember('token', 'acme', answer(403, { message: 'restricted' }))).toBe(false);
+    expect(await isActiveOrgMember('token', 'acme', async () => Promise.reject(new Error('offline')))).toBe(false);
+    expect(await isActiveOrgMember(undefined, 'acme', answer(200, { state: 'active' }))).toBe(false);
   });
 });

@@ -1,11 +1,12 @@
 import 'server-only';
 /**
- * Who is asking, checked on the server for every route, action and page. The session only names the
- * user; the role comes from the database on each request.
+ * Who is asking, checked on the server for every route, action and page. `auth()` checks the
+ * server-side session record (config.ts); the user, role included, is then read from the database,
+ * and a disabled user counts as signed out.
  */
 import { redirect } from 'next/navigation';
 import { forbidden, unauthorized } from '@/lib/api/errors';
-import { findUserById } from '@/lib/db/users';
+import { findActiveAccount } from './accounts';
 import { auth } from './config';
 import { hasRole, type Role } from './roles';
 
@@ -20,7 +21,7 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const row = findUserById(id);
+  const row = findActiveAccount(id);
   return row ? { id: row.id, email: row.email, name: row.name, role: row.role } : null;
 }
 

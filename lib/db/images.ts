@@ -1,9 +1,12 @@
-/** The app's image records: owner, title, size, placeholder, visibility; `cf_id` points into the image service. */
+/**
+ * The app's image records: owner, title, size, placeholder, visibility. `id` is the app's record id
+ * (`recordId` in code); `service_id` is the image's id in the image service (`serviceId` in code).
+ */
 import { type AppDb, getDb } from './index';
 
 export interface ImageRow {
   id: string;
-  cf_id: string | null;
+  service_id: string | null;
   owner_id: string;
   title: string;
   filename: string;
@@ -21,17 +24,17 @@ export interface ImageRow {
 export type ImageWithOwner = ImageRow & { owner_email: string; owner_name: string | null };
 
 export function insertPendingImage(
-  row: { id: string; ownerId: string; title: string; filename: string },
+  row: { recordId: string; ownerId: string; title: string; filename: string },
   db: AppDb = getDb(),
 ): void {
   const now = Date.now();
   db.prepare(
     `INSERT INTO images (id, owner_id, title, filename, status, private, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 1, ?, ?)`,
-  ).run(row.id, row.ownerId, row.title, row.filename, now, now);
+  ).run(row.recordId, row.ownerId, row.title, row.filename, now, now);
 }
 
-export function setServiceId(id: string, cfId: string, db: AppDb = getDb()): void {
-  db.prepare('UPDATE images SET cf_id = ?, updated_at = ? WHERE id = ?').run(cfId, Date.now(), id);
+export function setServiceId(recordId: string, serviceId: string, db: AppDb = getDb()): void {
+  db.prepare('UPDATE images SET service_id = ?, updated_at = ? WHERE id = ?').run(serviceId, Date.now(), recordId);
 }
 
 export interface ReadyFields {
@@ -44,26 +47,26 @@ export interface ReadyFields {
 }
 
 /** Marks a pending record ready; false when it was ready already (or is gone): completion is idempotent. */
-export function markReady(id: string, f: ReadyFields, db: AppDb = getDb()): boolean {
+export function markReady(recordId: string, f: ReadyFields, db: AppDb = getDb()): boolean {
   return (
     db
       .prepare(
         `UPDATE images SET status = 'ready', width = ?, height = ?, bytes = ?, content_type = ?, placeholder = ?,
            filename = COALESCE(?, filename), created_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'`,
       )
-      .run(f.width, f.height, f.bytes, f.contentType, f.placeholder, f.filename, Date.now(), Date.now(), id).changes ===
-    1
+      .run(f.width, f.height, f.bytes, f.contentType, f.placeholder, f.filename, Date.now(), Date.now(), recordId)
+      .changes === 1
   );
 }
 
 const SELECT_WITH_OWNER = `SELECT images.*, users.email AS owner_email, users.name AS owner_name FROM images JOIN users ON users.id = images.owner_id`;
 
-export function getImage(id: string, db: AppDb = getDb()): ImageWithOwner | undefined {
-  return db.prepare(`${SELECT_WITH_OWNER} WHERE images.id = ?`).get(id) as ImageWithOwner | undefined;
+export function getImage(recordId: string, db: AppDb = getDb()): ImageWithOwner | undefined {
+  return db.prepare(`${SELECT_WITH_OWNER} WHERE images.id = ?`).get(recordId) as ImageWithOwner | undefined;
 }
 
-export function getImageByServiceId(cfId: string, db: AppDb = getDb()): ImageRow | undefined {
-  return db.prepare('SELECT * FROM images WHERE cf_id = ?').get(cfId) as ImageRow | undefined;
+export function getImageByServiceId(serviceId: string, db: AppDb = getDb()): ImageRow | undefined {
+  return db.prepare('SELECT * FROM images WHERE service_id = ?').get(serviceId) as ImageRow | undefined;
 }
 
 export interface ListQuery {
@@ -96,8 +99,12 @@ export function listImages(q: ListQuery, db: AppDb = getDb()): ImageWithOwner[] 
     .all(...args, q.limit) as ImageWithOwner[];
 }
 
-export function updateImage(id: string, changes: { title?: string; private?: boolean }, db: AppDb = getDb()): void {
-  const row = db.prepare('SELECT title, private FROM images WHERE id = ?').get(id) as
+export function updateImage(
+  recordId: string,
+  changes: { title?: string; private?: boolean },
+  db: AppDb = getDb(),
+): void {
+  const row = db.prepare('SELECT title, private FROM images WHERE id = ?').get(recordId) as
     | { title: string; private: number }
     | undefined;
   if (!row) return;
@@ -105,12 +112,12 @@ export function updateImage(id: string, changes: { title?: string; private?: boo
     changes.title ?? row.title,
     changes.private === undefined ? row.private : changes.private ? 1 : 0,
     Date.now(),
-    id,
+    recordId,
   );
 }
 
-export function deleteImageRecord(id: string, db: AppDb = getDb()): boolean {
-  return db.prepare('DELETE FROM images WHERE id = ?').run(id).changes === 1;
+export function deleteImageRecord(recordId: string, db: AppDb = getDb()): boolean {
+  return db.prepare('DELETE FROM images WHERE id = ?').run(recordId).changes === 1;
 }
 
 /** Pending records older than `olderThanMs`: candidates for reconciliation with the image service. */

@@ -4,13 +4,19 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAppDb } from './index';
 import {
+  addUser,
+  assertRemovable,
+  changePassword,
+  changeRole,
   countAdmins,
   createFirstAdmin,
   createUser,
   DuplicateEmailError,
   findUserByEmail,
+  findUserById,
   removeUser,
   setUserRole,
+  UserRuleError,
 } from './users';
 
 const fresh = () => openAppDb(path.join(mkdtempSync(path.join(tmpdir(), 'pixvault-users-')), 'app.db'));
@@ -42,5 +48,31 @@ describe('users', () => {
     expect(countAdmins(db)).toBe(1);
     expect(setUserRole(a.id, 'admin', db)).toBe(true);
     expect(removeUser(b.id, db)).toBe(true);
+  });
+});
+
+describe('user rules', () => {
+  it('adds users only with a password of the one minimum length, hashed and audited', async () => {
+    const db = fresh();
+    await expect(
+      addUser(null, { email: 'short@example.com', password: 'x'.repeat(7), role: 'viewer' }, db),
+    ).rejects.toThrow(UserRuleError);
+    expect(findUserByEmail('short@example.com', db)).toBeUndefined();
+    const user = await addUser(null, { email: ' New@Example.com', password: 'x'.repeat(8), role: 'uploader' }, db);
+    expect(user).toMatchObject({ email: 'new@example.com', role: 'uploader' });
+    expect(user.password_hash).toMatch(/^\$argon2id\$/);
+    const actions = db.prepare('SELECT action FROM audit_log WHERE target = ?').all(user.id);
+    expect(actions).toEqual([{ action: 'user.created' }]);
+  });
+
+  it('changes roles and passwords with the same rules, and says why when it refuses', async () => {
+    const db = fresh();
+    const admin = createUser({ email: 'a@example.com', passwordHash: null, role: 'admin' }, db);
+    expect(() => changeRole(null, admin.id, 'viewer', db)).toThrow('This is the last admin');
+    expect(() => changeRole(null, 'nobody', 'viewer', db)).toThrow('No such user');
+    await expect(changePassword(null, admin.id, 'short', db)).rejects.toThrow('at least 8 characters');
+    await changePassword(null, admin.id, 'long enough', db);
+    expect(findUserById(admin.id, db)?.password_hash).toMatch(/^\$argon2id\$/);
+    expect(() => assertRemovable(admin.id, db)).toThrow('The last admin cannot be removed');
   });
 });

@@ -1,6 +1,14 @@
-/** Users of the app. Emails are unique case-insensitively; the role is authoritative here, not in the session. */
+/**
+ * Users of the app — the one module for them: rows, lookups, and the rules every caller (admin page,
+ * CLI, setup, sign-in) shares. Emails are unique case-insensitively; the role is authoritative here,
+ * not in the session. Removing a user with their images is in `lib/images/manage.ts` (it needs the
+ * image service).
+ */
 import { randomUUID } from 'node:crypto';
+import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
+import { normalizeEmail, passwordSchema } from '@/lib/schemas/user';
+import { audit } from './audit';
 import { type AppDb, getDb } from './index';
 
 export interface UserRow {
@@ -20,12 +28,17 @@ export class DuplicateEmailError extends Error {
   }
 }
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+/** A change the user rules refuse (last admin, unknown user, too short a password); the message is for people. */
+export class UserRuleError extends Error {}
+
+const LAST_ADMIN = 'This is the last admin; make someone else an admin first.';
 
 export function countUsers(db: AppDb = getDb()): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+}
+
+export function countAdmins(db: AppDb = getDb()): number {
+  return (db.prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'admin'").get() as { n: number }).n;
 }
 
 export function findUserByEmail(email: string, db: AppDb = getDb()): UserRow | undefined {
@@ -93,6 +106,46 @@ export function removeUser(id: string, db: AppDb = getDb()): boolean {
   return db.prepare(`DELETE FROM users WHERE id = ? AND ${NOT_LAST_ADMIN}`).run(id).changes === 1;
 }
 
-export function countAdmins(db: AppDb = getDb()): number {
-  return (db.prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'admin'").get() as { n: number }).n;
+async function hashValidPassword(password: string): Promise<string> {
+  const checked = passwordSchema.safeParse(password);
+  if (!checked.success) throw new UserRuleError(checked.error.issues[0]?.message ?? 'The password is not valid.');
+  return hashPassword(checked.data);
+}
+
+/** Adds a user with a password (admin page, CLI), audited as done by `actorId` (null: the CLI). */
+export async function addUser(
+  actorId: string | null,
+  input: { email: string; name?: string | null; password: string; role: Role },
+  db: AppDb = getDb(),
+): Promise<UserRow> {
+  const passwordHash = await hashValidPassword(input.password);
+  const user = createUser({ email: input.email, name: input.name ?? null, passwordHash, role: input.role }, db);
+  audit(actorId, 'user.created', user.id, { role: input.role }, db);
+  return user;
+}
+
+export function changeRole(actorId: string | null, userId: string, role: Role, db: AppDb = getDb()): void {
+  const user = findUserById(userId, db);
+  if (!user) throw new UserRuleError('No such user.');
+  if (!setUserRole(userId, role, db)) throw new UserRuleError(LAST_ADMIN);
+  audit(actorId, 'user.role_changed', userId, { from: user.role, to: role }, db);
+}
+
+export async function changePassword(
+  actorId: string | null,
+  userId: string,
+  password: string,
+  db: AppDb = getDb(),
+): Promise<void> {
+  const passwordHash = await hashValidPassword(password);
+  if (!setUserPassword(userId, passwordHash, db)) throw new UserRuleError('No such user.');
+  audit(actorId, 'user.password_changed', userId, undefined, db);
+}
+
+/** Refuses before anything is deleted when `userId` is unknown or the last admin. */
+export function assertRemovable(userId: string, db: AppDb = getDb()): UserRow {
+  const user = findUserById(userId, db);
+  if (!user) throw new UserRuleError('No such user.');
+  if (user.role === 'admin' && countAdmins(db) <= 1) throw new UserRuleError('The last admin cannot be removed.');
+  return user;
 }

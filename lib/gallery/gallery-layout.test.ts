@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from '@/lib/format';
-import { msUntilUrlRefresh } from '@/lib/queries/images';
-import type { GalleryPage } from '@/lib/schemas/api';
 import { CAPTION_HEIGHT, columnsFor, displayRatio, GRID_SIZES, masonryLayout } from './masonry';
 import { variantSrcSet } from './srcset';
 
@@ -59,22 +56,5 @@ describe('variantSrcSet', () => {
       widths: { thumbnail: 400, mobile: 828, desktop: 1920 },
     };
     expect(variantSrcSet(big, ['desktop', 'mobile'])).toBe('m 828w, d 1920w');
-  });
-});
-
-describe('formatBytes', () => {
-  it('uses binary multiples like the upload limit', () => {
-    expect(formatBytes(512)).toBe('512 B');
-    expect(formatBytes(2.4 * 1024 * 1024)).toBe('2.4 MB');
-    expect(formatBytes(10 * 1024 * 1024)).toBe('10 MB');
-  });
-});
-
-describe('msUntilUrlRefresh', () => {
-  it('refreshes five minutes before the earliest page expires, never sooner than a minute', () => {
-    const page = (urlsExpireAt: number): GalleryPage => ({ images: [], nextCursor: null, urlsExpireAt });
-    expect(msUntilUrlRefresh([page(4000), page(3000)], 0)).toBe(3000_000 - 300_000);
-    expect(msUntilUrlRefresh([page(100)], 0)).toBe(60_000);
-    expect(msUntilUrlRefresh([page(0)], 0)).toBe(false);
   });
 });

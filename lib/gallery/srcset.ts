@@ -1,20 +1,18 @@
 /** `srcset` strings from the signed variant URLs and their real widths (never guessed widths). */
-import type { GalleryImage, GalleryVariant } from '@/lib/schemas/api';
+import type { GalleryImage } from '@/lib/schemas/api';
+import type { GalleryVariant } from '@/lib/schemas/variant';
 
 export function variantSrcSet(
   image: Pick<GalleryImage, 'urls' | 'widths'>,
   variants: readonly GalleryVariant[],
 ): string {
-  const seen = new Set<number>();
-  return (
-    variants
-      .map((v) => ({ url: image.urls[v], w: image.widths[v] }))
-      .sort((a, b) => a.w - b.w)
-      // Small originals make several variants the same width; duplicate descriptors invalidate the srcset.
-      .filter(({ w }) => (seen.has(w) ? false : (seen.add(w), true)))
-      .map(({ url, w }) => `${url} ${w}w`)
-      .join(', ')
-  );
+  // Small originals make several variants the same width; duplicate descriptors invalidate the srcset.
+  const urlByWidth = new Map<number, string>();
+  for (const v of variants) if (!urlByWidth.has(image.widths[v])) urlByWidth.set(image.widths[v], image.urls[v]);
+  return [...urlByWidth]
+    .sort(([a], [b]) => a - b)
+    .map(([w, url]) => `${url} ${w}w`)
+    .join(', ');
 }
 
 /** Height for `width` keeping the image's proportions, for the `width`/`height` attributes. */

@@ -14,6 +14,7 @@ export function useLoadMoreSentinel(
     margin = '800px',
   }: { enabled: boolean; onLoadMore: () => void; generation: number; margin?: string },
 ): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` is unused on purpose; a new page must recreate the observer (see above).
   useEffect(() => {
     const el = ref.current;
     if (!el || !enabled || typeof IntersectionObserver === 'undefined') return;

@@ -3,15 +3,17 @@
  * function returning the `result` (and optional `result_info`) of Cloudflare's envelope.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cfError } from '@/lib/cloudflare-images/errors';
+import { type ApiImage, deliveryBase, toApiImage } from './api-image';
 import { readJson } from './body';
-import type { Core } from './core';
-import { isStored } from './db';
-import { notFound, ServiceError } from './errors';
-import { deliveryBase, listV1, listV2, mustGetRow, toApiImage } from './images';
-import { createDirectUpload, createImage } from './uploads';
+import { type ImageRow, isStored } from './db';
+import { createDirectUpload } from './direct-uploads';
+import { listV1, listV2 } from './listing';
+import type { ImageService } from './service';
+import { createImage } from './uploads';
 
 export interface ApiContext {
-  core: Core;
+  svc: ImageService;
   req: IncomingMessage;
   res: ServerResponse;
   query: URLSearchParams;
@@ -23,97 +25,107 @@ export type ApiResult = { result: unknown; resultInfo?: unknown } | { raw: true 
 
 type Handler = (ctx: ApiContext) => Promise<ApiResult> | ApiResult;
 
-const api = (core: Core) => ({
-  image: (row: Parameters<typeof toApiImage>[0]) =>
-    toApiImage(row, deliveryBase(core.config.publicUrl, core.config.accountHash), core.variants.names()),
-});
+/** Records as the API shows them, with the delivery URL of every named variant. */
+function apiShape(svc: ImageService): (row: ImageRow) => ApiImage {
+  const base = deliveryBase(svc.config.publicUrl, svc.config.accountHash);
+  const names = svc.variants.names();
+  return (row) => toApiImage(row, base, names);
+}
+
+export const apiImage = (svc: ImageService, row: ImageRow): ApiImage => apiShape(svc)(row);
 
 /**
  * A draft whose upload URL expired is gone, even before the sweeper removes it — unless an upload
  * to it is still being received: that one may yet complete, and must not be reported gone.
  */
-function visibleRow(core: Core, id: string) {
-  const row = mustGetRow(core.db, id);
-  if (row.draft && row.upload_state !== 'receiving' && (row.draft_expires ?? 0) <= core.now()) throw notFound();
+function visibleRow(svc: ImageService, id: string): ImageRow {
+  const row = svc.records.mustGet(id);
+  if (row.draft && row.upload_state !== 'receiving' && (row.draft_expires ?? 0) <= svc.now()) throw cfError(5404);
   return row;
+}
+
+/** Deletes the record first (so it stops being served at once), then its files. */
+async function deleteImage(svc: ImageService, row: ImageRow): Promise<void> {
+  svc.records.remove(row.id);
+  if (row.file_key) await svc.renders.dropImage(row.file_key);
 }
 
 const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
   {
     method: 'POST',
     pattern: /^v1$/,
-    handler: async ({ core, req }) => ({ result: api(core).image(await createImage(core, req)) }),
+    handler: async ({ svc, req }) => ({ result: apiImage(svc, await createImage(svc, req)) }),
   },
   {
     method: 'GET',
     pattern: /^v1$/,
-    handler: ({ core, query }) => {
-      const { rows, resultInfo } = listV1(core.db, query);
-      return { result: { images: rows.map(api(core).image) }, resultInfo };
+    handler: ({ svc, query }) => {
+      const { rows, resultInfo } = listV1(svc.db, query);
+      return { result: { images: rows.map(apiShape(svc)) }, resultInfo };
     },
   },
   {
     method: 'GET',
     pattern: /^v1\/stats$/,
-    handler: ({ core }) => {
-      const { n } = core.db.prepare('SELECT COUNT(*) AS n FROM images WHERE draft = 0').get() as { n: number };
-      return { result: { count: { current: n, allowed: core.config.imagesAllowed } } };
+    handler: ({ svc }) => {
+      const { n } = svc.db.prepare('SELECT COUNT(*) AS n FROM images WHERE draft = 0').get() as { n: number };
+      return { result: { count: { current: n, allowed: svc.config.imagesAllowed } } };
     },
   },
   {
     method: 'GET',
     pattern: /^v1\/variants$/,
-    handler: ({ core }) => ({ result: { variants: Object.fromEntries(core.variants.list().map((v) => [v.id, v])) } }),
+    handler: ({ svc }) => ({ result: { variants: Object.fromEntries(svc.variants.list().map((v) => [v.id, v])) } }),
   },
   {
     method: 'POST',
     pattern: /^v1\/variants$/,
-    handler: async ({ core, req }) => ({ result: { variant: core.variants.create(await readJson(req)) } }),
+    handler: async ({ svc, req }) => ({ result: { variant: svc.variants.create(await readJson(req)) } }),
   },
   {
     method: 'GET',
     pattern: /^v1\/variants\/([^/]+)$/,
-    handler: ({ core, param }) => ({ result: { variant: core.variants.mustGet(param) } }),
+    handler: ({ svc, param }) => ({ result: { variant: svc.variants.mustGet(param) } }),
   },
   {
     method: 'PATCH',
     pattern: /^v1\/variants\/([^/]+)$/,
-    handler: async ({ core, req, param }) => ({
-      result: { variant: core.variants.update(param, await readJson(req)) },
+    handler: async ({ svc, req, param }) => ({
+      result: { variant: svc.variants.update(param, await readJson(req)) },
     }),
   },
   {
     method: 'DELETE',
     pattern: /^v1\/variants\/([^/]+)$/,
-    handler: ({ core, param }) => {
-      core.variants.delete(param);
+    handler: ({ svc, param }) => {
+      svc.variants.delete(param);
       return { result: {} };
     },
   },
-  { method: 'GET', pattern: /^v1\/keys$/, handler: ({ core }) => ({ result: { keys: core.keys.list() } }) },
+  { method: 'GET', pattern: /^v1\/keys$/, handler: ({ svc }) => ({ result: { keys: svc.keys.list() } }) },
   {
     method: 'PUT',
     pattern: /^v1\/keys\/([^/]+)$/,
-    handler: ({ core, param }) => ({ result: { keys: core.keys.put(param) } }),
+    handler: ({ svc, param }) => ({ result: { keys: svc.keys.put(param) } }),
   },
   {
     method: 'DELETE',
     pattern: /^v1\/keys\/([^/]+)$/,
-    handler: ({ core, param }) => ({ result: { keys: core.keys.delete(param) } }),
+    handler: ({ svc, param }) => ({ result: { keys: svc.keys.delete(param) } }),
   },
-  { method: 'GET', pattern: /^v1\/config$/, handler: ({ core }) => ({ result: core.settings.get() }) },
+  { method: 'GET', pattern: /^v1\/config$/, handler: ({ svc }) => ({ result: svc.settings.get() }) },
   {
     method: 'PATCH',
     pattern: /^v1\/config$/,
-    handler: async ({ core, req }) => ({ result: core.settings.patch(await readJson(req)) }),
+    handler: async ({ svc, req }) => ({ result: svc.settings.patch(await readJson(req)) }),
   },
   {
     method: 'GET',
     pattern: /^v1\/(.+)\/blob$/,
-    handler: async ({ core, res, param }) => {
-      const row = mustGetRow(core.db, param);
-      if (!isStored(row)) throw new ServiceError(404, 5404, 'ERROR 5404: The image has not been uploaded yet (draft).');
-      const entry = await core.originalEntry(row);
+    handler: async ({ svc, res, param }) => {
+      const row = svc.records.mustGet(param);
+      if (!isStored(row)) throw cfError(5404, 'The image has not been uploaded yet (draft).');
+      const entry = await svc.renders.original(row);
       res.writeHead(200, {
         'content-type': entry.contentType,
         'content-length': String(entry.bytes.length),
@@ -127,36 +139,36 @@ const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
   {
     method: 'GET',
     pattern: /^v1\/(.+)$/,
-    handler: ({ core, param }) => ({ result: api(core).image(visibleRow(core, param)) }),
+    handler: ({ svc, param }) => ({ result: apiImage(svc, visibleRow(svc, param)) }),
   },
   {
     method: 'PATCH',
     pattern: /^v1\/(.+)$/,
-    handler: async ({ core, req, param }) => {
-      visibleRow(core, param);
-      return { result: api(core).image(core.patchImage(param, await readJson(req))) };
+    handler: async ({ svc, req, param }) => {
+      visibleRow(svc, param);
+      return { result: apiImage(svc, svc.records.patch(param, await readJson(req))) };
     },
   },
   {
     method: 'DELETE',
     pattern: /^v1\/(.+)$/,
-    handler: async ({ core, param }) => {
-      await core.track(core.deleteImage(mustGetRow(core.db, param)));
+    handler: async ({ svc, param }) => {
+      await svc.work.track(deleteImage(svc, svc.records.mustGet(param)));
       return { result: {} };
     },
   },
   {
     method: 'GET',
     pattern: /^v2$/,
-    handler: ({ core, query }) => {
-      const { rows, continuationToken } = listV2(core.db, query);
-      return { result: { images: rows.map(api(core).image), continuation_token: continuationToken } };
+    handler: ({ svc, query }) => {
+      const { rows, continuationToken } = listV2(svc.db, query);
+      return { result: { images: rows.map(apiShape(svc)), continuation_token: continuationToken } };
     },
   },
   {
     method: 'POST',
     pattern: /^v2\/direct_upload$/,
-    handler: async ({ core, req }) => ({ result: await createDirectUpload(core, req) }),
+    handler: async ({ svc, req }) => ({ result: await createDirectUpload(svc, req) }),
   },
 ];
 
@@ -174,7 +186,7 @@ export function matchRoute(method: string, rest: string): { handler: Handler; pa
     try {
       param = m[1] === undefined ? '' : decodeURIComponent(m[1]);
     } catch {
-      throw new ServiceError(400, 5400, 'ERROR 5400: The path contains an invalid percent-encoding.');
+      throw cfError(5400, 'The path contains an invalid percent-encoding.');
     }
     return { handler: route.handler, param };
   }

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
-import { ServiceError } from './errors';
+import { badRequest, cfError } from '@/lib/cloudflare-images/errors';
 
 export interface UploadedFile {
   bytes: Buffer;
@@ -24,21 +24,18 @@ export interface BodyLimits {
 }
 
 const tooLarge = (max: number) =>
-  new ServiceError(
-    413,
-    5413,
-    `ERROR 5413: Max file size is ${Math.round(max / (1024 * 1024))} MB; this file is larger.`,
-  );
+  cfError(5413, `Max file size is ${Math.round(max / (1024 * 1024))} MB; this file is larger.`);
+const bodyTooLarge = (max: number) => cfError(5413, `The request body is larger than ${max} bytes.`);
 
 /** Reads at most `max` bytes of a non-multipart body; one byte more is a 413. */
 async function readRaw(req: IncomingMessage, max: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > max) throw new ServiceError(413, 5413, `ERROR 5413: The request body is larger than ${max} bytes.`);
+  if (declared > max) throw bodyTooLarge(max);
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     total += chunk.length;
-    if (total > max) throw new ServiceError(413, 5413, `ERROR 5413: The request body is larger than ${max} bytes.`);
+    if (total > max) throw bodyTooLarge(max);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -59,7 +56,7 @@ export async function readJson(req: IncomingMessage, max = 64 * 1024): Promise<u
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch {
-    throw new ServiceError(400, 5400, 'ERROR 5400: The request body is not valid JSON.');
+    throw badRequest('The request body is not valid JSON.');
   }
 }
 
@@ -78,7 +75,7 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<Parsed
         },
       });
     } catch {
-      reject(new ServiceError(400, 5400, 'ERROR 5400: The multipart body could not be parsed (missing boundary?).'));
+      reject(badRequest('The multipart body could not be parsed (missing boundary?).'));
       return;
     }
     const fields = new Map<string, string>();
@@ -86,50 +83,40 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<Parsed
     let settled = false;
     // The first failure answers at once; the HTTP layer then closes the connection instead of
     // reading the rest of an oversized or broken body.
-    const fail = (err: ServiceError) => {
+    const fail = (err: Error) => {
       if (settled) return;
       settled = true;
       req.unpipe(bb);
       reject(err);
     };
     bb.on('field', (name, value, info) => {
-      if (info.valueTruncated) fail(new ServiceError(400, 5400, `ERROR 5400: The form field "${name}" is too long.`));
+      if (info.valueTruncated) fail(badRequest(`The form field "${name}" is too long.`));
       fields.set(name, value);
     });
     bb.on('file', (name, stream, info) => {
       if (name !== 'file') {
-        fail(
-          new ServiceError(
-            400,
-            5400,
-            `ERROR 5400: Unexpected file field "${name}"; send the image in the field "file".`,
-          ),
-        );
+        fail(badRequest(`Unexpected file field "${name}"; send the image in the field "file".`));
         stream.resume();
         return;
       }
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('limit', () => fail(tooLarge(limits.maxFileBytes)));
-      stream.on('error', () =>
-        fail(new ServiceError(400, 5400, 'ERROR 5400: The multipart body ended before the file did.')),
-      );
+      stream.on('error', () => fail(badRequest('The multipart body ended before the file did.')));
       stream.on('end', () => {
         file = { bytes: Buffer.concat(chunks), filename: info.filename ?? null, mimeType: info.mimeType };
       });
     });
-    bb.on('filesLimit', () => fail(new ServiceError(400, 5400, 'ERROR 5400: Send exactly one file per request.')));
-    bb.on('fieldsLimit', () => fail(new ServiceError(400, 5400, 'ERROR 5400: Too many form fields.')));
-    bb.on('partsLimit', () => fail(new ServiceError(400, 5400, 'ERROR 5400: Too many form parts.')));
-    bb.on('error', () =>
-      fail(new ServiceError(400, 5400, 'ERROR 5400: The multipart body is malformed or incomplete.')),
-    );
+    bb.on('filesLimit', () => fail(badRequest('Send exactly one file per request.')));
+    bb.on('fieldsLimit', () => fail(badRequest('Too many form fields.')));
+    bb.on('partsLimit', () => fail(badRequest('Too many form parts.')));
+    bb.on('error', () => fail(badRequest('The multipart body is malformed or incomplete.')));
     bb.on('close', () => {
       if (settled) return;
       settled = true;
       resolve({ fields, file });
     });
-    req.on('aborted', () => fail(new ServiceError(400, 5433, 'ERROR 5433: The upload was aborted by the client.')));
+    req.on('aborted', () => fail(cfError(5433)));
     req.pipe(bb);
   });
 }
@@ -151,13 +138,9 @@ export async function readForm(req: IncomingMessage, limits: BodyLimits): Promis
   if (type.startsWith('application/json') || type === '') {
     const json = await readJson(req);
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-      throw new ServiceError(400, 5400, 'ERROR 5400: The JSON body must be an object.');
+      throw badRequest('The JSON body must be an object.');
     }
     return { fields: flatten(json as Record<string, unknown>), file: null };
   }
-  throw new ServiceError(
-    415,
-    5415,
-    'ERROR 5415: Images must be uploaded as a form, not as raw data (use multipart/form-data).',
-  );
+  throw cfError(5415);
 }

@@ -1,17 +1,5 @@
-/** Configuration of the embedded image service. Built by `lib/env.ts` (the only reader of process.env) or by tests. */
-
-export interface ServiceLimits {
-  /** Largest accepted upload, bytes (Cloudflare: 10 MB). */
-  maxBytes: number;
-  /** Largest side, pixels (Cloudflare: 12,000). */
-  maxSide: number;
-  /** Largest area of one frame, pixels (Cloudflare: 100 MP). */
-  maxPixels: number;
-  /** Largest area summed over all frames of an animation, pixels. */
-  maxAnimationPixels: number;
-  /** Largest serialized `metadata`, bytes (Cloudflare: 1024). */
-  maxMetadataBytes: number;
-}
+/** Configuration of the embedded image service: plain values, given by the start-up code or by tests. */
+import type { ImageLimits } from '@/lib/cloudflare-images/limits';
 
 export interface ServiceConfig {
   dataDir: string;
@@ -23,7 +11,7 @@ export interface ServiceConfig {
   /** Value of the `default` signing key. Seeds the key on first run; when set explicitly it is re-applied at start. */
   signingKey: string;
   signingKeyExplicit: boolean;
-  limits: ServiceLimits;
+  limits: ImageLimits;
   /** Transforms running at once. */
   transformConcurrency: number;
   /** Foreground transforms allowed to wait; one more answers 429. */
@@ -40,10 +28,25 @@ export interface ServiceConfig {
   urlIngestTimeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: ServiceLimits = {
-  maxBytes: 10 * 1024 * 1024,
-  maxSide: 12_000,
-  maxPixels: 100_000_000,
-  maxAnimationPixels: 100_000_000,
-  maxMetadataBytes: 1024,
-};
+/**
+ * What the environment configures (lib/env.ts reads it): everything but the account credentials, of
+ * which any may be left out and is then generated at start-up (see credentials.ts).
+ */
+export interface ServiceSettings {
+  dataDir: string;
+  publicUrl: string;
+  credentials: {
+    accountId?: string;
+    accountHash?: string;
+    apiToken?: string;
+    signingKey?: string;
+    webhookSecret?: string;
+  };
+  /** Where completed and failed direct uploads are reported; null: nowhere. */
+  webhookUrl: string | null;
+  transformConcurrency: number;
+  transformQueueMax: number;
+  memoryCacheBytes: number;
+  eagerVariants: boolean;
+  urlIngestAllowPrivate: string[];
+}

@@ -1,11 +1,14 @@
 /**
  * Dev-machine credentials: any account setting left unset is generated once and kept in
  * `<data dir>/credentials.json` (mode 0600), so restarts and the app keep agreeing on them.
+ * This is start-up work (main.ts, scripts/), not configuration: lib/env.ts only reads the environment.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_LIMITS } from '@/lib/cloudflare-images/limits';
+import type { ServiceConfig, ServiceSettings } from './config';
 
 const credentialsSchema = z.object({
   accountId: z.string().min(1),
@@ -53,4 +56,32 @@ export function loadCredentials(
     else generated.push(key);
   }
   return { credentials, file, generated };
+}
+
+/** The service's configuration: the settings, completed with the kept (or first-run generated) credentials. */
+export function configureService(settings: ServiceSettings): {
+  config: ServiceConfig;
+  credentialsFile: string;
+  generated: (keyof Credentials)[];
+} {
+  const { credentials, file, generated } = loadCredentials(settings.dataDir, settings.credentials);
+  const config: ServiceConfig = {
+    dataDir: settings.dataDir,
+    publicUrl: settings.publicUrl,
+    accountId: credentials.accountId,
+    accountHash: credentials.accountHash,
+    apiToken: credentials.apiToken,
+    signingKey: credentials.signingKey,
+    signingKeyExplicit: settings.credentials.signingKey !== undefined,
+    limits: DEFAULT_LIMITS,
+    transformConcurrency: settings.transformConcurrency,
+    transformQueueMax: settings.transformQueueMax,
+    memoryCacheBytes: settings.memoryCacheBytes,
+    imagesAllowed: 100_000,
+    eagerVariants: settings.eagerVariants,
+    webhook: settings.webhookUrl ? { url: settings.webhookUrl, secret: credentials.webhookSecret } : null,
+    urlIngestAllowPrivate: settings.urlIngestAllowPrivate,
+    urlIngestTimeoutMs: 15_000,
+  };
+  return { config, credentialsFile: file, generated };
 }

@@ -1,6 +1,6 @@
 /** SQLite store of the embedded image service: WAL mode, one migration list, typed rows. */
 import type Database from 'better-sqlite3';
-import { openSqlite } from '@/lib/sqlite';
+import { openSqlite } from '@/lib/sqlite/open';
 
 export type Db = Database.Database;
 

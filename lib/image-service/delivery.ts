@@ -4,19 +4,23 @@
  * Errors are short plain text (`ERROR 9425: Image access denied`) that no cache keeps.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Core } from './core';
-import { ServiceError } from './errors';
+import { type CloudflareImagesError, cfError } from '@/lib/cloudflare-images/errors';
+import {
+  isFlexibleSegment,
+  OptionError,
+  parseFlexibleOptions,
+  type TransformOptions,
+} from '@/lib/cloudflare-images/options';
+import { planSize } from '@/lib/cloudflare-images/sizing';
+import type { CachedVariant } from './memory-cache';
 import { chooseFormat } from './negotiate';
-import { isFlexibleSegment, OptionError, parseFlexibleOptions, planSize, type TransformOptions } from './options';
 import { QueueFullError } from './queue';
+import type { ImageService } from './service';
 
 export const CDN_PREFIX = '/cdn-cgi/imagedelivery';
 const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
-const denied = () => new ServiceError(403, 9425, 'ERROR 9425: Image access denied');
-const missing = () => new ServiceError(404, 9431, 'ERROR 9431: Not found');
-
-export function sendDeliveryError(res: ServerResponse, err: ServiceError, head: boolean): void {
+export function sendDeliveryError(res: ServerResponse, err: CloudflareImagesError, head: boolean): void {
   const body = `${err.message}\n`;
   res.writeHead(err.status, {
     'content-type': 'text/plain; charset=utf-8',
@@ -57,7 +61,7 @@ function parseTarget(path: string, accountHash: string): Target | null {
 }
 
 export async function handleDelivery(
-  core: Core,
+  svc: ImageService,
   req: IncomingMessage,
   res: ServerResponse,
   rawPath: string,
@@ -65,50 +69,48 @@ export async function handleDelivery(
 ): Promise<void> {
   const head = req.method === 'HEAD';
   const path = rawPath.startsWith(`${CDN_PREFIX}/`) ? rawPath.slice(CDN_PREFIX.length) : rawPath;
-  const target = parseTarget(path, core.config.accountHash);
-  if (!target) throw missing();
-  const image = core.storedImage(target.id);
-  if (!image) throw missing();
+  const target = parseTarget(path, svc.config.accountHash);
+  if (!target) throw cfError(9431);
+  const image = svc.records.storedImage(target.id);
+  if (!image) throw cfError(9431);
 
   let opts: TransformOptions;
   let prefix: string;
   let variantTtl: number | undefined;
   let needsSignature = image.require_signed === 1;
   if (isFlexibleSegment(target.segment)) {
-    if (!core.settings.get().flexible_variants)
-      throw new ServiceError(403, 9429, 'ERROR 9429: Flexible variants are not enabled for this account');
+    if (!svc.settings.get().flexible_variants) throw cfError(9429);
     // As on Cloudflare, private images are only served through named variants.
-    if (needsSignature) throw denied();
+    if (needsSignature) throw cfError(9425);
     try {
       opts = parseFlexibleOptions(decodeURIComponent(target.segment));
     } catch (err) {
-      if (err instanceof OptionError || err instanceof URIError)
-        throw new ServiceError(400, 9401, `ERROR 9401: ${err.message}`);
+      if (err instanceof OptionError || err instanceof URIError) throw cfError(9401, err.message);
       throw err;
     }
     prefix = 'f';
   } else {
-    const variant = core.variants.get(target.segment);
-    const variantOpts = core.variants.transformOptions(target.segment);
-    if (!variant || !variantOpts) throw missing();
+    const variant = svc.variants.get(target.segment);
+    const variantOpts = svc.variants.transformOptions(target.segment);
+    if (!variant || !variantOpts) throw cfError(9431);
     opts = variantOpts;
     prefix = `v-${variant.id}`;
     variantTtl = variant.options.browser_ttl;
     if (variant.neverRequireSignedURLs) needsSignature = false;
   }
 
-  const nowSeconds = Math.floor(core.now() / 1000);
+  const nowSeconds = Math.floor(svc.now() / 1000);
   let signedExp: number | null = null;
   if (needsSignature) {
-    const check = core.checkSignature(path, rawPath, rawQuery, nowSeconds);
+    const check = svc.signatures.check(path, rawPath, rawQuery, nowSeconds);
     if (!check.ok) {
-      core.usage.add('denied');
-      throw denied();
+      svc.usage.add('denied');
+      throw cfError(9425);
     }
     signedExp = check.exp;
   }
 
-  const ttl = variantTtl ?? core.settings.get().browser_ttl;
+  const ttl = variantTtl ?? svc.settings.get().browser_ttl;
   const headers: Record<string, string> = {
     'x-content-type-options': 'nosniff',
     'access-control-allow-origin': '*',
@@ -119,45 +121,35 @@ export async function handleDelivery(
       : `public, max-age=${ttl}, stale-while-revalidate=7200`,
   };
 
-  let entry;
+  let entry: CachedVariant;
   if (image.format === 'svg') {
     // SVGs are sanitized at ingest and never rasterized; the CSP keeps them inert even if opened directly.
-    entry = await core.originalEntry(image);
+    entry = await svc.renders.original(image);
     headers['content-security-policy'] = SVG_CSP;
   } else {
     if (opts.trim && (opts.trim[1] + opts.trim[3] >= image.width || opts.trim[0] + opts.trim[2] >= image.height)) {
-      throw new ServiceError(
-        400,
-        9401,
-        `ERROR 9401: Option trim removes the whole ${image.width}×${image.height} image.`,
-      );
+      throw cfError(9401, `Option trim removes the whole ${image.width}×${image.height} image.`);
     }
     const planned = planSize(image.width, image.height, opts);
-    const { maxSide, maxPixels } = core.config.limits;
+    const { maxSide, maxPixels } = svc.config.limits;
     if (Math.max(planned.width, planned.height) > maxSide || planned.width * planned.height > maxPixels) {
-      throw new ServiceError(
-        400,
-        9413,
-        `ERROR 9413: The requested output (${planned.width}×${planned.height}) is larger than allowed.`,
-      );
+      throw cfError(9413, `The requested output (${planned.width}×${planned.height}) is larger than allowed.`);
     }
     const choice = chooseFormat(image, opts, req.headers.accept ?? '');
     if (choice.negotiated) headers.vary = 'Accept';
     try {
-      entry = await core.variant(image, core.cacheName(prefix, opts, choice.format), opts, choice.format);
+      entry = await svc.renders.variant(image, svc.cacheNames.name(prefix, opts, choice.format), opts, choice.format);
     } catch (err) {
       if (err instanceof QueueFullError) {
-        throw new ServiceError(429, 9422, `ERROR 9422: ${err.message}`, {
-          'retry-after': String(err.retryAfterSeconds),
-        });
+        throw cfError(9422, undefined, { headers: { 'retry-after': String(err.retryAfterSeconds) } });
       }
       throw err;
     }
   }
   headers.etag = entry.etag;
-  core.usage.add('deliveries');
+  svc.usage.add('deliveries');
   if (etagMatches(req.headers['if-none-match'], entry.etag)) {
-    core.usage.add('not_modified');
+    svc.usage.add('not_modified');
     res.writeHead(304, headers);
     res.end();
     return;
@@ -165,6 +157,6 @@ export async function handleDelivery(
   headers['content-type'] = entry.contentType;
   headers['content-length'] = String(entry.bytes.length);
   res.writeHead(200, headers);
-  if (!head) core.usage.add('delivered_bytes', entry.bytes.length);
+  if (!head) svc.usage.add('delivered_bytes', entry.bytes.length);
   res.end(head ? undefined : entry.bytes);
 }

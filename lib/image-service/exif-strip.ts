@@ -9,16 +9,15 @@
  */
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
+import type { RasterFormat } from '@/lib/cloudflare-images/formats';
 import { type AllowedExif, readAllowedExif, writeAllowedExif } from './exif-tiff';
-
-export type StripFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'avif';
 
 export class MetadataStripError extends Error {
   override readonly name = 'MetadataStripError';
 }
 
 /** Returns the bytes with private metadata removed. Pixel data is untouched for jpeg/png/webp/gif. Throws MetadataStripError on structurally invalid input. */
-export async function stripPrivateMetadata(input: Buffer, format: StripFormat): Promise<Buffer> {
+export async function stripPrivateMetadata(input: Buffer, format: RasterFormat): Promise<Buffer> {
   switch (format) {
     case 'jpeg':
       return stripJpeg(input);

@@ -3,13 +3,13 @@
  * Routes: REST under `/client/v4`, the one-time upload endpoint (POST), delivery (GET/HEAD).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { secretsEqual } from '@/lib/secure-compare';
-import { matchRoute } from './api';
-import type { Core } from './core';
+import { type Envelope, errorEnvelope, okEnvelope } from '@/lib/cloudflare-images/envelope';
+import { CloudflareImagesError, cfError } from '@/lib/cloudflare-images/errors';
+import { secretsEqual } from '@/lib/cloudflare-images/secrets';
+import { apiImage, matchRoute } from './api';
 import { CDN_PREFIX, handleDelivery, sendDeliveryError } from './delivery';
-import { type Envelope, errorEnvelope, okEnvelope, ServiceError } from './errors';
-import { deliveryBase, toApiImage } from './images';
-import { receiveDirectUpload } from './uploads';
+import { receiveDirectUpload } from './direct-uploads';
+import type { ImageService } from './service';
 
 const API_PREFIX = '/client/v4/accounts/';
 
@@ -35,14 +35,15 @@ function sendError(res: ServerResponse, err: unknown, extra: Record<string, stri
     res.destroy();
     return;
   }
-  if (err instanceof ServiceError) {
+  if (err instanceof CloudflareImagesError) {
     // A refused body (too large, malformed) is not read to its end: close the connection instead.
     const close: Record<string, string> = res.req.complete ? {} : { connection: 'close' };
     sendJson(res, err.status, errorEnvelope(err.code, err.message), { ...extra, ...err.headers, ...close });
     return;
   }
   console.error('[image-service] unexpected error:', err);
-  sendJson(res, 500, errorEnvelope(5500, 'ERROR 5500: Internal error'), extra);
+  const internal = cfError(5500);
+  sendJson(res, internal.status, errorEnvelope(internal.code, internal.message), extra);
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
@@ -51,25 +52,23 @@ function tokenMatches(header: string | undefined, token: string): boolean {
 }
 
 async function handleApi(
-  core: Core,
+  svc: ImageService,
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
   query: URLSearchParams,
 ): Promise<void> {
-  if (!tokenMatches(req.headers.authorization, core.config.apiToken)) {
-    throw new ServiceError(403, 10000, 'Authentication error');
-  }
+  if (!tokenMatches(req.headers.authorization, svc.config.apiToken)) throw cfError(10000);
   const rest = path.slice(API_PREFIX.length);
   const slash = rest.indexOf('/');
   const accountId = slash < 0 ? rest : rest.slice(0, slash);
   const tail = slash < 0 ? '' : rest.slice(slash + 1);
-  if (accountId !== core.config.accountId) throw new ServiceError(403, 10000, 'Authentication error');
-  if (!tail.startsWith('images/')) throw new ServiceError(404, 7003, 'No route for the URI');
+  if (accountId !== svc.config.accountId) throw cfError(10000);
+  if (!tail.startsWith('images/')) throw cfError(7003);
   const match = matchRoute(req.method ?? 'GET', tail.slice('images/'.length));
-  if (match === null) throw new ServiceError(404, 7003, 'No route for the URI');
-  if (match === 'method') throw new ServiceError(405, 10405, 'Method not allowed for this route');
-  const out = await match.handler({ core, req, res, query, param: match.param });
+  if (match === null) throw cfError(7003);
+  if (match === 'method') throw cfError(10405, 'Method not allowed for this route');
+  const out = await match.handler({ svc, req, res, query, param: match.param });
   if ('raw' in out) return;
   sendJson(res, 200, okEnvelope(out.result, out.resultInfo === undefined ? null : out.resultInfo));
 }
@@ -80,21 +79,26 @@ const UPLOAD_CORS = {
   'access-control-max-age': '86400',
 };
 
-async function handleUpload(core: Core, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-  const prefix = `/${core.config.accountHash}/`;
+async function handleUpload(
+  svc: ImageService,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
+  const prefix = `/${svc.config.accountHash}/`;
   let id: string;
   try {
     id = path.slice(prefix.length).split('/').map(decodeURIComponent).join('/');
   } catch {
-    throw new ServiceError(404, 5404, 'ERROR 5404: Unknown upload URL.');
+    throw cfError(5404, 'Unknown upload URL.');
   }
-  const row = await receiveDirectUpload(core, req, id);
-  const image = toApiImage(row, deliveryBase(core.config.publicUrl, core.config.accountHash), core.variants.names());
-  sendJson(res, 200, okEnvelope(image), UPLOAD_CORS);
+  const row = await receiveDirectUpload(svc, req, id);
+  sendJson(res, 200, okEnvelope(apiImage(svc, row)), UPLOAD_CORS);
 }
 
-export function createHandler(core: Core): (req: IncomingMessage, res: ServerResponse) => void {
-  const uploadPrefix = `/${core.config.accountHash}/`;
+/** The service as a node `http` request handler. */
+export function createHandler(svc: ImageService): (req: IncomingMessage, res: ServerResponse) => void {
+  const uploadPrefix = `/${svc.config.accountHash}/`;
   return (req, res) => {
     const raw = req.url ?? '/';
     const q = raw.indexOf('?');
@@ -103,7 +107,7 @@ export function createHandler(core: Core): (req: IncomingMessage, res: ServerRes
     const method = req.method ?? 'GET';
     let work: Promise<void>;
     if (path.startsWith(API_PREFIX)) {
-      work = handleApi(core, req, res, path, new URLSearchParams(rawQuery)).catch((err) => sendError(res, err));
+      work = handleApi(svc, req, res, path, new URLSearchParams(rawQuery)).catch((err) => sendError(res, err));
     } else if (path.startsWith(uploadPrefix) && method === 'OPTIONS') {
       res.writeHead(204, {
         ...UPLOAD_CORS,
@@ -112,24 +116,25 @@ export function createHandler(core: Core): (req: IncomingMessage, res: ServerRes
       res.end();
       return;
     } else if (path.startsWith(uploadPrefix) && method === 'POST') {
-      work = handleUpload(core, req, res, path).catch((err) => sendError(res, err, UPLOAD_CORS));
+      work = handleUpload(svc, req, res, path).catch((err) => sendError(res, err, UPLOAD_CORS));
     } else if (method === 'GET' || method === 'HEAD') {
       if (path === '/healthz') {
-        sendJson(res, 200, okEnvelope({ status: 'ok', queue: core.queue.stats(), usage: core.usage.sinceStart() }));
+        sendJson(res, 200, okEnvelope({ status: 'ok', queue: svc.queue.stats(), usage: svc.usage.sinceStart() }));
         return;
       }
       if (!path.startsWith(uploadPrefix) && !path.startsWith(`${CDN_PREFIX}/`)) {
-        sendDeliveryError(res, new ServiceError(404, 9431, 'ERROR 9431: Not found'), method === 'HEAD');
+        sendDeliveryError(res, cfError(9431), method === 'HEAD');
         return;
       }
-      work = handleDelivery(core, req, res, path, rawQuery).catch((err) => {
-        if (!(err instanceof ServiceError)) console.error('[image-service] delivery failed:', err);
-        const known = err instanceof ServiceError ? err : new ServiceError(500, 9500, 'ERROR 9500: Internal error');
+      work = handleDelivery(svc, req, res, path, rawQuery).catch((err) => {
+        if (!(err instanceof CloudflareImagesError)) console.error('[image-service] delivery failed:', err);
+        const known = err instanceof CloudflareImagesError ? err : cfError(9500);
         if (res.headersSent) res.destroy();
         else sendDeliveryError(res, known, method === 'HEAD');
       });
     } else {
-      sendJson(res, 405, errorEnvelope(10405, 'Method not allowed'));
+      const wrongMethod = cfError(10405);
+      sendJson(res, wrongMethod.status, errorEnvelope(wrongMethod.code, wrongMethod.message));
       return;
     }
     void work;

@@ -1,14 +1,15 @@
 /**
  * Ingest validation: what a file is (magic bytes), whether it is within limits (from the header,
  * before any full decode), whether it decodes, and the privacy-stripped bytes that will be stored.
- * Every refusal is a ServiceError with a sentence a person understands.
+ * Every refusal is a Cloudflare Images error (4xx) with a sentence a person understands.
  */
 import sharp, { type Metadata } from 'sharp';
-import type { ServiceLimits } from './config';
-import { ServiceError } from './errors';
+import { badRequest, cfError, unsupportedFormat } from '@/lib/cloudflare-images/errors';
+import { CONTENT_TYPES, formatNames, type ImageFormat, type RasterFormat } from '@/lib/cloudflare-images/formats';
+import { type ImageLimits, MAX_SVG_BYTES, megabytes } from '@/lib/cloudflare-images/limits';
 import { MetadataStripError, stripPrivateMetadata } from './exif-strip';
 import { readAllowedExif } from './exif-tiff';
-import { CONTENT_TYPES, type ImageFormat, sniffFormat } from './sniff';
+import { sniffFormat } from './sniff';
 import { sanitizeSvgOffThread } from './svg-pool';
 import './transform'; // installs the decoder allow-list before sharp sees any upload
 
@@ -23,11 +24,10 @@ export interface PreparedImage {
   copyright: string | null;
 }
 
-const unsupported = (detail: string) => new ServiceError(415, 5455, `ERROR 5455: Unsupported image format: ${detail}`);
-const refuse = (code: number, message: string) => new ServiceError(400, code, `ERROR ${code}: ${message}`);
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-const SHARP_FORMAT: Partial<Record<ImageFormat, string>> = {
+/** How sharp names each raster format in its metadata. */
+const SHARP_FORMAT: Record<RasterFormat, string> = {
   jpeg: 'jpeg',
   png: 'png',
   gif: 'gif',
@@ -35,24 +35,18 @@ const SHARP_FORMAT: Partial<Record<ImageFormat, string>> = {
   avif: 'heif',
 };
 
-export function checkBounds(width: number, height: number, frames: number, limits: ServiceLimits): void {
-  if (width < 1 || height < 1) throw refuse(5400, 'The image has no pixels.');
+export function checkBounds(width: number, height: number, frames: number, limits: ImageLimits): void {
+  if (width < 1 || height < 1) throw badRequest('The image has no pixels.');
   if (Math.max(width, height) > limits.maxSide) {
-    throw refuse(
-      5400,
-      `The image is ${fmt(width)}×${fmt(height)} pixels; the longest side may be at most ${fmt(limits.maxSide)} pixels.`,
+    throw badRequest(`The image is ${fmt(width)}×${fmt(height)} pixels; the longest side may be at most ${fmt(limits.maxSide)} pixels.`,
     );
   }
   if (width * height > limits.maxPixels) {
-    throw refuse(
-      5400,
-      `The image has ${fmt(width * height)} pixels; at most ${fmt(limits.maxPixels)} (${limits.maxPixels / 1e6} megapixels) are allowed.`,
+    throw badRequest(`The image has ${fmt(width * height)} pixels; at most ${fmt(limits.maxPixels)} (${limits.maxPixels / 1e6} megapixels) are allowed.`,
     );
   }
   if (frames > 1 && width * height * frames > limits.maxAnimationPixels) {
-    throw refuse(
-      5443,
-      `The animation has ${fmt(frames)} frames of ${fmt(width)}×${fmt(height)}, ${fmt(width * height * frames)} pixels in all; at most ${fmt(limits.maxAnimationPixels)} are allowed.`,
+    throw cfError(5443, `The animation has ${fmt(frames)} frames of ${fmt(width)}×${fmt(height)}, ${fmt(width * height * frames)} pixels in all; at most ${fmt(limits.maxAnimationPixels)} are allowed.`,
     );
   }
 }
@@ -65,7 +59,7 @@ const BENIGN_WARNINGS = /extraneous bytes before marker/i;
  * full-size pixels. Decoder warnings count as damage (scrambled JPEG data only warns), except the
  * few that well-known devices emit on good files.
  */
-async function checkDecodes(input: Buffer, format: ImageFormat, frames: number, limits: ServiceLimits): Promise<void> {
+async function checkDecodes(input: Buffer, format: RasterFormat, frames: number, limits: ImageLimits): Promise<void> {
   const decode = (failOn: 'warning' | 'truncated') =>
     sharp(input, { failOn, animated: frames > 1, limitInputPixels: limits.maxAnimationPixels })
       .resize(32, 32, { fit: 'inside' })
@@ -82,24 +76,22 @@ async function checkDecodes(input: Buffer, format: ImageFormat, frames: number, 
         () => false,
       ))
     ) {
-      throw refuse(5400, `The ${format.toUpperCase()} file is damaged or truncated and cannot be decoded.`);
+      throw badRequest(`The ${format.toUpperCase()} file is damaged or truncated and cannot be decoded.`);
     }
   }
 }
 
-async function prepareRaster(input: Buffer, format: ImageFormat, limits: ServiceLimits): Promise<PreparedImage> {
+async function prepareRaster(input: Buffer, format: RasterFormat, limits: ImageLimits): Promise<PreparedImage> {
   let meta: Metadata;
   try {
     // Header only: no pixel is decoded until the size is known to be within limits.
     meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
-    throw refuse(
-      5400,
-      `The file starts like a ${format.toUpperCase()} image but could not be read; it is damaged or not really an image.`,
+    throw badRequest(`The file starts like a ${format.toUpperCase()} image but could not be read; it is damaged or not really an image.`,
     );
   }
   if (meta.format !== SHARP_FORMAT[format]) {
-    throw unsupported(`the file looks like ${format.toUpperCase()} but its content is ${meta.format ?? 'unknown'}.`);
+    throw unsupportedFormat(`the file looks like ${format.toUpperCase()} but its content is ${meta.format ?? 'unknown'}.`);
   }
   const frames = Math.max(1, meta.pages ?? 1);
   const w = meta.width ?? 0;
@@ -108,10 +100,10 @@ async function prepareRaster(input: Buffer, format: ImageFormat, limits: Service
   await checkDecodes(input, format, frames, limits);
   let bytes: Buffer;
   try {
-    bytes = await stripPrivateMetadata(input, format as 'jpeg' | 'png' | 'webp' | 'gif' | 'avif');
+    bytes = await stripPrivateMetadata(input, format);
   } catch (err) {
     if (err instanceof MetadataStripError)
-      throw refuse(5400, `The ${format.toUpperCase()} file's structure is damaged: ${err.message}`);
+      throw badRequest(`The ${format.toUpperCase()} file's structure is damaged: ${err.message}`);
     throw err;
   }
   const upright = (meta.orientation ?? 1) >= 5;
@@ -128,12 +120,6 @@ async function prepareRaster(input: Buffer, format: ImageFormat, limits: Service
 }
 
 /**
- * Sanitizing an SVG is DOM work (about 1.5–4 s for 1 MB of paths, bench/results/ingest.md); it runs on a
- * worker thread with a deadline, and SVGs get a smaller size limit than raster images.
- */
-export const SVG_MAX_BYTES = 1024 * 1024;
-
-/**
  * Scripts, event handlers, foreign objects and javascript: URLs are refused outright rather than
  * silently removed: the uploader learns that the file was not what it looked like. Everything else
  * the sanitizer removes (external references, style imports) is removed quietly.
@@ -147,43 +133,33 @@ function activeSvgContent(input: Buffer): string | null {
   return null;
 }
 
-/** Validates an upload and returns what will be stored. Throws ServiceError (4xx) on any refusal. */
-export async function prepareUpload(input: Buffer, limits: ServiceLimits): Promise<PreparedImage> {
-  if (input.length === 0) throw refuse(5400, 'The file is empty (0 bytes).');
+const fileMegabytes = (input: Buffer) => (input.length / (1024 * 1024)).toFixed(1);
+
+/** Validates an upload and returns what will be stored. Throws a Cloudflare Images error (4xx) on any refusal. */
+export async function prepareUpload(input: Buffer, limits: ImageLimits): Promise<PreparedImage> {
+  if (input.length === 0) throw badRequest('The file is empty (0 bytes).');
   if (input.length > limits.maxBytes) {
-    throw new ServiceError(
-      413,
-      5413,
-      `ERROR 5413: Max file size is ${limits.maxBytes / (1024 * 1024)} MB; this file is ${(input.length / (1024 * 1024)).toFixed(1)} MB.`,
-    );
+    throw cfError(5413, `Max file size is ${megabytes(limits.maxBytes)}; this file is ${fileMegabytes(input)} MB.`);
   }
   const format = sniffFormat(input);
   if (format === null) {
-    throw unsupported(
-      'the file is not a JPEG, PNG, GIF, WebP, AVIF or SVG image (its first bytes match none of them).',
-    );
+    throw unsupportedFormat(`the file is not a ${formatNames('or')} image (its first bytes match none of them).`);
   }
   if (format === 'heic') {
-    throw unsupported(
+    throw unsupportedFormat(
       'HEIC/HEIF photos cannot be decoded by this image service; export them as JPEG (iPhone: Settings › Camera › Formats › Most Compatible).',
     );
   }
   if (format === 'svg') {
-    if (input.length > SVG_MAX_BYTES) {
-      throw new ServiceError(
-        413,
-        5413,
-        `ERROR 5413: SVG files may be at most ${SVG_MAX_BYTES / (1024 * 1024)} MB; this one is ${(input.length / (1024 * 1024)).toFixed(1)} MB.`,
-      );
+    if (input.length > MAX_SVG_BYTES) {
+      throw cfError(5413, `SVG files may be at most ${megabytes(MAX_SVG_BYTES)}; this one is ${fileMegabytes(input)} MB.`);
     }
     const active = activeSvgContent(input);
     if (active)
-      throw refuse(
-        5400,
-        `The SVG contains ${active}, which this image service does not accept. Remove it and upload again.`,
+      throw badRequest(`The SVG contains ${active}, which this image service does not accept. Remove it and upload again.`,
       );
     const result = await sanitizeSvgOffThread(input);
-    if (!result.ok) throw refuse(5400, result.reason);
+    if (!result.ok) throw badRequest(result.reason);
     return {
       bytes: result.svg,
       format,

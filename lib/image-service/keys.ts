@@ -1,7 +1,7 @@
 /** Signing keys (`v1/keys`): kept in SQLite and in memory, since every private delivery checks them. */
 import { randomBytes } from 'node:crypto';
+import { badRequest, cfError } from '@/lib/cloudflare-images/errors';
 import type { Db } from './db';
-import { ServiceError } from './errors';
 
 export interface SigningKey {
   name: string;
@@ -50,9 +50,7 @@ export class SigningKeys {
 
   /** Creates (or regenerates) a key with a server-generated value; returns all keys. */
   put(name: string): SigningKey[] {
-    if (!KEY_NAME.test(name)) {
-      throw new ServiceError(400, 5400, 'ERROR 5400: A signing key name is 1 to 20 letters or digits.');
-    }
+    if (!KEY_NAME.test(name)) throw badRequest('A signing key name is 1 to 20 letters or digits.');
     this.db
       .prepare(
         'INSERT INTO signing_keys (name, value, created) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value',
@@ -66,7 +64,7 @@ export class SigningKeys {
   delete(name: string): SigningKey[] {
     const tx = this.db.transaction(() => {
       const info = this.db.prepare('DELETE FROM signing_keys WHERE name = ?').run(name);
-      if (info.changes === 0) throw new ServiceError(404, 5404, `ERROR 5404: Signing key "${name}" not found.`);
+      if (info.changes === 0) throw cfError(5404, `Signing key "${name}" not found.`);
       const left = this.db.prepare('SELECT COUNT(*) AS n FROM signing_keys').get() as { n: number };
       if (left.n === 0) {
         this.db

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from './config';
+import { DEFAULT_LIMITS } from '@/lib/cloudflare-images/limits';
 import { checkBounds } from './ingest';
 import { sniffFormat } from './sniff';
 import './transform';

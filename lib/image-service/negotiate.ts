@@ -1,6 +1,8 @@
 /** Output format choice: `format=auto` picks AVIF, then WebP, then the original's format, by `Accept`. */
+import type { OutputFormat } from '@/lib/cloudflare-images/formats';
+import type { TransformOptions } from '@/lib/cloudflare-images/options';
+import { planSize } from '@/lib/cloudflare-images/sizing';
 import type { StoredImage } from './db';
-import { type OutputFormat, planSize, type TransformOptions } from './options';
 import { AVIF_MAX_SIDE, rendersAnimation } from './transform';
 
 export interface FormatChoice {

@@ -6,11 +6,11 @@
 
 export class QueueFullError extends Error {
   constructor(readonly retryAfterSeconds: number) {
-    super('The image service is busy transforming images; try again shortly.');
+    super('The transform queue is full');
   }
 }
 
-type Priority = 'foreground' | 'background';
+export type Priority = 'foreground' | 'background';
 
 interface Job {
   key: string;

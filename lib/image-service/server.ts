@@ -1,16 +1,18 @@
 /**
  * Starts the embedded image service on a port: used by `npm run image-service`, by the app's start
- * command (beside Next.js) and by tests (port 0). Shutdown stops accepting, lets in-flight writes
- * finish, then closes the database.
+ * command (beside Next.js) and by tests (port 0). Shutdown stops accepting, lets background renders
+ * and in-flight requests and writes finish, then closes the database.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServiceConfig } from './config';
-import { Core } from './core';
 import { createHandler } from './http';
+import { closeImageService, type ImageService, openImageService } from './service';
+import { sweepAfterCrash, sweepExpiredDrafts } from './sweep';
 
 export interface RunningService {
-  core: Core;
+  /** The service's parts (records, files, queue, ...), for the start-up code and for tests. */
+  core: ImageService;
   /** Base URL it listens on, e.g. http://127.0.0.1:3001 */
   url: string;
   port: number;
@@ -40,34 +42,30 @@ export async function startImageService(
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  const core = new Core({ ...config, publicUrl: config.publicUrl || url }, options.now);
-  const swept = await core.sweepFiles();
+  const svc = openImageService({ ...config, publicUrl: config.publicUrl || url }, options.now);
+  const swept = await sweepAfterCrash(svc.db, svc.store);
   if (swept.tmp + swept.originals + swept.variantDirs > 0) {
     console.log(
       `[image-service] start-up sweep removed ${swept.tmp} temp files, ${swept.originals} orphan originals, ${swept.variantDirs} orphan variant folders`,
     );
   }
-  core.sweepExpiredDrafts();
-  handler = createHandler(core);
+  sweepExpiredDrafts(svc.db, svc.now());
+  handler = createHandler(svc);
   markReady();
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
-  const sweeper = setInterval(() => core.sweepExpiredDrafts(), SWEEP_INTERVAL_MS);
+  const sweeper = setInterval(() => sweepExpiredDrafts(svc.db, svc.now()), SWEEP_INTERVAL_MS);
   sweeper.unref();
 
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
       clearInterval(sweeper);
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      const requestsDone = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      core.queue.dropBackground();
-      await core.settled();
-      await stopped;
-      await core.queue.idle();
-      core.close();
+      await closeImageService(svc, requestsDone);
     })();
     return closing;
   };
-  return { core, url, port, close };
+  return { core: svc, url, port, close };
 }

@@ -1,7 +1,7 @@
 /** Account settings (`v1/config`): flexible variants, browser TTL, content credentials. */
 import { z } from 'zod';
+import { invalidInput } from '@/lib/cloudflare-images/errors';
 import type { Db } from './db';
-import { invalidInput } from './errors';
 
 export const settingsSchema = z.object({
   flexible_variants: z.boolean(),

@@ -1,16 +1,8 @@
 /** Image type by magic bytes: what a file is, whatever its name or declared content type says. */
+import type { ImageFormat } from '@/lib/cloudflare-images/formats';
 
-export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'avif' | 'heic' | 'svg';
-
-export const CONTENT_TYPES: Record<ImageFormat, string> = {
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  heic: 'image/heic',
-  svg: 'image/svg+xml',
-};
+/** An accepted format, or HEIC: recognised so that its refusal can say what to do instead. */
+export type SniffedFormat = ImageFormat | 'heic';
 
 const ascii = (bytes: Uint8Array, start: number, end: number) =>
   Buffer.from(bytes.subarray(start, end)).toString('latin1');
@@ -19,7 +11,7 @@ const AVIF_BRANDS = new Set(['avif', 'avis']);
 const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1']);
 
 /** ISO-BMFF (`ftyp` box): AVIF or HEIC by major and compatible brands. */
-function sniffFtyp(bytes: Uint8Array): ImageFormat | null {
+function sniffFtyp(bytes: Uint8Array): SniffedFormat | null {
   if (bytes.length < 16 || ascii(bytes, 4, 8) !== 'ftyp') return null;
   const size = Buffer.from(bytes.subarray(0, 4)).readUInt32BE(0);
   const end = Math.min(bytes.length, size >= 16 ? size : 16);
@@ -58,7 +50,7 @@ function looksLikeSvg(bytes: Uint8Array): boolean {
   }
 }
 
-export function sniffFormat(bytes: Uint8Array): ImageFormat | null {
+export function sniffFormat(bytes: Uint8Array): SniffedFormat | null {
   const b = bytes;
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
   if (b.length >= 8 && ascii(b, 0, 8) === '\x89PNG\r\n\x1a\n') return 'png';

@@ -5,7 +5,7 @@
  * is refused and its worker replaced while the files behind it go on to a fresh worker.
  */
 import { Worker } from 'node:worker_threads';
-import { ServiceError } from './errors';
+import { cfError } from '@/lib/cloudflare-images/errors';
 import type { SvgResult } from './svg';
 
 const TIMEOUT_MS = 15_000;
@@ -21,8 +21,7 @@ const queue: Job[] = [];
 let worker: Worker | null = null;
 let current: { job: Job; timer: NodeJS.Timeout } | null = null;
 
-const unavailable = () =>
-  new ServiceError(503, 5503, 'ERROR 5503: SVG processing is unavailable right now; try again.');
+const unavailable = () => cfError(5503);
 
 function startWorker(): Worker {
   // A plain-JS entry registers tsx inside the thread (Node 20 ignores --import for workers), then loads the TS.

@@ -4,6 +4,9 @@
  */
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
+// Relative, not `@/`: this module also runs in the SVG worker thread, loaded by tsx (svg-worker-entry.mjs)
+// outside the bundler's and Vitest's alias resolution.
+import { svgIntrinsicSize } from '../cloudflare-images/svg-size';
 
 export type SvgResult =
   | { ok: true; svg: Buffer; width: number | null; height: number | null }
@@ -137,28 +140,7 @@ function enforcePolicy(el: Element): void {
   }
 }
 
-/**
- * Width/height attributes in px or unitless (relative and physical units count as unknown), else the viewBox; a
- * missing side follows the viewBox's aspect ratio, as in browsers.
- */
-function dimensions(svg: Element): { width: number | null; height: number | null } {
-  const px = (v: string | null) =>
-    Number(/^\s*(\d*\.?\d+(?:e[+-]?\d+)?)\s*(?:px)?\s*$/i.exec(v ?? '')?.[1] ?? NaN) || null;
-  const box = (svg.getAttribute('viewBox') ?? '')
-    .trim()
-    .split(/[\s,]+/)
-    .map(Number);
-  const [bw, bh] =
-    box.length === 4 && box.every(Number.isFinite) && box[2]! > 0 && box[3]! > 0 ? [box[2]!, box[3]!] : [null, null];
-  let width = px(svg.getAttribute('width'));
-  let height = px(svg.getAttribute('height'));
-  if (width === null && height === null) [width, height] = [bw, bh];
-  else if (bw !== null && bh !== null) [width, height] = [width ?? (height! * bw) / bh, height ?? (width! * bh) / bw];
-  const round = (n: number | null) => (n !== null && Number.isFinite(n) ? Math.max(1, Math.round(n)) : null);
-  return { width: round(width), height: round(height) };
-}
-
-/** The caller enforces the upload size limit (10 MB) before calling. */
+/** The caller enforces the upload size limit (MAX_SVG_BYTES) before calling. */
 export function sanitizeSvg(input: Buffer): SvgResult {
   let text: string;
   try {
@@ -206,7 +188,12 @@ export function sanitizeSvg(input: Buffer): SvgResult {
     const check = parseXml(window, out);
     if (!check || check.localName !== 'svg' || check.namespaceURI !== SVG_NS)
       return fail('The SVG could not be sanitized into well-formed SVG.');
-    return { ok: true, svg: Buffer.from(out, 'utf8'), ...dimensions(check) };
+    const size = svgIntrinsicSize({
+      width: check.getAttribute('width'),
+      height: check.getAttribute('height'),
+      viewBox: check.getAttribute('viewBox'),
+    });
+    return { ok: true, svg: Buffer.from(out, 'utf8'), ...size };
   } catch {
     return fail('The SVG could not be processed.'); // jsdom failing on input it should have accepted or refused
   }

@@ -1,7 +1,8 @@
 /** The sharp pipeline: one function from (original, options, output format) to bytes. */
 import sharp from 'sharp';
-import type { Gravity, OutputFormat, TransformOptions } from './options';
-import { baseSize, planSize } from './options';
+import type { OutputFormat } from '@/lib/cloudflare-images/formats';
+import type { Gravity, TransformOptions } from '@/lib/cloudflare-images/options';
+import { baseSize, planSize } from '@/lib/cloudflare-images/sizing';
 
 // Only the decoders we accept at ingest are reachable; SVG, TIFF, PDF, VIPS, magick and the rest stay
 // blocked even if a file slipped past the magic-byte check (see the libvips decoder CVEs in peers.md).

@@ -1,16 +1,14 @@
 /** Named variants (`v1/variants`): SQLite-backed, mirrored in memory for delivery. */
-import { type Variant, variantCreateSchema, variantUpdateSchema } from '@/lib/schemas/variant';
+import { badRequest, cfError, invalidInput } from '@/lib/cloudflare-images/errors';
+import { optionsFromVariant, type TransformOptions } from '@/lib/cloudflare-images/options';
+import {
+  MAX_VARIANTS,
+  PUBLIC_VARIANT,
+  type Variant,
+  variantCreateSchema,
+  variantUpdateSchema,
+} from '@/lib/cloudflare-images/variants';
 import type { Db } from './db';
-import { invalidInput, ServiceError } from './errors';
-import { optionsFromVariant, type TransformOptions } from './options';
-
-export const MAX_VARIANTS = 100;
-/** The variant every account starts with; it cannot be deleted. */
-export const PUBLIC_VARIANT: Variant = {
-  id: 'public',
-  options: { fit: 'scale-down', width: 1366, height: 768, metadata: 'none' },
-  neverRequireSignedURLs: false,
-};
 
 interface VariantRow {
   id: string;
@@ -70,7 +68,7 @@ export class VariantRegistry {
 
   mustGet(id: string): Variant {
     const v = this.map.get(id);
-    if (!v) throw new ServiceError(404, 5401, `ERROR 5401: Variant "${id}" not found.`);
+    if (!v) throw cfError(5401, `Variant "${id}" not found.`);
     return v;
   }
 
@@ -78,9 +76,9 @@ export class VariantRegistry {
     const parsed = variantCreateSchema.safeParse(body);
     if (!parsed.success) throw invalidInput('variant', parsed.error.issues);
     const { id, options, neverRequireSignedURLs = false } = parsed.data;
-    if (this.map.has(id)) throw new ServiceError(409, 5409, `ERROR 5409: Variant "${id}" already exists.`);
+    if (this.map.has(id)) throw cfError(5409, `Variant "${id}" already exists.`);
     if (this.map.size >= MAX_VARIANTS) {
-      throw new ServiceError(400, 5453, `ERROR 5453: An account can have at most ${MAX_VARIANTS} variants.`);
+      throw cfError(5453, `An account can have at most ${MAX_VARIANTS} variants.`, { status: 400 });
     }
     this.db
       .prepare('INSERT INTO variants (id, options, never_require_signed, created) VALUES (?, ?, ?, ?)')
@@ -104,8 +102,7 @@ export class VariantRegistry {
 
   delete(id: string): void {
     this.mustGet(id);
-    if (id === PUBLIC_VARIANT.id)
-      throw new ServiceError(400, 5400, 'ERROR 5400: The "public" variant cannot be deleted.');
+    if (id === PUBLIC_VARIANT.id) throw badRequest('The "public" variant cannot be deleted.');
     this.db.prepare('DELETE FROM variants WHERE id = ?').run(id);
     this.reload();
     this.onChange(id);

@@ -3,6 +3,7 @@
  * Cloudflare or the embedded service alike (base URL and credentials come from `appEnv()`).
  * Errors come back as ImageServiceError whether the body was Cloudflare's JSON envelope or plain text.
  */
+import type { Variant } from '@/lib/cloudflare-images/variants';
 import { appEnv, type ImageServiceAccess } from '@/lib/env';
 
 export interface ServiceImage {
@@ -15,16 +16,8 @@ export interface ServiceImage {
   draft?: boolean;
 }
 
-export interface VariantDefinition {
-  id: string;
-  options: {
-    fit: 'scale-down' | 'contain' | 'cover' | 'crop' | 'pad';
-    width: number;
-    height: number;
-    metadata: 'keep' | 'copyright' | 'none';
-  };
-  neverRequireSignedURLs?: boolean;
-}
+/** A named variant as the variants API takes and returns it. */
+export type VariantDefinition = Omit<Variant, 'neverRequireSignedURLs'> & { neverRequireSignedURLs?: boolean };
 
 export class ImageServiceError extends Error {
   constructor(

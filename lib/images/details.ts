@@ -4,6 +4,7 @@
  */
 import sharp from 'sharp';
 import { rgbaToThumbHash } from 'thumbhash';
+import { svgIntrinsicSize, svgRootAttributes } from '@/lib/cloudflare-images/svg-size';
 
 export interface OriginalDetails {
   width: number;
@@ -11,14 +12,10 @@ export interface OriginalDetails {
   placeholder: string | null;
 }
 
+/** The declared size, by the one rule the image service uses too; 1×1 (a square tile) when a side is unknown. */
 function svgSize(text: string): { width: number; height: number } {
-  const root = /<svg\b[^>]*>/i.exec(text)?.[0] ?? '';
-  const attr = (name: string) =>
-    Number.parseFloat(new RegExp(`\\s${name}\\s*=\\s*["']\\s*([\\d.]+)(px)?\\s*["']`, 'i').exec(root)?.[1] ?? '');
-  const viewBox = /\sviewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)/i.exec(root);
-  const width = attr('width') || Number(viewBox?.[1]) || 0;
-  const height = attr('height') || Number(viewBox?.[2]) || 0;
-  return width > 0 && height > 0 ? { width: Math.round(width), height: Math.round(height) } : { width: 1, height: 1 };
+  const { width, height } = svgIntrinsicSize(svgRootAttributes(text));
+  return width !== null && height !== null ? { width, height } : { width: 1, height: 1 };
 }
 
 export async function describeOriginal(bytes: Buffer, contentType: string): Promise<OriginalDetails> {

@@ -1,35 +1,42 @@
-/** Changes to an image by its owner or an admin: title, visibility, delete, original download. */
+/**
+ * What only an image's owner or an admin may do: retitle, change visibility, delete, download the
+ * original, share; and an admin's removal of a user with all their images.
+ */
+import { notFound } from '@/lib/api/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { audit } from '@/lib/db/audit';
-import { deleteImageRecord, updateImage } from '@/lib/db/images';
+import { deleteImageRecord, imagesOwnedBy, updateImage } from '@/lib/db/images';
+import { assertRemovable, removeUser, UserRuleError } from '@/lib/db/users';
+import type { AppVariant } from '@/lib/schemas/variant';
 import { imagesClient } from './client';
-import { loadManagedImage } from './gallery';
+import { loadManagedImage } from './read';
+import { signedLink } from './urls';
 
 export async function updateImageFor(
   actor: Actor,
-  id: string,
+  recordId: string,
   changes: { title?: string; private?: boolean },
 ): Promise<void> {
-  const row = loadManagedImage(actor, id);
+  const row = loadManagedImage(actor, recordId);
   // The service is changed first: if it refuses, the app's record still tells the truth.
   if (changes.private !== undefined && changes.private !== (row.private === 1)) {
-    await imagesClient().update(row.cf_id, { requireSignedURLs: changes.private });
+    await imagesClient().update(row.service_id, { requireSignedURLs: changes.private });
   }
-  updateImage(id, changes);
-  audit(actor.id, 'image.updated', id, changes);
+  updateImage(recordId, changes);
+  audit(actor.id, 'image.updated', recordId, changes);
 }
 
-export async function deleteImageFor(actor: Actor, id: string): Promise<void> {
-  const row = loadManagedImage(actor, id);
-  await imagesClient().remove(row.cf_id);
-  deleteImageRecord(id);
-  audit(actor.id, 'image.deleted', id, { title: row.title });
+export async function deleteImageFor(actor: Actor, recordId: string): Promise<void> {
+  const row = loadManagedImage(actor, recordId);
+  await imagesClient().remove(row.service_id);
+  deleteImageRecord(recordId);
+  audit(actor.id, 'image.deleted', recordId, { title: row.title });
 }
 
 /** The stored original as a download, with a filename that cannot break out of the header. */
-export async function originalFor(actor: Actor, id: string): Promise<Response> {
-  const row = loadManagedImage(actor, id);
-  const upstream = await imagesClient().blob(row.cf_id);
+export async function originalFor(actor: Actor, recordId: string): Promise<Response> {
+  const row = loadManagedImage(actor, recordId);
+  const upstream = await imagesClient().blob(row.service_id);
   const ascii = row.filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return new Response(upstream.body, {
     headers: {
@@ -42,4 +49,37 @@ export async function originalFor(actor: Actor, id: string): Promise<Response> {
         : {}),
     },
   });
+}
+
+/**
+ * A signed link to one variant that works for anyone holding it until it expires. Only the owner or an
+ * admin may hand out such access to a private image (a viewer could otherwise share anyone's image).
+ */
+export function signedLinkFor(
+  actor: Actor,
+  recordId: string,
+  input: { variant: AppVariant; ttlSeconds: number },
+  nowMs = Date.now(),
+): { url: string; expiresAt: string } {
+  const row = loadManagedImage(actor, recordId);
+  if (row.status !== 'ready') throw notFound();
+  const link = signedLink(row.service_id, input.variant, input.ttlSeconds, nowMs);
+  audit(actor.id, 'image.link_created', recordId, { variant: input.variant, ttlSeconds: input.ttlSeconds });
+  return { url: link.url, expiresAt: new Date(link.expiresAt * 1000).toISOString() };
+}
+
+/**
+ * Removes a user and their images (admin page, CLI). The images are deleted from the image service
+ * first, each record right after its image, so no file outlives its record whatever happens next.
+ */
+export async function removeUserAndImages(actorId: string | null, userId: string): Promise<number> {
+  const user = assertRemovable(userId);
+  const owned = imagesOwnedBy(userId);
+  for (const image of owned) {
+    if (image.service_id) await imagesClient().remove(image.service_id);
+    deleteImageRecord(image.id);
+  }
+  if (!removeUser(userId)) throw new UserRuleError('The last admin cannot be removed.');
+  audit(actorId, 'user.removed', userId, { email: user.email, images: owned.length });
+  return owned.length;
 }

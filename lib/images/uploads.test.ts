@@ -3,10 +3,8 @@
  * the browser, by the webhook path and by reconciliation, the placeholder and size recorded, expired
  * drafts dropped, the per-user rate limit, and idempotent variant set-up.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { stubAppEnv } from '@/test/helpers/app-env';
 import { cameraJpeg, jpeg } from '@/test/helpers/images';
 import { postFile, startTestService, type TestService } from '@/test/helpers/service';
 
@@ -23,16 +21,8 @@ let uploader: { id: string; role: 'uploader' };
 beforeAll(async () => {
   t = await startTestService();
   // The app talks to the service exactly as it would to Cloudflare: base URL and credentials only.
-  vi.stubEnv('PIXVAULT_DATA_DIR', mkdtempSync(path.join(tmpdir(), 'pixvault-app-')));
-  vi.stubEnv('PIXVAULT_IMAGE_BACKEND', 'cloudflare');
-  vi.stubEnv('CLOUDFLARE_API_BASE_URL', `${t.svc.url}/client/v4`);
-  vi.stubEnv('CLOUDFLARE_DELIVERY_BASE_URL', t.svc.url);
-  vi.stubEnv('CLOUDFLARE_ACCOUNT_ID', t.config.accountId);
-  vi.stubEnv('CLOUDFLARE_ACCOUNT_HASH', t.config.accountHash);
-  vi.stubEnv('CLOUDFLARE_API_TOKEN', t.config.apiToken);
-  vi.stubEnv('CLOUDFLARE_IMAGES_SIGNING_KEY', t.config.signingKey);
+  stubAppEnv(t);
   vi.stubEnv('PIXVAULT_UPLOADS_PER_MINUTE', '6');
-  vi.stubEnv('AUTH_SECRET', 'x'.repeat(32));
   mod = {
     uploads: await import('./uploads'),
     db: await import('@/lib/db/images'),
@@ -64,11 +54,11 @@ describe('uploads, app side', () => {
 
   it('mints a private one-time URL whose draft carries the owner and record id', async () => {
     const ticket = await mint('Summer_Holiday.jpg');
-    const draft = await mod.client.imagesClient().get(mod.db.getImage(ticket.id)?.cf_id ?? '');
+    const draft = await mod.client.imagesClient().get(mod.db.getImage(ticket.id)?.service_id ?? '');
     expect(draft).toMatchObject({
       draft: true,
       requireSignedURLs: true,
-      meta: { app: 'pixvault', record: ticket.id, owner: uploader.id },
+      meta: { app: 'pixvault', deployment: expect.any(String), record: ticket.id, owner: uploader.id },
     });
     expect(mod.db.getImage(ticket.id)).toMatchObject({
       status: 'pending',
@@ -100,7 +90,7 @@ describe('uploads, app side', () => {
     const viaHook = await mint('hook.jpg');
     await postFile(viaHook.uploadURL, await jpeg(200, 100));
     const hookRow = mod.db.getImage(viaHook.id);
-    expect(await mod.uploads.completeFromWebhook(hookRow?.cf_id ?? '')).toBe('ready');
+    expect(await mod.uploads.completeFromWebhook(hookRow?.service_id ?? '')).toBe('ready');
     expect(mod.db.getImage(viaHook.id)?.status).toBe('ready');
 
     const viaReconcile = await mint('closed-tab.jpg');
@@ -112,11 +102,11 @@ describe('uploads, app side', () => {
 
   it('deletes an upload of ours from the service when its record was already given up', async () => {
     const ticket = await mint('late.jpg');
-    const cfId = mod.db.getImage(ticket.id)?.cf_id ?? '';
+    const serviceId = mod.db.getImage(ticket.id)?.service_id ?? '';
     mod.db.deleteImageRecord(ticket.id); // as reconciliation does when it believes the URL expired
     await postFile(ticket.uploadURL, await jpeg(50, 50));
-    expect(await mod.uploads.completeFromWebhook(cfId)).toBe('gone');
-    await expect(mod.client.imagesClient().get(cfId)).rejects.toMatchObject({ status: 404 });
+    expect(await mod.uploads.completeFromWebhook(serviceId)).toBe('gone');
+    await expect(mod.client.imagesClient().get(serviceId)).rejects.toMatchObject({ status: 404 });
   });
 
   it('leaves images of other apps in a shared account alone', async () => {
@@ -131,8 +121,8 @@ describe('uploads, app side', () => {
 
   it('drops a record whose upload URL expired unused', async () => {
     const ticket = await mint('never.jpg');
-    const cfId = mod.db.getImage(ticket.id)?.cf_id ?? '';
-    await mod.client.imagesClient().remove(cfId); // what expiry does to the draft on the embedded service
+    const serviceId = mod.db.getImage(ticket.id)?.service_id ?? '';
+    await mod.client.imagesClient().remove(serviceId); // what expiry does to the draft on the embedded service
     expect(await mod.uploads.completeForUser(uploader, ticket.id)).toBe('gone');
     expect(mod.db.getImage(ticket.id)).toBeUndefined();
   });

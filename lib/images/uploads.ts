@@ -17,14 +17,31 @@ import {
   setServiceId,
   stalePending,
 } from '@/lib/db/images';
+import { type AppDb, getDb } from '@/lib/db/index';
 import { appEnv } from '@/lib/env';
 import { RateLimiter } from '@/lib/rate-limit';
 import type { UploadRequest, UploadTicket } from '@/lib/schemas/api';
-import { ImageServiceError, imagesClient } from './client';
+import { ImageServiceError, type ImagesClient, imagesClient, type ServiceImage } from './client';
+import { deploymentId } from './deployment';
 import { describeOriginal } from './details';
 
 const UPLOAD_URL_LIFETIME_MS = 30 * 60_000;
+/** Written into every upload's metadata: `app` names the application, `deployment` this installation of it. */
+const APP_TAG = 'pixvault';
 let limiter: RateLimiter | null = null;
+
+/** What one deployment's upload bookkeeping works with: its own database, its image client and its id. */
+export interface UploadContext {
+  db: AppDb;
+  client: ImagesClient;
+  deploymentId: string;
+}
+
+/** This process's deployment (tests build their own contexts to play several deployments). */
+export function uploadContext(): UploadContext {
+  const db = getDb();
+  return { db, client: imagesClient(), deploymentId: deploymentId(db) };
+}
 
 export function titleFromFilename(filename: string): string {
   const base = filename.split(/[\\/]/).pop() ?? filename;
@@ -35,86 +52,116 @@ export function titleFromFilename(filename: string): string {
   return (title || base).slice(0, 200);
 }
 
-export async function mintUpload(user: Actor, input: UploadRequest): Promise<UploadTicket> {
+export async function mintUpload(
+  user: Actor,
+  input: UploadRequest,
+  ctx: UploadContext = uploadContext(),
+): Promise<UploadTicket> {
   if (!canUpload(user)) throw forbidden('Only uploaders and admins can upload.');
   limiter ??= new RateLimiter(appEnv().uploadsPerMinute, 60_000);
   const allowed = limiter.take(user.id);
   if (!allowed.ok)
     throw new ApiError(429, 'rate_limited', `Too many uploads; wait ${allowed.retryAfterSeconds} s and try again.`);
-  const id = randomUUID();
-  insertPendingImage({ id, ownerId: user.id, title: titleFromFilename(input.filename), filename: input.filename });
+  const recordId = randomUUID();
+  const title = titleFromFilename(input.filename);
+  insertPendingImage({ recordId, ownerId: user.id, title, filename: input.filename }, ctx.db);
   try {
     const expiry = new Date(Date.now() + UPLOAD_URL_LIFETIME_MS);
-    const ticket = await imagesClient().createDirectUpload({
-      metadata: { app: 'pixvault', record: id, owner: user.id },
+    const draft = await ctx.client.createDirectUpload({
+      metadata: { app: APP_TAG, deployment: ctx.deploymentId, record: recordId, owner: user.id },
       requireSignedURLs: true,
       expiry,
     });
-    setServiceId(id, ticket.id);
-    return { id, uploadURL: ticket.uploadURL, expiresAt: expiry.toISOString() };
+    setServiceId(recordId, draft.id, ctx.db);
+    return { id: recordId, uploadURL: draft.uploadURL, expiresAt: expiry.toISOString() };
   } catch (err) {
-    deleteImageRecord(id); // no orphan record when the service refused
+    deleteImageRecord(recordId, ctx.db); // no orphan record when the service refused
     throw err;
   }
+}
+
+/** True when the service's image was started by this deployment for `recordId` (or, untagged, before tagging began). */
+function startedFor(image: ServiceImage, recordId: string, ctx: UploadContext): boolean {
+  const meta = image.meta ?? {};
+  if (meta.record !== undefined && meta.record !== recordId) return false;
+  return meta.deployment === undefined || meta.deployment === ctx.deploymentId;
 }
 
 export type CompletionState = 'ready' | 'pending' | 'gone';
 
 /** Idempotent: asks the image service whether the bytes arrived and, if so, records size and placeholder. */
-export async function completeRecord(row: ImageRow): Promise<CompletionState> {
+export async function completeRecord(row: ImageRow, ctx: UploadContext = uploadContext()): Promise<CompletionState> {
   if (row.status === 'ready') return 'ready';
-  if (!row.cf_id) return 'pending';
-  const client = imagesClient();
-  let image;
+  const serviceId = row.service_id;
+  if (!serviceId) return 'pending';
+  let image: ServiceImage;
   try {
-    image = await client.get(row.cf_id);
+    image = await ctx.client.get(serviceId);
   } catch (err) {
     if (err instanceof ImageServiceError && err.status === 404) {
-      deleteImageRecord(row.id); // the upload URL expired unused
+      deleteImageRecord(row.id, ctx.db); // the upload URL expired unused
       return 'gone';
     }
     throw err;
   }
+  // Checked before anything is deleted: an image someone else started is never ours to remove.
+  if (!startedFor(image, row.id, ctx))
+    throw new ApiError(409, 'mismatch', 'The image service record belongs to another upload.');
   if (image.draft) {
     // Cloudflare may keep an expired draft around; past the URL's lifetime nothing can complete it.
     if (Date.now() - row.created_at < UPLOAD_URL_LIFETIME_MS + 10 * 60_000) return 'pending';
-    await client.remove(row.cf_id);
-    deleteImageRecord(row.id);
+    await ctx.client.remove(serviceId);
+    deleteImageRecord(row.id, ctx.db);
     return 'gone';
   }
-  if (image.meta?.record !== undefined && image.meta.record !== row.id)
-    throw new ApiError(409, 'mismatch', 'The image service record belongs to another upload.');
-  const res = await client.blob(row.cf_id);
+  const res = await ctx.client.blob(serviceId);
   const bytes = Buffer.from(await res.arrayBuffer());
   const contentType = res.headers.get('content-type') ?? 'application/octet-stream';
   const details = await describeOriginal(bytes, contentType);
-  if (markReady(row.id, { ...details, bytes: bytes.length, contentType, filename: image.filename ?? null })) {
-    audit(row.owner_id, 'image.uploaded', row.id, { bytes: bytes.length });
-  }
+  const fields = { ...details, bytes: bytes.length, contentType, filename: image.filename ?? null };
+  if (markReady(row.id, fields, ctx.db)) audit(row.owner_id, 'image.uploaded', row.id, { bytes: bytes.length }, ctx.db);
   return 'ready';
 }
 
 /** `POST /api/images/{id}/complete`: the uploader's browser reports the bytes were sent. */
-export async function completeForUser(user: Actor, id: string): Promise<CompletionState> {
-  const row = getImage(id);
+export async function completeForUser(
+  user: Actor,
+  recordId: string,
+  ctx: UploadContext = uploadContext(),
+): Promise<CompletionState> {
+  const row = getImage(recordId, ctx.db);
   if (!row) throw notFound();
   if (!canManageImage(user, { ownerId: row.owner_id })) throw forbidden();
-  return completeRecord(row);
+  return completeRecord(row, ctx);
 }
 
 /**
- * The image service's webhook: `image_id` is the service's id. An upload of ours whose record is
- * gone (it was given up as expired while the bytes were still arriving) is deleted from the service,
- * so no image lives there without a record here. Images of other apps sharing the account are left alone.
+ * An image this deployment started whose record is gone (given up as expired while the bytes were
+ * still arriving). Only images tagged with this deployment's id qualify: other deployments and other
+ * apps sharing the account, and uploads from before the tag existed, are never touched.
  */
-export async function completeFromWebhook(serviceId: string): Promise<CompletionState> {
-  const row = getImageByServiceId(serviceId);
-  if (row) return completeRecord(row);
-  const client = imagesClient();
-  const image = await client.get(serviceId).catch(() => null);
-  if (image?.meta?.app === 'pixvault' && typeof image.meta.record === 'string' && !getImage(image.meta.record)) {
-    await client.remove(serviceId);
-  }
+function isOurOrphan(image: ServiceImage | null, ctx: UploadContext): boolean {
+  const meta = image?.meta;
+  return (
+    meta?.app === APP_TAG &&
+    meta.deployment === ctx.deploymentId &&
+    typeof meta.record === 'string' &&
+    !getImage(meta.record, ctx.db)
+  );
+}
+
+/**
+ * The image service's webhook (it may report uploads of every deployment on the account). One of
+ * ours completes its record; an orphan of ours is deleted, so no image lives there without a record here.
+ */
+export async function completeFromWebhook(
+  serviceId: string,
+  ctx: UploadContext = uploadContext(),
+): Promise<CompletionState> {
+  const row = getImageByServiceId(serviceId, ctx.db);
+  if (row) return completeRecord(row, ctx);
+  const image = await ctx.client.get(serviceId).catch(() => null);
+  if (isOurOrphan(image, ctx)) await ctx.client.remove(serviceId);
   return 'gone';
 }
 
@@ -122,11 +169,14 @@ export async function completeFromWebhook(serviceId: string): Promise<Completion
  * Records still pending after a while: the tab may have closed right after the bytes arrived (and no
  * webhook reaches us). Ask the image service about each; drop the ones whose URL expired unused.
  */
-export async function reconcilePending(olderThanMs = 60_000): Promise<Record<CompletionState, number>> {
+export async function reconcilePending(
+  olderThanMs = 60_000,
+  ctx: UploadContext = uploadContext(),
+): Promise<Record<CompletionState, number>> {
   const counts: Record<CompletionState, number> = { ready: 0, pending: 0, gone: 0 };
-  for (const row of stalePending(olderThanMs)) {
+  for (const row of stalePending(olderThanMs, ctx.db)) {
     try {
-      counts[await completeRecord(row)]++;
+      counts[await completeRecord(row, ctx)]++;
     } catch (err) {
       console.error(`[pixvault] reconcile ${row.id}:`, err instanceof Error ? err.message : err);
     }

@@ -1,8 +1,10 @@
 /** Delivery URLs for the app: built from configuration, signed server-side, expiries bucketed for caching. */
+
+import { bucketedExpiry } from '@/lib/cloudflare-images/expiry';
+import { encodeDeliveryId } from '@/lib/cloudflare-images/ids';
+import { signUrl } from '@/lib/cloudflare-images/signing';
 import { appEnv } from '@/lib/env';
-import { encodeDeliveryId } from '@/lib/schemas/image';
-import { bucketedExpiry, signUrl } from './sign';
-import type { AppVariant } from './variants';
+import type { AppVariant } from '@/lib/schemas/variant';
 
 export function deliveryUrl(serviceId: string, variant: string): string {
   const { deliveryBase, accountHash } = appEnv().images;

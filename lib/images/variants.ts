@@ -1,25 +1,17 @@
 /**
- * The named variants the app serves (Cloudflare allows only named variants on signed images), and
- * their real output widths, so `srcset` descriptors tell the browser the truth.
+ * The app's named variants at the image service (their names and definitions are in
+ * `lib/schemas/variant.ts`): their real output widths, so `srcset` descriptors tell the browser the
+ * truth, and their set-up at start-up.
  */
+import { type AppVariant, VARIANT_DEFINITIONS } from '@/lib/schemas/variant';
 import type { ImagesClient, VariantDefinition } from './client';
 
-export const GALLERY_VARIANTS = ['thumbnail', 'mobile', 'desktop'] as const;
-export const ALL_VARIANTS = ['thumbnail', 'mobile', 'desktop', 'public'] as const;
-export type AppVariant = (typeof ALL_VARIANTS)[number];
-
-export const VARIANT_DEFINITIONS: readonly VariantDefinition[] = [
-  { id: 'thumbnail', options: { fit: 'scale-down', width: 400, height: 400, metadata: 'none' } },
-  { id: 'mobile', options: { fit: 'scale-down', width: 828, height: 1792, metadata: 'none' } },
-  { id: 'desktop', options: { fit: 'scale-down', width: 1920, height: 1920, metadata: 'none' } },
-  { id: 'public', options: { fit: 'scale-down', width: 1366, height: 768, metadata: 'none' } },
-];
-
-/** The width a scale-down variant produces for an image of `width`×`height`. */
+/** The width a scale-down variant produces for an image of `width`×`height` (a side without a bound does not limit). */
 export function variantWidth(variant: AppVariant, width: number, height: number): number {
   const def = VARIANT_DEFINITIONS.find((v) => v.id === variant);
   if (!def || width <= 0 || height <= 0) return width;
-  const scale = Math.min(def.options.width / width, def.options.height / height, 1);
+  const { width: maxWidth = Number.POSITIVE_INFINITY, height: maxHeight = Number.POSITIVE_INFINITY } = def.options;
+  const scale = Math.min(maxWidth / width, maxHeight / height, 1);
   return Math.max(1, Math.round(width * scale));
 }
 

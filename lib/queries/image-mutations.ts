@@ -1,9 +1,9 @@
 /** Mutations on one image (title, visibility, delete, signed links), keeping the detail and gallery caches honest. */
 import { type InfiniteData, type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { GalleryPage, ImageDetail } from '@/lib/schemas/api';
+import type { AppVariant } from '@/lib/schemas/variant';
 import { apiFetch, imageKeys } from './images';
 
-export type LinkVariant = 'thumbnail' | 'mobile' | 'desktop' | 'public';
 
 export interface SignedLink {
   url: string;
@@ -46,7 +46,7 @@ export function forgetDeletedImage(queryClient: QueryClient, id: string): Promis
 
 export function useCreateSignedLink(id: string) {
   return useMutation({
-    mutationFn: (input: { variant: LinkVariant; ttlSeconds: number }) =>
+    mutationFn: (input: { variant: AppVariant; ttlSeconds: number }) =>
       apiFetch<SignedLink>(`${imageUrl(id)}/link`, { method: 'POST', body: JSON.stringify(input) }),
   });
 }

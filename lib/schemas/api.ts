@@ -1,24 +1,22 @@
 /** Request bodies and response shapes of the app's own API, shared by route handlers and client components. */
 import { z } from 'zod';
-
-export const ACCEPTED_TYPES = [
-  'image/jpeg',
-  'image/png',
-  'image/gif',
-  'image/webp',
-  'image/avif',
-  'image/svg+xml',
-] as const;
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+import { ACCEPTED_CONTENT_TYPES, formatNames } from '@/lib/cloudflare-images/formats';
+import { MAX_UPLOAD_BYTES, megabytes } from '@/lib/cloudflare-images/limits';
+import { APP_VARIANTS, type GalleryVariant } from './variant';
 
 export const uploadRequestSchema = z.object({
   filename: z.string().trim().min(1).max(255),
-  size: z.number().int().min(1, 'The file is empty.').max(MAX_UPLOAD_BYTES, 'Files may be at most 10 MB.'),
-  type: z.enum(ACCEPTED_TYPES, { message: 'Only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.' }),
+  size: z
+    .number()
+    .int()
+    .min(1, 'The file is empty.')
+    .max(MAX_UPLOAD_BYTES, `Files may be at most ${megabytes(MAX_UPLOAD_BYTES)}.`),
+  type: z.enum(ACCEPTED_CONTENT_TYPES, { message: `Only ${formatNames('and')} images can be uploaded.` }),
 });
 export type UploadRequest = z.infer<typeof uploadRequestSchema>;
 
 export interface UploadTicket {
+  /** The app's record id of the new image (as `id` is everywhere in the app's API); not the service's id. */
   id: string;
   uploadURL: string;
   expiresAt: string;
@@ -39,15 +37,13 @@ export const imageUpdateSchema = z
   .refine((v) => v.title !== undefined || v.private !== undefined, 'Nothing to change.');
 
 export const linkRequestSchema = z.object({
-  variant: z.enum(['thumbnail', 'mobile', 'desktop', 'public']),
+  variant: z.enum(APP_VARIANTS),
   ttlSeconds: z
     .number()
     .int()
     .min(60)
     .max(7 * 24 * 3600),
 });
-
-export type GalleryVariant = 'thumbnail' | 'mobile' | 'desktop';
 
 export interface GalleryImage {
   id: string;

@@ -1,38 +1,26 @@
-/** Named variants, as the Cloudflare Images variants API defines them. Shared by the service and the app. */
-import { z } from 'zod';
+/**
+ * The app's named variants: the names route handlers, forms and the gallery use, and what each one
+ * renders. Signed images can only be served through named variants (Cloudflare refuses flexible ones).
+ */
+import { PUBLIC_VARIANT, type Variant } from '@/lib/cloudflare-images/variants';
 
-export const FITS = ['scale-down', 'contain', 'cover', 'crop', 'pad'] as const;
-export const METADATA_MODES = ['keep', 'copyright', 'none'] as const;
+/** What the gallery puts in `srcset`, smallest first. */
+export const GALLERY_VARIANTS = ['thumbnail', 'mobile', 'desktop'] as const;
+export type GalleryVariant = (typeof GALLERY_VARIANTS)[number];
 
-export const variantIdSchema = z
-  .string()
-  .min(1)
-  .max(99)
-  .regex(/^[a-zA-Z0-9]+$/, 'Variant names may only contain letters and digits');
+/** Every variant the app asks for: the gallery's, and the account's own `public`. */
+export const APP_VARIANTS = [...GALLERY_VARIANTS, PUBLIC_VARIANT.id] as const;
+export type AppVariant = (typeof APP_VARIANTS)[number];
 
-export const variantOptionsSchema = z.looseObject({
-  fit: z.enum(FITS),
-  width: z.number().int().min(1).max(12_000).optional(),
-  height: z.number().int().min(1).max(12_000).optional(),
-  metadata: z.enum(METADATA_MODES),
-  blur: z.number().min(0).max(250).optional(),
-  browser_ttl: z.number().int().min(0).max(31_536_000).optional(),
-});
-export type VariantOptions = z.infer<typeof variantOptionsSchema>;
-
-export const variantCreateSchema = z.object({
-  id: variantIdSchema,
-  options: variantOptionsSchema,
-  neverRequireSignedURLs: z.boolean().optional(),
-});
-
-export const variantUpdateSchema = z.object({
-  options: variantOptionsSchema,
-  neverRequireSignedURLs: z.boolean().optional(),
-});
-
-export interface Variant {
-  id: string;
-  options: VariantOptions;
-  neverRequireSignedURLs: boolean;
+export interface AppVariantDefinition extends Omit<Variant, 'id' | 'neverRequireSignedURLs'> {
+  id: AppVariant;
+  neverRequireSignedURLs?: boolean;
 }
+
+/** What each variant renders; the app creates or corrects them at start-up. */
+export const VARIANT_DEFINITIONS: readonly AppVariantDefinition[] = [
+  { id: 'thumbnail', options: { fit: 'scale-down', width: 400, height: 400, metadata: 'none' } },
+  { id: 'mobile', options: { fit: 'scale-down', width: 828, height: 1792, metadata: 'none' } },
+  { id: 'desktop', options: { fit: 'scale-down', width: 1920, height: 1920, metadata: 'none' } },
+  { id: PUBLIC_VARIANT.id, options: PUBLIC_VARIANT.options },
+];

@@ -53,7 +53,7 @@ describe('transform queue', () => {
 
   it('serves a generated variant from the disk cache without transforming again', async () => {
     await fetch(url('w=120,f=webp'));
-    const image = t.svc.core.storedImage(id);
+    const image = t.svc.core.records.storedImage(id);
     t.svc.core.memory.deletePrefix(`${image?.file_key}/`); // force the disk path
     const before = t.svc.core.queue.stats().completed;
     expect((await fetch(url('w=120,f=webp'))).status).toBe(200);
@@ -75,7 +75,7 @@ describe('eager variants', () => {
         file: await toFile(await noisyJpeg(800, 600), 'a.jpg'),
       });
       await t.svc.core.queue.idle();
-      const stored = t.svc.core.storedImage(image.id ?? '');
+      const stored = t.svc.core.records.storedImage(image.id ?? '');
       const files = readdirSync(t.svc.core.store.variantDir(stored?.file_key ?? '')).sort();
       expect(files.map((f) => f.replace(/\.[0-9a-f]{20}\./, '.'))).toEqual(['v-public.avif', 'v-thumbnail.avif']);
       const before = t.svc.core.queue.stats().completed;

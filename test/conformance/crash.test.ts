@@ -6,11 +6,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateCredentials } from '@/lib/image-service/credentials';
 import { noisyJpeg } from '../helpers/images';
 import { postFile } from '../helpers/service';
@@ -23,7 +24,14 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-function start(): Promise<{ child: ChildProcess; url: string }> {
+interface Started {
+  child: ChildProcess;
+  url: string;
+  /** Resolves once the process has printed something matching `re` (rejects if it exits first). */
+  printed(re: RegExp): Promise<void>;
+}
+
+function start(): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'lib/image-service/main.ts'], {
     env: {
       ...process.env,
@@ -36,17 +44,82 @@ function start(): Promise<{ child: ChildProcess; url: string }> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) resolve({ child, url: m[1] });
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+  const printed = (re: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!re.test(out)) return;
+        child.stdout?.off('data', check);
+        resolve();
+      };
+      child.stdout?.on('data', check); // after the collector above, so `out` already holds the chunk
+      child.once('exit', (code) => reject(new Error(`service exited (${code}) before printing ${re}:\n${out}`)));
+      check();
     });
-    child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('exit', (code) => reject(new Error(`service exited (${code}) before listening:\n${out}`)));
+  return printed(/listening on http:\/\/\S+/).then(() => {
+    const url = /listening on (http:\/\/\S+)/.exec(out)?.[1] ?? '';
+    return { child, url, printed };
   });
 }
+
+/** upload_state of a draft, read from the service's database the way an operator would (read-only). */
+function uploadState(id: string): string | null | undefined {
+  const db = new Database(path.join(dataDir, 'service.db'), { readonly: true });
+  try {
+    const row = db.prepare('SELECT upload_state FROM images WHERE id = ?').get(id) as
+      | { upload_state: string | null }
+      | undefined;
+    return row?.upload_state;
+  } finally {
+    db.close();
+  }
+}
+
+/** True once nothing accepts connections on the service's port any more. */
+function refusesConnections(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port) });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+}
+
+/**
+ * Starts a multipart upload to `uploadURL` and sends only the first `sent` bytes; `finish()` sends the
+ * rest. `status` is the response's status code (it rejects if the connection is cut).
+ */
+function slowUpload(uploadURL: string, bytes: Buffer, sent: number) {
+  const boundary = 'pixvaultboundary';
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const req = http.request(uploadURL, {
+    method: 'POST',
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length },
+  });
+  const status = new Promise<number>((resolve, reject) => {
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+  });
+  req.write(body.subarray(0, sent));
+  return { status, finish: () => req.end(body.subarray(sent)), abort: () => req.destroy() };
+}
+
+/** Bound for conditions polled because the child process announces nothing (generous: the machine may be busy). */
+const EVENTUALLY = { timeout: 15_000 };
 
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -62,6 +135,16 @@ describe('crash consistency', () => {
   it('a SIGKILL during uploads leaves a consistent store after restart', async () => {
     const first = await start();
     const bytes = await noisyJpeg(1600, 1200);
+    // Two uploads are held half-sent, so the kill always interrupts uploads being received.
+    const held = await Promise.all(
+      [0, 1].map(async () => {
+        const made = await (await api(first.url, 'v2/direct_upload', { method: 'POST' })).json();
+        const upload = slowUpload(made.result.uploadURL, bytes, 4000);
+        void upload.status.catch(() => 'killed');
+        return made.result.id as string;
+      }),
+    );
+    for (const id of held) await vi.waitFor(() => expect(uploadState(id)).toBe('receiving'), EVENTUALLY);
     const uploads: Promise<unknown>[] = [];
     let completed = 0;
     let killAfterSome!: () => void;
@@ -109,13 +192,11 @@ describe('crash consistency', () => {
       }
       // Drafts interrupted mid-upload can be used again.
       const pending = rows.filter((r) => r.draft === 1);
-      if (pending[0]) {
-        const res = await postFile(`${second.url}/${creds.accountHash}/${pending[0].id}`, await noisyJpeg(100, 100));
-        expect(res.status).toBe(200);
-      }
+      expect(pending.map((r) => r.id)).toEqual(expect.arrayContaining(held));
+      const res = await postFile(`${second.url}/${creds.accountHash}/${held[0]}`, await noisyJpeg(100, 100));
+      expect(res.status).toBe(200);
       expect(stored.length + pending.length).toBe(rows.length);
       expect(stored.length).toBeGreaterThanOrEqual(3);
-      expect(pending.length).toBeGreaterThan(0); // the kill really interrupted uploads
     } finally {
       const gone2 = exited(second.child);
       second.child.kill('SIGTERM');
@@ -124,33 +205,24 @@ describe('crash consistency', () => {
   }, 60_000);
 
   it('SIGTERM lets an upload in progress finish, then exits 0', async () => {
-    const { child, url } = await start();
+    const { child, url, printed } = await start();
     const made = await (await api(url, 'v2/direct_upload', { method: 'POST' })).json();
-    const bytes = await noisyJpeg(300, 200);
-    const boundary = 'pixvaultboundary';
-    const head = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
-    );
-    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-    const body = Buffer.concat([head, bytes, tail]);
-    const response = new Promise<number>((resolve, reject) => {
-      const req = http.request(made.result.uploadURL, {
-        method: 'POST',
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length },
-      });
-      req.on('response', (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
-      req.on('error', reject);
-      req.write(body.subarray(0, 1000));
-      setTimeout(() => {
-        child.kill('SIGTERM');
-        setTimeout(() => req.end(body.subarray(1000)), 500);
-      }, 300);
-    });
+    const upload = slowUpload(made.result.uploadURL, await noisyJpeg(300, 200), 1000);
     const code = exited(child);
-    expect(await response).toBe(200);
+    try {
+      await vi.waitFor(() => expect(uploadState(made.result.id)).toBe('receiving'), EVENTUALLY);
+      const stopping = printed(/SIGTERM: finishing in-flight work/);
+      child.kill('SIGTERM');
+      await stopping;
+      // Shutdown has begun (no new connections) while the upload is still open; now the rest arrives.
+      await vi.waitFor(async () => expect(await refusesConnections(url)).toBe(true), EVENTUALLY);
+      upload.finish();
+    } catch (err) {
+      upload.abort();
+      child.kill('SIGKILL');
+      throw err;
+    }
+    expect(await upload.status).toBe(200);
     expect(await code).toBe(0);
     const again = await start();
     try {

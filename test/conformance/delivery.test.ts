@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { toFile } from 'cloudflare';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUrl } from '@/lib/images/sign';
+import { signUrl } from '@/lib/cloudflare-images/signing';
 import { animatedGif, BENIGN_SVG, cameraJpeg, jpeg, LEAKY_SVG, png } from '../helpers/images';
 import { startTestService, type TestService } from '../helpers/service';
 
@@ -294,7 +294,7 @@ describe('what delivery does to content', () => {
   });
 
   it('delivers custom ids with slashes', async () => {
-    const id = await upload(await jpeg(50, 50), { id: 'team/photos/a b' });
+    expect(await upload(await jpeg(50, 50), { id: 'team/photos/a b' })).toBe('team/photos/a b');
     const res = await fetch(`${t.svc.url}/${t.config.accountHash}/team/photos/a%20b/thumb`);
     expect(res.status).toBe(200);
   });
@@ -303,7 +303,7 @@ describe('what delivery does to content', () => {
 describe('an original that vanished under a request', () => {
   it('answers 404 in plain text, not a server error', async () => {
     const id = await upload(await jpeg(90, 60));
-    const image = t.svc.core.storedImage(id);
+    const image = t.svc.core.records.storedImage(id);
     const { unlinkSync } = await import('node:fs');
     unlinkSync(t.svc.core.store.originalPath(image?.file_key ?? ''));
     for (const method of ['GET', 'HEAD']) {
@@ -318,14 +318,14 @@ describe('generated files', () => {
   it('are dropped when the variant changes or the image is deleted', async () => {
     const id = await upload(await jpeg(200, 200));
     await fetch(url(id, 'thumb'), { headers: { accept: 'image/webp' } });
-    const image = t.svc.core.storedImage(id);
+    const image = t.svc.core.records.storedImage(id);
     const dir = t.svc.core.store.variantDir(image?.file_key ?? '');
     expect(readdirSync(dir).some((f) => f.startsWith('v-thumb.'))).toBe(true);
     await t.cf.images.v1.variants.edit('thumb', {
       account_id: t.accountId,
       options: { fit: 'cover', width: 48, height: 48, metadata: 'none' },
     });
-    await t.svc.core.settled();
+    await t.svc.core.work.settled();
     expect(readdirSync(dir).some((f) => f.startsWith('v-thumb.'))).toBe(false);
     const res = await fetch(url(id, 'thumb'), { headers: { accept: 'image/webp' } });
     expect((await sharp(Buffer.from(await res.arrayBuffer())).metadata()).width).toBe(48);

@@ -1,7 +1,8 @@
 /** Conformance: direct creator upload — drafts, the one-time URL, expiry, races, CORS, webhooks. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sweepExpiredDrafts } from '@/lib/image-service/sweep';
 import { jpeg } from '../helpers/images';
 import { postFile, startTestService, type TestService } from '../helpers/service';
 
@@ -12,6 +13,10 @@ beforeAll(async () => {
   t = await startTestService({}, () => clock);
 });
 afterAll(() => t.stop());
+
+const uploadState = (id: string) =>
+  (t.svc.core.db.prepare('SELECT upload_state FROM images WHERE id = ?').get(id) as { upload_state: string | null })
+    ?.upload_state;
 
 const draftUpload = (extra: Record<string, unknown> = {}) =>
   t.cf.images.v2.directUploads.create({ account_id: t.accountId, ...extra });
@@ -95,25 +100,31 @@ describe('direct creator upload', () => {
       bytes,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
+    const req = http.request(uploadURL ?? '', {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length },
+    });
     const status = new Promise<number>((resolve, reject) => {
-      const req = http.request(uploadURL ?? '', {
-        method: 'POST',
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length },
-      });
       req.on('response', (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
       req.on('error', reject);
-      req.write(body.subarray(0, 200));
-      setTimeout(async () => {
-        clock += 4 * 60_000; // the URL expires while the body is still arriving
-        const mid = await fetch(`${t.api}/v1/${id}`, { headers: t.auth });
-        expect(mid.status).toBe(200);
-        expect(t.svc.core.sweepExpiredDrafts()).toBe(0);
-        req.end(body.subarray(200));
-      }, 150);
     });
+    try {
+      req.write(body.subarray(0, 200));
+      // The service has claimed the draft and is reading the body.
+      await vi.waitFor(() => expect(uploadState(id ?? '')).toBe('receiving'), { timeout: 10_000 });
+      clock += 4 * 60_000; // the URL expires while the body is still arriving
+      const mid = await fetch(`${t.api}/v1/${id}`, { headers: t.auth });
+      expect(mid.status).toBe(200);
+      expect(sweepExpiredDrafts(t.svc.core.db, t.svc.core.now())).toBe(0);
+      req.end(body.subarray(200));
+    } catch (err) {
+      req.destroy(); // a failed step must not leave the service waiting for the rest of the body
+      await status.catch(() => undefined);
+      throw err;
+    }
     expect(await status).toBe(200);
     expect(await t.cf.images.v1.get(id ?? '', { account_id: t.accountId })).toMatchObject({ filename: 'late.jpg' });
   });
@@ -121,7 +132,7 @@ describe('direct creator upload', () => {
   it('sweeps expired drafts', async () => {
     const { id } = await draftUpload({ expiry: new Date(clock + 3 * 60_000).toISOString() });
     clock += 4 * 60_000;
-    expect(t.svc.core.sweepExpiredDrafts()).toBeGreaterThanOrEqual(1);
+    expect(sweepExpiredDrafts(t.svc.core.db, t.svc.core.now())).toBeGreaterThanOrEqual(1);
     expect(t.svc.core.db.prepare('SELECT id FROM images WHERE id = ?').get(id)).toBeUndefined();
   });
 

@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Cloudflare from 'cloudflare';
-import { DEFAULT_LIMITS, type ServiceConfig } from '@/lib/image-service/config';
+import { DEFAULT_LIMITS } from '@/lib/cloudflare-images/limits';
+import type { ServiceConfig } from '@/lib/image-service/config';
 import { generateCredentials } from '@/lib/image-service/credentials';
 import { type RunningService, startImageService } from '@/lib/image-service/server';
 

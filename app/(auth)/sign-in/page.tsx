@@ -11,6 +11,10 @@ export const metadata: Metadata = { title: 'Sign in' };
 /** Errors Auth.js and our callbacks put in `?error=`, in words (anything else gets the generic one). */
 const ERRORS: Record<string, string> = {
   GitHubEmailNotVerified: 'Your GitHub account has no verified primary email. Verify it on GitHub, then try again.',
+  GitHubNotAllowed:
+    'This GitHub account is not allowed to sign in here. Ask an admin to add your email address, then try again.',
+  AccountDisabled: 'This account is disabled. Ask an admin to enable it.',
+  CredentialsSignin: 'Email or password is incorrect, or there were too many attempts. Wait a little and try again.',
   AccessDenied: 'Sign-in was refused.',
   OAuthAccountNotLinked: 'This email is already used by another sign-in method.',
 };

@@ -1,10 +1,10 @@
 // GET /api/images — one gallery page with signed variant URLs (any signed-in user)
-import { route } from '@/lib/api/errors';
+import { apiRoute } from '@/lib/api/route';
 import { requireUser } from '@/lib/auth/session';
-import { galleryPage } from '@/lib/images/gallery';
+import { galleryPage } from '@/lib/images/read';
 import { listQuerySchema } from '@/lib/schemas/api';
 
-export const GET = route(async (req) => {
+export const GET = apiRoute(async (req) => {
   const user = await requireUser();
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const q = listQuerySchema.parse(params);

@@ -1,61 +1,59 @@
 'use server';
-// Server actions of the users page; each checks the admin role itself.
+// Server actions of the users page. Each checks the admin role itself, and every refusal (signed out,
+// not an admin, a user rule, the image service failing) comes back as an error state, never as a 500.
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
-import { isRole, ROLES } from '@/lib/auth/roles';
+import { ApiError } from '@/lib/api/errors';
 import { requireRole } from '@/lib/auth/session';
-import { DuplicateEmailError } from '@/lib/db/users';
-import { addUser, changeRole, removeUserAndImages, UserRuleError } from '@/lib/users';
+import { addUser, changeRole, DuplicateEmailError, UserRuleError } from '@/lib/db/users';
+import { ImageServiceError } from '@/lib/images/client';
+import { removeUserAndImages } from '@/lib/images/manage';
+import { newUserSchema, roleSchema } from '@/lib/schemas/user';
 
 export interface ActionState {
   error?: string;
   ok?: string;
 }
 
-const addSchema = z.object({
-  email: z.email('Enter a valid email address.').max(320),
-  name: z.string().trim().max(100).optional(),
-  password: z.string().min(8, 'The password needs at least 8 characters.').max(1024),
-  role: z.enum(ROLES),
-});
-
-function fail(err: unknown): ActionState {
-  if (err instanceof UserRuleError || err instanceof DuplicateEmailError) return { error: err.message };
-  throw err;
+/** Runs `work` for a signed-in admin; anything refused becomes `{ error }` for the form to show. */
+async function asAdmin(work: (adminId: string) => Promise<ActionState>): Promise<ActionState> {
+  try {
+    const admin = await requireRole('admin');
+    return await work(admin.id);
+  } catch (err) {
+    if (err instanceof ApiError || err instanceof UserRuleError || err instanceof DuplicateEmailError)
+      return { error: err.message };
+    if (err instanceof ImageServiceError) {
+      console.error('[pixvault] image service error:', err.status, err.message);
+      return { error: 'The image service could not delete all of their images; the user was kept. Try again.' };
+    }
+    throw err;
+  }
 }
 
 export async function addUserAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireRole('admin');
-  const parsed = addSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.' };
-  try {
-    const user = await addUser(admin.id, { ...parsed.data, name: parsed.data.name || null });
+  return asAdmin(async (adminId) => {
+    const parsed = newUserSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.' };
+    const user = await addUser(adminId, parsed.data);
     revalidatePath('/admin/users');
     return { ok: `Added ${user.email} as ${user.role}.` };
-  } catch (err) {
-    return fail(err);
-  }
+  });
 }
 
 export async function changeRoleAction(userId: string, role: string): Promise<ActionState> {
-  const admin = await requireRole('admin');
-  if (!isRole(role)) return { error: 'Unknown role.' };
-  try {
-    changeRole(admin.id, userId, role);
+  return asAdmin(async (adminId) => {
+    const parsed = roleSchema.safeParse(role);
+    if (!parsed.success) return { error: 'Unknown role.' };
+    changeRole(adminId, userId, parsed.data);
     revalidatePath('/admin/users');
     return { ok: 'Role changed.' };
-  } catch (err) {
-    return fail(err);
-  }
+  });
 }
 
 export async function removeUserAction(userId: string): Promise<ActionState> {
-  const admin = await requireRole('admin');
-  try {
-    const count = await removeUserAndImages(admin.id, userId);
+  return asAdmin(async (adminId) => {
+    const count = await removeUserAndImages(adminId, userId);
     revalidatePath('/admin/users');
     return { ok: `User removed with ${count} image(s).` };
-  } catch (err) {
-    return fail(err);
-  }
+  });
 }

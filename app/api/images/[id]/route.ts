@@ -1,26 +1,26 @@
 // GET /api/images/{id} — details; PATCH — title / visibility; DELETE — remove (owner or admin)
-import { parseJson, route } from '@/lib/api/errors';
+import { apiRoute, parseJson } from '@/lib/api/route';
 import { requireUser } from '@/lib/auth/session';
-import { imageDetail } from '@/lib/images/gallery';
 import { deleteImageFor, updateImageFor } from '@/lib/images/manage';
+import { imageDetail } from '@/lib/images/read';
 import { imageUpdateSchema } from '@/lib/schemas/api';
 
 type Ctx = { params: Promise<{ id: string }> };
 
-export const GET = route(async (_req, ctx: Ctx) => {
+export const GET = apiRoute(async (_req, ctx: Ctx) => {
   const user = await requireUser();
   const { id } = await ctx.params;
   return Response.json(imageDetail(user, id), { headers: { 'cache-control': 'private, no-store' } });
 });
 
-export const PATCH = route(async (req, ctx: Ctx) => {
+export const PATCH = apiRoute(async (req, ctx: Ctx) => {
   const user = await requireUser();
   const { id } = await ctx.params;
   await updateImageFor(user, id, await parseJson(req, imageUpdateSchema));
   return Response.json(imageDetail(user, id));
 });
 
-export const DELETE = route(async (_req, ctx: Ctx) => {
+export const DELETE = apiRoute(async (_req, ctx: Ctx) => {
   const user = await requireUser();
   const { id } = await ctx.params;
   await deleteImageFor(user, id);

@@ -1,15 +1,11 @@
-// POST /api/images/{id}/link — a signed link for one variant with a chosen lifetime
-import { parseJson, route } from '@/lib/api/errors';
+// POST /api/images/{id}/link — a signed link for one variant with a chosen lifetime (owner or admin)
+import { apiRoute, parseJson } from '@/lib/api/route';
 import { requireUser } from '@/lib/auth/session';
-import { loadImage } from '@/lib/images/gallery';
-import { signedLink } from '@/lib/images/urls';
+import { signedLinkFor } from '@/lib/images/manage';
 import { linkRequestSchema } from '@/lib/schemas/api';
 
-export const POST = route(async (req, ctx: { params: Promise<{ id: string }> }) => {
-  await requireUser();
+export const POST = apiRoute(async (req, ctx: { params: Promise<{ id: string }> }) => {
+  const user = await requireUser();
   const { id } = await ctx.params;
-  const { variant, ttlSeconds } = await parseJson(req, linkRequestSchema);
-  const row = loadImage(id);
-  const link = signedLink(row.cf_id ?? '', variant, ttlSeconds);
-  return Response.json({ url: link.url, expiresAt: new Date(link.expiresAt * 1000).toISOString() });
+  return Response.json(signedLinkFor(user, id, await parseJson(req, linkRequestSchema)));
 });

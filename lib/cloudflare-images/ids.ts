@@ -1,0 +1,37 @@
+/** Image ids as Cloudflare Images defines them: generated UUIDs, or custom ids under a few rules. */
+import { MAX_ID_LENGTH } from './limits';
+
+/** Path words of `/images/v1/...` that an id would shadow. */
+const RESERVED_IDS = new Set(['stats', 'config', 'keys', 'variants', 'direct_upload', 'batch_token']);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Why a custom image id is refused, or null when it is fine. Cloudflare: up to 1024 characters, any
+ * number of `/`-separated parts, not starting or ending with `/`, not a UUID. We also refuse what
+ * could never be delivered by URL: empty, `.` or `..` parts, control characters, `?`, `#` and `\`.
+ */
+export function customIdProblem(id: string): string | null {
+  if (id.length === 0) return 'The custom id is empty.';
+  if ([...id].length > MAX_ID_LENGTH) return `The custom id is longer than ${MAX_ID_LENGTH} characters.`;
+  if (UUID.test(id)) return 'A custom id must not look like a UUID; those are reserved for generated ids.';
+  if (id.startsWith('/') || id.endsWith('/')) return 'A custom id must not start or end with "/".';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f]/.test(id)) return 'A custom id must not contain control characters.';
+  if (/[?#\\]/.test(id)) return 'A custom id must not contain "?", "#" or "\\".';
+  if (RESERVED_IDS.has(id)) return `"${id}" is a name of the images API and cannot be an image id.`;
+  if (id.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+    return 'A custom id must not contain empty, "." or ".." path parts.';
+  }
+  return null;
+}
+
+/** Generated ids are UUIDs; only they may belong to private images (`requireSignedURLs`). */
+export function isGeneratedId(id: string): boolean {
+  return UUID.test(id);
+}
+
+/** Image ids in delivery paths are written unencoded except for characters a URL path cannot hold. */
+export function encodeDeliveryId(id: string): string {
+  return id.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]+/gu, (s) => encodeURIComponent(s));
+}

@@ -1,0 +1,124 @@
+/**
+ * The bytes delivery serves: an original, or a variant from memory, else from disk, else rendered
+ * through the queue (merged with any identical render in flight) and written to disk. Background
+ * renders (eager variants after an upload) are tracked, so shutdown can stop them before the store closes.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { cfError } from '@/lib/cloudflare-images/errors';
+import { CONTENT_TYPES, type OutputFormat } from '@/lib/cloudflare-images/formats';
+import type { TransformOptions } from '@/lib/cloudflare-images/options';
+import type { StoredImage } from './db';
+import type { CachedVariant, MemoryCache } from './memory-cache';
+import type { Priority, TransformQueue } from './queue';
+import type { ImageRecords } from './records';
+import type { BlobStore } from './store';
+import { render } from './transform';
+
+/** The original vanished under a request (deleted meanwhile): that is a 404, not a server error. */
+function missingAsGone(err: unknown): never {
+  if (err instanceof Error && 'code' in err && err.code === 'ENOENT') throw cfError(9431);
+  throw err;
+}
+
+export class ShuttingDownError extends Error {
+  constructor() {
+    super('The image service is shutting down');
+  }
+}
+
+export class Renders {
+  private closing = false;
+  private readonly background = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly store: BlobStore,
+    private readonly memory: MemoryCache,
+    private readonly queue: TransformQueue,
+    private readonly records: ImageRecords,
+    private readonly maxAnimationPixels: number,
+  ) {}
+
+  /** One variant's bytes. Throws QueueFullError when the queue is full. */
+  async variant(
+    image: StoredImage,
+    cacheName: string,
+    opts: TransformOptions,
+    format: OutputFormat,
+    priority: Priority = 'foreground',
+  ): Promise<CachedVariant> {
+    const memKey = `${image.file_key}/${cacheName}`;
+    const hit = this.memory.get(memKey);
+    if (hit) return hit;
+    const file = this.store.variantPath(image.file_key, cacheName);
+    const etag = `"${createHash('sha1').update(memKey).digest('base64url')}"`;
+    const entry = (bytes: Buffer): CachedVariant => ({ bytes, contentType: CONTENT_TYPES[format], etag });
+    try {
+      const cached = entry(await readFile(file));
+      this.memory.set(memKey, cached);
+      return cached;
+    } catch {
+      // not generated yet
+    }
+    // Checked after the disk read and right before queueing: no background render starts once shutdown has.
+    if (priority === 'background' && this.closing) throw new ShuttingDownError();
+    return this.queue.run(
+      memKey,
+      async () => {
+        const original = await readFile(this.store.originalPath(image.file_key)).catch(missingAsGone);
+        const bytes = await render(original, image, opts, format, this.maxAnimationPixels);
+        await this.store.writeAtomic(file, bytes);
+        // Deleted while rendering: the delete may already have removed the folder this just re-created.
+        if (this.records.get(image.id)?.file_key !== image.file_key) {
+          await this.store.removeImageFiles(image.file_key);
+          throw cfError(9431);
+        }
+        const made = entry(bytes);
+        this.memory.set(memKey, made);
+        return made;
+      },
+      priority,
+    );
+  }
+
+  /** Renders a variant in the background, ahead of its first viewer; failures only mean no head start. */
+  prerender(image: StoredImage, cacheName: string, opts: TransformOptions, format: OutputFormat): void {
+    if (this.closing) return;
+    const work = this.variant(image, cacheName, opts, format, 'background').catch(() => undefined);
+    this.background.add(work);
+    void work.finally(() => this.background.delete(work));
+  }
+
+  /** The stored original (SVGs are served as they are, and `GET v1/{id}/blob`). */
+  async original(image: StoredImage): Promise<CachedVariant> {
+    const memKey = `${image.file_key}/original`;
+    const hit = this.memory.get(memKey);
+    if (hit) return hit;
+    const bytes = await readFile(this.store.originalPath(image.file_key)).catch(missingAsGone);
+    const made = { bytes, contentType: image.content_type || CONTENT_TYPES.jpeg, etag: `"${image.file_key.slice(0, 27)}"` };
+    this.memory.set(memKey, made);
+    return made;
+  }
+
+  /** Drops an image's generated and original bytes from memory and disk (the image was deleted). */
+  async dropImage(fileKey: string): Promise<void> {
+    this.memory.deletePrefix(`${fileKey}/`);
+    await this.store.removeImageFiles(fileKey);
+  }
+
+  /** Drops the generated files of one named variant (its definition changed, or it was deleted). */
+  async dropVariant(variantId: string): Promise<void> {
+    this.memory.deleteMatching(`/v-${variantId}.`);
+    await this.store.removeVariantFiles(`v-${variantId}.`);
+  }
+
+  /**
+   * Shutdown: no background render starts any more, queued ones are dropped, and running ones finish
+   * (their writes land before the store closes).
+   */
+  async stopBackground(): Promise<void> {
+    this.closing = true;
+    this.queue.dropBackground();
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+}

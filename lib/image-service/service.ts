@@ -1,0 +1,86 @@
+/**
+ * One embedded image service: its parts, wired once. Each part has one job (records, files, renders,
+ * keys, variants, settings, ...); the HTTP handlers reach them through this object.
+ */
+import path from 'node:path';
+import { CacheNames } from './cache-names';
+import type { ServiceConfig } from './config';
+import { type Db, openDb } from './db';
+import { SigningKeys } from './keys';
+import { MemoryCache } from './memory-cache';
+import { TransformQueue } from './queue';
+import { ImageRecords } from './records';
+import { Renders } from './renders';
+import { SettingsStore } from './settings';
+import { SignatureChecker } from './signatures';
+import { BlobStore } from './store';
+import { UsageCounter } from './usage';
+import { VariantRegistry } from './variants';
+import { Webhooks } from './webhook';
+import { InFlight } from './work';
+
+export interface ImageService {
+  readonly config: ServiceConfig;
+  readonly now: () => number;
+  readonly db: Db;
+  readonly store: BlobStore;
+  readonly records: ImageRecords;
+  readonly memory: MemoryCache;
+  readonly queue: TransformQueue;
+  readonly renders: Renders;
+  readonly cacheNames: CacheNames;
+  readonly keys: SigningKeys;
+  readonly signatures: SignatureChecker;
+  readonly variants: VariantRegistry;
+  readonly settings: SettingsStore;
+  readonly webhooks: Webhooks;
+  readonly usage: UsageCounter;
+  /** Uploads, deletes and file removals in progress. */
+  readonly work: InFlight;
+}
+
+export function openImageService(config: ServiceConfig, now: () => number = Date.now): ImageService {
+  const store = new BlobStore(config.dataDir);
+  const db = openDb(path.join(config.dataDir, 'service.db'));
+  const records = new ImageRecords(db, config.limits.maxMetadataBytes);
+  const memory = new MemoryCache(config.memoryCacheBytes);
+  const queue = new TransformQueue(config.transformConcurrency, config.transformQueueMax);
+  const renders = new Renders(store, memory, queue, records, config.limits.maxAnimationPixels);
+  const keys = new SigningKeys(db, now);
+  keys.ensureDefault(config.signingKey, config.signingKeyExplicit);
+  const work = new InFlight();
+  return {
+    config,
+    now,
+    db,
+    store,
+    records,
+    memory,
+    queue,
+    renders,
+    cacheNames: new CacheNames(),
+    keys,
+    signatures: new SignatureChecker(keys),
+    // A changed or deleted variant's files are stale: removed in the background, before shutdown completes.
+    variants: new VariantRegistry(db, now, (id) => void work.track(renders.dropVariant(id))),
+    settings: new SettingsStore(db),
+    webhooks: new Webhooks(db, config.webhook, now),
+    usage: new UsageCounter(db, now),
+    work,
+  };
+}
+
+/**
+ * Shutdown, once the HTTP server stopped accepting requests (server.ts): background renders stop (none
+ * starts any more, running ones finish), requests in progress end, then the writes they started and the
+ * queue; only then does the database close, so nothing touches the store afterwards.
+ */
+export async function closeImageService(svc: ImageService, requestsDone: Promise<void>): Promise<void> {
+  await svc.renders.stopBackground();
+  await requestsDone;
+  await svc.work.settled();
+  await svc.queue.idle();
+  svc.webhooks.stop();
+  svc.usage.stop();
+  svc.db.close();
+}
