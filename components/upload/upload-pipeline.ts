@@ -88,13 +88,13 @@ async function complete(recordId: string, signal: AbortSignal): Promise<'ready' 
 export async function runUpload({
   file,
   type,
-  recordId,
+  recordId: sentBefore,
   signal,
   onProgress,
   onSent,
 }: PipelineOptions): Promise<'ready' | 'pending'> {
-  let sent = recordId;
-  if (sent === null) {
+  let recordId = sentBefore;
+  if (recordId === null) {
     let ticket: UploadTicket;
     try {
       ticket = await apiFetch<UploadTicket>('/api/uploads', {
@@ -107,8 +107,8 @@ export async function runUpload({
       if (isAbort(err, signal)) throw err;
       throw new UploadFailure(message(err), false);
     }
-    sent = ticket.id;
-    onSent(sent);
+    recordId = ticket.id;
+    onSent(recordId);
   }
-  return complete(sent, signal);
+  return complete(recordId, signal);
 }

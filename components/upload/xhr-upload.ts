@@ -2,6 +2,7 @@
  * Sends one file straight to the image service's one-time upload URL (another origin; the bytes never
  * pass through the app). XMLHttpRequest rather than fetch because only XHR reports upload progress.
  */
+import { splitErrorMessage } from '@/lib/cloudflare-images/errors';
 
 /** Thrown for any upload that did not end with the service accepting the file. */
 export class ServiceUploadError extends Error {
@@ -13,7 +14,7 @@ export const abortError = () => new DOMException('The upload was cancelled.', 'A
 
 /** "ERROR 5455: Unsupported image" → "Unsupported image": the code means nothing to people. */
 export function cleanServiceMessage(message: string): string {
-  return message.replace(/^\s*ERROR\s+\d+\s*:\s*/i, '').trim();
+  return splitErrorMessage(message).text;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,9 +3,11 @@
  * Cloudflare or the embedded service alike (base URL and credentials come from `appEnv()`).
  * Errors come back as ImageServiceError whether the body was Cloudflare's JSON envelope or plain text.
  */
+import { splitErrorMessage } from '@/lib/cloudflare-images/errors';
 import type { Variant } from '@/lib/cloudflare-images/variants';
 import { appEnv, type ImageServiceAccess } from '@/lib/env';
 
+/** An image record as the API returns it (`id` is the service's id: `serviceId` in the app's code). */
 export interface ServiceImage {
   id: string;
   filename?: string | null;
@@ -43,12 +45,8 @@ async function errorFrom(res: Response): Promise<ImageServiceError> {
       // fall through to plain text
     }
   }
-  const code = /ERROR (\d+)/.exec(text)?.[1];
-  return new ImageServiceError(
-    res.status,
-    code ? Number(code) : null,
-    text.trim().slice(0, 300) || `HTTP ${res.status}`,
-  );
+  const { code } = splitErrorMessage(text);
+  return new ImageServiceError(res.status, code, text.trim().slice(0, 300) || `HTTP ${res.status}`);
 }
 
 export class ImagesClient {
@@ -111,21 +109,21 @@ export class ImagesClient {
     return this.call('POST', 'v2/direct_upload', form);
   }
 
-  get(id: string): Promise<ServiceImage> {
-    return this.call('GET', `v1/${encodeURIComponent(id)}`);
+  get(serviceId: string): Promise<ServiceImage> {
+    return this.call('GET', `v1/${encodeURIComponent(serviceId)}`);
   }
 
   update(
-    id: string,
+    serviceId: string,
     changes: { requireSignedURLs?: boolean; metadata?: Record<string, string> },
   ): Promise<ServiceImage> {
-    return this.json('PATCH', `v1/${encodeURIComponent(id)}`, changes);
+    return this.json('PATCH', `v1/${encodeURIComponent(serviceId)}`, changes);
   }
 
   /** Deletes an image; one that is already gone counts as deleted. */
-  async remove(id: string): Promise<void> {
+  async remove(serviceId: string): Promise<void> {
     try {
-      await this.call('DELETE', `v1/${encodeURIComponent(id)}`);
+      await this.call('DELETE', `v1/${encodeURIComponent(serviceId)}`);
     } catch (err) {
       if (err instanceof ImageServiceError && err.status === 404) return;
       throw err;
@@ -133,8 +131,8 @@ export class ImagesClient {
   }
 
   /** The stored original, streamed. */
-  blob(id: string): Promise<Response> {
-    return this.raw('GET', `v1/${encodeURIComponent(id)}/blob`, undefined, { accept: 'image/*' });
+  blob(serviceId: string): Promise<Response> {
+    return this.raw('GET', `v1/${encodeURIComponent(serviceId)}/blob`, undefined, { accept: 'image/*' });
   }
 
   async listVariants(): Promise<Record<string, VariantDefinition>> {
