@@ -6,7 +6,7 @@ export async function register(): Promise<void> {
   // Next's documented runtime switch; the Node-only start-up code must not reach the edge bundle.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const [{ warnIfAppDbIsLoose }, { startImageTasks }] = await Promise.all([
-    import('./lib/db/permissions'),
+    import('./lib/db/file-modes'),
     import('./lib/images/background'),
   ]);
   warnIfAppDbIsLoose();

@@ -9,8 +9,8 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateCredentials } from '@/lib/image-service/credentials';
 import { signUrl } from '@/lib/cloudflare-images/signing';
+import { generateCredentials } from '@/lib/image-service/credentials';
 import { benchPhoto } from './photo';
 
 const arg = (name: string, fallback: number) => {

@@ -42,7 +42,7 @@ export function embeddedServiceEnv(config: ServiceConfig): Record<string, string
  * Completes `env` in place for a process that reads the app's configuration without starting the
  * service (the users CLI): AUTH_SECRET and, with the embedded backend, the service's kept account.
  */
-export function completeLocalEnv(env: NodeJS.ProcessEnv): void {
+export function completeLocalEnv(env: Env): void {
   env.AUTH_SECRET = localAuthSecret(env);
   if (readStartupEnv(env).backend !== 'embedded') return;
   Object.assign(env, embeddedServiceEnv(configureService(readServiceEnv(env).settings).config));

@@ -53,10 +53,10 @@ function refuse(message: string): never {
 async function main(): Promise<void> {
   const launcher = readLauncherEnv();
   const env = childProcessEnv();
-  env.AUTH_SECRET = localAuthSecret(env);
-  // Checked before the build and the image service start, so a bad PORT costs no minute of building.
+  // Checked before anything is written, built or started, so a bad PORT costs no minute of building.
   const appPort = await portProblem(launcher.port, launcher.host, 'PORT');
   if (appPort) refuse(appPort);
+  env.AUTH_SECRET = localAuthSecret(env);
   let service: RunningService | null = null;
   if (launcher.backend === 'embedded') {
     // The service reports finished uploads to the app; both read the same generated webhook secret.

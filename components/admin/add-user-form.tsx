@@ -2,9 +2,10 @@
 import { useActionState } from 'react';
 import { type ActionState, addUserAction } from '@/app/(gallery)/admin/users/actions';
 import { FormAlert } from '@/components/ui/form-alert';
-import { ROLES } from '@/lib/auth/roles';
+import { TextField } from '@/components/ui/text-field';
 import { PASSWORD_MIN_LENGTH } from '@/lib/schemas/user';
 import styles from './admin.module.css';
+import { RoleOptions } from './role-options';
 
 export function AddUserForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(addUserAction, {});
@@ -12,34 +13,21 @@ export function AddUserForm() {
     <form action={action} className={`card ${styles.addForm}`}>
       <FormAlert message={state.error} />
       {state.ok && <p className="notice">{state.ok}</p>}
-      <div className="field">
-        <label htmlFor="new-email">Email</label>
-        <input className="input" id="new-email" name="email" type="email" required autoComplete="off" />
-      </div>
-      <div className="field">
-        <label htmlFor="new-name">Name (optional)</label>
-        <input className="input" id="new-name" name="name" type="text" autoComplete="off" />
-      </div>
-      <div className="field">
-        <label htmlFor="new-password">Initial password</label>
-        <input
-          className="input"
-          id="new-password"
-          name="password"
-          type="password"
-          minLength={PASSWORD_MIN_LENGTH}
-          required
-          autoComplete="new-password"
-        />
-      </div>
+      <TextField id="new-email" label="Email" name="email" type="email" required autoComplete="off" />
+      <TextField id="new-name" label="Name (optional)" name="name" type="text" autoComplete="off" />
+      <TextField
+        id="new-password"
+        label="Initial password"
+        name="password"
+        type="password"
+        minLength={PASSWORD_MIN_LENGTH}
+        required
+        autoComplete="new-password"
+      />
       <div className="field">
         <label htmlFor="new-role">Role</label>
         <select className="input" id="new-role" name="role" defaultValue="viewer">
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
+          <RoleOptions />
         </select>
       </div>
       <button type="submit" className="button button-primary" disabled={pending}>

@@ -1,8 +1,8 @@
 'use client';
 import { useState, useTransition } from 'react';
 import { type ActionState, changeRoleAction, removeUserAction } from '@/app/(gallery)/admin/users/actions';
-import { ROLES } from '@/lib/auth/roles';
 import styles from './admin.module.css';
+import { RoleOptions } from './role-options';
 
 export interface UserTableProps {
   users: { id: string; email: string; name: string | null; role: string; createdAt: string }[];
@@ -55,11 +55,7 @@ export function UserTable({ users, currentUserId }: UserTableProps) {
                     });
                   }}
                 >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
+                  <RoleOptions />
                 </select>
               </td>
               <td data-label="Added">{new Date(u.createdAt).toLocaleDateString()}</td>

@@ -2,6 +2,8 @@
 import { useActionState } from 'react';
 import { type FormState, gitHubSignInAction, signInAction } from '@/app/(auth)/actions';
 import { FormAlert } from '@/components/ui/form-alert';
+import { TextField } from '@/components/ui/text-field';
+import { EmailField } from './email-field';
 
 export interface SignInFormProps {
   gitHub: boolean;
@@ -15,31 +17,15 @@ export function SignInForm({ gitHub, initialError }: SignInFormProps) {
     <>
       <form action={action} noValidate>
         <FormAlert message={state.error} />
-        <div className="field">
-          <label htmlFor="email">Email</label>
-          <input
-            className="input"
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            // biome-ignore lint/a11y/noAutofocus: the page is only this form; starting in its first field is what everyone needs
-            autoFocus
-            defaultValue={state.values?.email}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="password">Password</label>
-          <input
-            className="input"
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-          />
-        </div>
+        <EmailField defaultValue={state.values?.email} />
+        <TextField
+          id="password"
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <button className="button button-primary" type="submit" disabled={pending} style={{ width: '100%' }}>
           {pending ? 'Signing in…' : 'Sign in'}
         </button>

@@ -3,9 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useCallback, useEffect, useId, useReducer, useRef } from 'react';
 import { useDropzone } from 'react-dropzone';
-import { imageKeys } from '@/lib/queries/images';
 import { ACCEPTED_CONTENT_TYPES, FILE_EXTENSIONS, formatNames } from '@/lib/cloudflare-images/formats';
 import { MAX_UPLOAD_BYTES, megabytes } from '@/lib/cloudflare-images/limits';
+import { imageKeys } from '@/lib/queries/images';
 import styles from './upload-dropzone.module.css';
 import { isAbort, runUpload, UploadFailure } from './upload-pipeline';
 import {

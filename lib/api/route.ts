@@ -5,30 +5,15 @@
  */
 import type { z } from 'zod';
 import { ApiError, forbidden, toErrorResponse } from './errors';
+import { isCrossSiteWrite } from './same-origin';
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
-
-const SAFE_METHODS = new Set(['GET', 'HEAD']);
-
-/**
- * Refuses a state-changing request sent from another site with the user's cookies (on top of
- * SameSite=Lax session cookies). A request without `Origin` comes from a non-browser client and
- * carries no ambient cookies worth protecting; an `Origin` that is not a URL (`null` from sandboxed
- * frames, `file:` pages and some redirects) is never our own page, so it is refused, not parsed.
- */
-export function assertSameOrigin(req: Request): void {
-  if (SAFE_METHODS.has(req.method)) return;
-  const origin = req.headers.get('origin');
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  if (!origin || !host) return;
-  if (!URL.canParse(origin) || new URL(origin).host !== host) throw forbidden('Cross-site requests are not allowed.');
-}
 
 /** Wraps a route handler: one try/catch and the same-origin check, so handlers hold only their own work. */
 export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   return async (req, ctx) => {
     try {
-      assertSameOrigin(req);
+      if (isCrossSiteWrite(req)) throw forbidden('Cross-site requests are not allowed.');
       return await handler(req, ctx);
     } catch (err) {
       return toErrorResponse(err);

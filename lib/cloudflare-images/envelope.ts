@@ -19,6 +19,7 @@ export function okEnvelope<T>(result: T, resultInfo?: unknown): Envelope<T> {
   return body;
 }
 
-export function errorEnvelope(code: number, message: string): Envelope<null> {
-  return { success: false, errors: [{ code, message }], messages: [], result: null };
+/** The envelope of a failure; `error` is any `{code, message}`, such as a CloudflareImagesError. */
+export function errorEnvelope(error: ApiMessage): Envelope<null> {
+  return { success: false, errors: [{ code: error.code, message: error.message }], messages: [], result: null };
 }

@@ -29,8 +29,8 @@ describe('SVG intrinsic size', () => {
   });
 
   it('reads the root element only, not a data-width or a child', () => {
-    expect(svgRootAttributes('<?xml version="1.0"?><svg data-width="9" viewBox="0 0 1 2"><rect width="5"/></svg>')).toEqual(
-      { width: null, height: null, viewBox: '0 0 1 2' },
-    );
+    expect(
+      svgRootAttributes('<?xml version="1.0"?><svg data-width="9" viewBox="0 0 1 2"><rect width="5"/></svg>'),
+    ).toEqual({ width: null, height: null, viewBox: '0 0 1 2' });
   });
 });

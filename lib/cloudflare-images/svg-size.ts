@@ -48,7 +48,9 @@ export function svgIntrinsicSize(attrs: SvgRootAttributes): { width: number | nu
 export function svgRootAttributes(text: string): SvgRootAttributes {
   const root = /<svg\b[^>]*>/i.exec(text)?.[0] ?? '';
   const attr = (name: string) =>
-    new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(root)?.slice(1).find((v) => v !== undefined) ??
-    null;
+    new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
+      .exec(root)
+      ?.slice(1)
+      .find((v) => v !== undefined) ?? null;
   return { width: attr('width'), height: attr('height'), viewBox: attr('viewBox') };
 }

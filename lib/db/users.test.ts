@@ -12,6 +12,7 @@ import {
   createFirstAdmin,
   createUser,
   DuplicateEmailError,
+  findActiveUserById,
   findUserByEmail,
   findUserById,
   removeUser,
@@ -74,5 +75,16 @@ describe('user rules', () => {
     await changePassword(null, admin.id, 'long enough', db);
     expect(findUserById(admin.id, db)?.password_hash).toMatch(/^\$argon2id\$/);
     expect(() => assertRemovable(admin.id, db)).toThrow('The last admin cannot be removed');
+  });
+});
+
+describe('disabled accounts', () => {
+  it('are found by id only while active', () => {
+    const db = fresh();
+    const user = createUser({ email: 'd@example.com', passwordHash: null, role: 'viewer' }, db);
+    expect(findActiveUserById(user.id, db)?.disabled_at).toBeNull();
+    db.prepare('UPDATE users SET disabled_at = 1 WHERE id = ?').run(user.id);
+    expect(findActiveUserById(user.id, db)).toBeUndefined();
+    expect(findUserById(user.id, db)?.disabled_at).toBe(1);
   });
 });

@@ -18,6 +18,8 @@ export interface UserRow {
   password_hash: string | null;
   role: Role;
   created_at: number;
+  /** When an admin disabled the account (it may not sign in); null while active. */
+  disabled_at: number | null;
 }
 
 export type PublicUser = Omit<UserRow, 'password_hash'>;
@@ -49,9 +51,14 @@ export function findUserById(id: string, db: AppDb = getDb()): UserRow | undefin
   return db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
 }
 
+/** The user with this id unless the account is disabled (for sign-in and per-request session checks). */
+export function findActiveUserById(id: string, db: AppDb = getDb()): UserRow | undefined {
+  return db.prepare('SELECT * FROM users WHERE id = ? AND disabled_at IS NULL').get(id) as UserRow | undefined;
+}
+
 export function listUsers(db: AppDb = getDb()): PublicUser[] {
   return db
-    .prepare('SELECT id, email, name, role, created_at FROM users ORDER BY created_at, email')
+    .prepare('SELECT id, email, name, role, created_at, disabled_at FROM users ORDER BY created_at, email')
     .all() as PublicUser[];
 }
 
@@ -66,6 +73,7 @@ export function createUser(
     password_hash: input.passwordHash,
     role: input.role,
     created_at: Date.now(),
+    disabled_at: null,
   };
   try {
     db.prepare(

@@ -1,5 +1,6 @@
 /** Configuration of the embedded image service: plain values, given by the start-up code or by tests. */
 import type { ImageLimits } from '@/lib/cloudflare-images/limits';
+import type { Credentials } from './credentials';
 
 export interface ServiceConfig {
   dataDir: string;
@@ -35,13 +36,7 @@ export interface ServiceConfig {
 export interface ServiceSettings {
   dataDir: string;
   publicUrl: string;
-  credentials: {
-    accountId?: string;
-    accountHash?: string;
-    apiToken?: string;
-    signingKey?: string;
-    webhookSecret?: string;
-  };
+  credentials: Partial<Credentials>;
   /** Where completed and failed direct uploads are reported; null: nowhere. */
   webhookUrl: string | null;
   transformConcurrency: number;

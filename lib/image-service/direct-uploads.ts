@@ -10,8 +10,8 @@ import { encodeDeliveryId } from '@/lib/cloudflare-images/ids';
 import { readForm } from './body';
 import { type ImageRow, isStored } from './db';
 import { prerenderVariants } from './eager';
-import { formLimits, gated, insertingId } from './ingest-gate';
 import { prepareUpload } from './ingest';
+import { formLimits, gated, insertingId } from './ingest-gate';
 import { COMPLETE_DRAFT, commitOriginal, storageFields, trimFilename } from './originals';
 import { parseRecordFields } from './record-fields';
 import type { ImageService } from './service';
@@ -99,7 +99,12 @@ export async function receiveDirectUpload(svc: ImageService, req: IncomingMessag
     throw err;
   }
   const stored = svc.records.mustGet(id);
-  svc.webhooks.enqueue({ image_id: id, status: 'uploaded', account_id: svc.config.accountId, filename: stored.filename });
+  svc.webhooks.enqueue({
+    image_id: id,
+    status: 'uploaded',
+    account_id: svc.config.accountId,
+    filename: stored.filename,
+  });
   prerenderVariants(svc, id);
   return stored;
 }

@@ -62,7 +62,10 @@ function countOf(buf: Buffer, needle: Buffer): number {
 function noisy(): ReturnType<typeof sharp> {
   const raw = Buffer.alloc(128 * 128 * 3);
   let x = 12345;
-  for (let i = 0; i < raw.length; i++) raw[i] = (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24;
+  for (let i = 0; i < raw.length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    raw[i] = x >>> 24;
+  }
   return sharp(raw, { raw: { width: 128, height: 128, channels: 3 } });
 }
 

@@ -35,15 +35,11 @@ function sendError(res: ServerResponse, err: unknown, extra: Record<string, stri
     res.destroy();
     return;
   }
-  if (err instanceof CloudflareImagesError) {
-    // A refused body (too large, malformed) is not read to its end: close the connection instead.
-    const close: Record<string, string> = res.req.complete ? {} : { connection: 'close' };
-    sendJson(res, err.status, errorEnvelope(err.code, err.message), { ...extra, ...err.headers, ...close });
-    return;
-  }
-  console.error('[image-service] unexpected error:', err);
-  const internal = cfError(5500);
-  sendJson(res, internal.status, errorEnvelope(internal.code, internal.message), extra);
+  if (!(err instanceof CloudflareImagesError)) console.error('[image-service] unexpected error:', err);
+  const known = err instanceof CloudflareImagesError ? err : cfError(5500);
+  // A refused body (too large, malformed) is not read to its end: close the connection instead.
+  const close: Record<string, string> = res.req.complete ? {} : { connection: 'close' };
+  sendJson(res, known.status, errorEnvelope(known), { ...extra, ...known.headers, ...close });
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
@@ -79,12 +75,7 @@ const UPLOAD_CORS = {
   'access-control-max-age': '86400',
 };
 
-async function handleUpload(
-  svc: ImageService,
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-): Promise<void> {
+async function handleUpload(svc: ImageService, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const prefix = `/${svc.config.accountHash}/`;
   let id: string;
   try {
@@ -133,8 +124,7 @@ export function createHandler(svc: ImageService): (req: IncomingMessage, res: Se
         else sendDeliveryError(res, known, method === 'HEAD');
       });
     } else {
-      const wrongMethod = cfError(10405);
-      sendJson(res, wrongMethod.status, errorEnvelope(wrongMethod.code, wrongMethod.message));
+      sendError(res, cfError(10405));
       return;
     }
     void work;

@@ -38,15 +38,19 @@ const SHARP_FORMAT: Record<RasterFormat, string> = {
 export function checkBounds(width: number, height: number, frames: number, limits: ImageLimits): void {
   if (width < 1 || height < 1) throw badRequest('The image has no pixels.');
   if (Math.max(width, height) > limits.maxSide) {
-    throw badRequest(`The image is ${fmt(width)}×${fmt(height)} pixels; the longest side may be at most ${fmt(limits.maxSide)} pixels.`,
+    throw badRequest(
+      `The image is ${fmt(width)}×${fmt(height)} pixels; the longest side may be at most ${fmt(limits.maxSide)} pixels.`,
     );
   }
   if (width * height > limits.maxPixels) {
-    throw badRequest(`The image has ${fmt(width * height)} pixels; at most ${fmt(limits.maxPixels)} (${limits.maxPixels / 1e6} megapixels) are allowed.`,
+    throw badRequest(
+      `The image has ${fmt(width * height)} pixels; at most ${fmt(limits.maxPixels)} (${limits.maxPixels / 1e6} megapixels) are allowed.`,
     );
   }
   if (frames > 1 && width * height * frames > limits.maxAnimationPixels) {
-    throw cfError(5443, `The animation has ${fmt(frames)} frames of ${fmt(width)}×${fmt(height)}, ${fmt(width * height * frames)} pixels in all; at most ${fmt(limits.maxAnimationPixels)} are allowed.`,
+    throw cfError(
+      5443,
+      `The animation has ${fmt(frames)} frames of ${fmt(width)}×${fmt(height)}, ${fmt(width * height * frames)} pixels in all; at most ${fmt(limits.maxAnimationPixels)} are allowed.`,
     );
   }
 }
@@ -87,11 +91,14 @@ async function prepareRaster(input: Buffer, format: RasterFormat, limits: ImageL
     // Header only: no pixel is decoded until the size is known to be within limits.
     meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
-    throw badRequest(`The file starts like a ${format.toUpperCase()} image but could not be read; it is damaged or not really an image.`,
+    throw badRequest(
+      `The file starts like a ${format.toUpperCase()} image but could not be read; it is damaged or not really an image.`,
     );
   }
   if (meta.format !== SHARP_FORMAT[format]) {
-    throw unsupportedFormat(`the file looks like ${format.toUpperCase()} but its content is ${meta.format ?? 'unknown'}.`);
+    throw unsupportedFormat(
+      `the file looks like ${format.toUpperCase()} but its content is ${meta.format ?? 'unknown'}.`,
+    );
   }
   const frames = Math.max(1, meta.pages ?? 1);
   const w = meta.width ?? 0;
@@ -152,11 +159,15 @@ export async function prepareUpload(input: Buffer, limits: ImageLimits): Promise
   }
   if (format === 'svg') {
     if (input.length > MAX_SVG_BYTES) {
-      throw cfError(5413, `SVG files may be at most ${megabytes(MAX_SVG_BYTES)}; this one is ${fileMegabytes(input)} MB.`);
+      throw cfError(
+        5413,
+        `SVG files may be at most ${megabytes(MAX_SVG_BYTES)}; this one is ${fileMegabytes(input)} MB.`,
+      );
     }
     const active = activeSvgContent(input);
     if (active)
-      throw badRequest(`The SVG contains ${active}, which this image service does not accept. Remove it and upload again.`,
+      throw badRequest(
+        `The SVG contains ${active}, which this image service does not accept. Remove it and upload again.`,
       );
     const result = await sanitizeSvgOffThread(input);
     if (!result.ok) throw badRequest(result.reason);

@@ -29,8 +29,14 @@ describe('TransformQueue', () => {
     const q = new TransformQueue(1, 10);
     let runs = 0;
     const d = deferred();
-    const a = q.run('same', () => (runs++, d.promise));
-    const b = q.run('same', () => (runs++, d.promise));
+    const a = q.run('same', () => {
+      runs++;
+      return d.promise;
+    });
+    const b = q.run('same', () => {
+      runs++;
+      return d.promise;
+    });
     d.resolve('done');
     expect(await Promise.all([a, b])).toEqual(['done', 'done']);
     expect(runs).toBe(1);

@@ -43,9 +43,14 @@ function parseMetadata(fields: Map<string, string>, maxBytes: number): Record<st
     const path = [...m[1].matchAll(/\[([^\]]*)\]/g)].map((x) => x[1] ?? '');
     let node = meta;
     path.forEach((key, i) => {
-      if (i === path.length - 1) node[key] = value;
-      else
-        node = (node[key] && typeof node[key] === 'object' ? node[key] : (node[key] = {})) as Record<string, unknown>;
+      if (i === path.length - 1) {
+        node[key] = value;
+        return;
+      }
+      const child = node[key];
+      const next = child && typeof child === 'object' ? (child as Record<string, unknown>) : {};
+      node[key] = next;
+      node = next;
     });
   }
   checkMetadataSize(meta, maxBytes);

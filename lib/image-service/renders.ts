@@ -95,7 +95,11 @@ export class Renders {
     const hit = this.memory.get(memKey);
     if (hit) return hit;
     const bytes = await readFile(this.store.originalPath(image.file_key)).catch(missingAsGone);
-    const made = { bytes, contentType: image.content_type || CONTENT_TYPES.jpeg, etag: `"${image.file_key.slice(0, 27)}"` };
+    const made = {
+      bytes,
+      contentType: image.content_type || CONTENT_TYPES.jpeg,
+      etag: `"${image.file_key.slice(0, 27)}"`,
+    };
     this.memory.set(memKey, made);
     return made;
   }
@@ -112,6 +116,11 @@ export class Renders {
     await this.store.removeVariantFiles(`v-${variantId}.`);
   }
 
+  /** Resolves once every background render (scheduled so far, or while waiting) has finished or failed. */
+  async backgroundSettled(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
   /**
    * Shutdown: no background render starts any more, queued ones are dropped, and running ones finish
    * (their writes land before the store closes).
@@ -119,6 +128,6 @@ export class Renders {
   async stopBackground(): Promise<void> {
     this.closing = true;
     this.queue.dropBackground();
-    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+    await this.backgroundSettled();
   }
 }

@@ -204,7 +204,15 @@ describe('safeFetch refuses', () => {
     '/relative.png',
   ])('%s as bad_url before any DNS', async (url) => {
     let lookups = 0;
-    const err = await failure(safeFetch(url, { ...base, lookup: async () => (lookups++, []) }));
+    const err = await failure(
+      safeFetch(url, {
+        ...base,
+        lookup: async () => {
+          lookups++;
+          return [];
+        },
+      }),
+    );
     expect(err.code).toBe('bad_url');
     expect(lookups).toBe(0);
   });

@@ -14,7 +14,7 @@ const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mi
 function sniffFtyp(bytes: Uint8Array): SniffedFormat | null {
   if (bytes.length < 16 || ascii(bytes, 4, 8) !== 'ftyp') return null;
   const size = Buffer.from(bytes.subarray(0, 4)).readUInt32BE(0);
-  const end = Math.min(bytes.length, size >= 16 ? size : 16);
+  const end = Math.min(bytes.length, Math.max(size, 16));
   const brands = [ascii(bytes, 8, 12)];
   for (let i = 16; i + 4 <= end; i += 4) brands.push(ascii(bytes, i, i + 4));
   if (brands.some((b) => AVIF_BRANDS.has(b))) return 'avif';

@@ -29,8 +29,11 @@ type Env = { window: JSDOM['window']; purify: DOMPurify };
 let env: Env | undefined;
 /** One window per process: `new JSDOM()` costs ~80 ms, and sanitizing is synchronous, so sharing is safe. */
 function getEnv(): Env {
-  const { window } = env ?? new JSDOM('');
-  return (env ??= { window, purify: createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]) });
+  if (!env) {
+    const { window } = new JSDOM('');
+    env = { window, purify: createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]) };
+  }
+  return env;
 }
 
 const fail = (reason: string): SvgResult => ({ ok: false, reason });
@@ -54,7 +57,7 @@ function tooComplex(text: string): string | null {
     let j = i + 1;
     for (let quote = ''; j < text.length && text[j] !== '<' && (quote || text[j] !== '>'); j++) {
       if (text[j] === quote) quote = '';
-      else if (!quote && (text[j] === '"' || text[j] === "'")) quote = text[j]!;
+      else if (!quote && (text[j] === '"' || text[j] === "'")) quote = text[j] ?? '';
     }
     if (++elements > MAX_ELEMENTS) return `The SVG has more than ${MAX_ELEMENTS} elements.`;
     if (text[j - 1] !== '/' && ++depth > MAX_DEPTH) return `The SVG nests elements more than ${MAX_DEPTH} levels deep.`;
@@ -133,7 +136,7 @@ function enforcePolicy(el: Element): void {
     if (badHref || name.startsWith('on') || unsafeCss(value)) el.removeAttributeNode(attr);
   }
   // Recursion, not getElementsByTagName('*'), which is ~100x slower in jsdom; depth is bounded by MAX_DEPTH.
-  for (let child = el.firstElementChild, next; child; child = next) {
+  for (let child = el.firstElementChild, next: Element | null; child; child = next) {
     next = child.nextElementSibling;
     if (unsafeElement(child)) child.remove();
     else enforcePolicy(child);
@@ -186,7 +189,7 @@ export function sanitizeSvg(input: Buffer): SvgResult {
     enforcePolicy(svg);
     const out = new window.XMLSerializer().serializeToString(svg);
     const check = parseXml(window, out);
-    if (!check || check.localName !== 'svg' || check.namespaceURI !== SVG_NS)
+    if (check?.localName !== 'svg' || check.namespaceURI !== SVG_NS)
       return fail('The SVG could not be sanitized into well-formed SVG.');
     const size = svgIntrinsicSize({
       width: check.getAttribute('width'),

@@ -8,7 +8,16 @@ import type { AppDb } from '@/lib/db/index';
 import { settingOnce } from '@/lib/db/settings';
 import { appEnv } from '@/lib/env';
 
+// Read once per database: every upload request asks.
+const stored = new WeakMap<AppDb, string>();
+
 /** `PIXVAULT_DEPLOYMENT_ID` when configured, else an id generated on first use and kept in the app's database. */
 export function deploymentId(db: AppDb, configured: string | null = appEnv().deploymentId): string {
-  return configured ?? settingOnce('deployment_id', randomUUID, db);
+  if (configured) return configured;
+  let id = stored.get(db);
+  if (id === undefined) {
+    id = settingOnce('deployment_id', randomUUID, db);
+    stored.set(db, id);
+  }
+  return id;
 }

@@ -4,7 +4,6 @@ import type { GalleryPage, ImageDetail } from '@/lib/schemas/api';
 import type { AppVariant } from '@/lib/schemas/variant';
 import { apiFetch, imageKeys } from './images';
 
-
 export interface SignedLink {
   url: string;
   /** ISO date. */

@@ -2,10 +2,10 @@
  * Opening a SQLite database the same way everywhere: WAL, foreign keys, a busy timeout, numbered
  * migrations recorded in `user_version`, and prepared statements reused by SQL text (preparing a
  * statement costs more than running a point query, and some of these run on every image request).
- * A new database is private to the account running it (see `./permissions`).
+ * A new database is private to the account running it (see `./file-modes`).
  */
 import Database from 'better-sqlite3';
-import { createPrivateFile } from './permissions';
+import { createPrivateFile } from './file-modes';
 
 const MAX_CACHED_STATEMENTS = 500;
 

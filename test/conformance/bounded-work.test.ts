@@ -74,7 +74,8 @@ describe('eager variants', () => {
         account_id: t.accountId,
         file: await toFile(await noisyJpeg(800, 600), 'a.jpg'),
       });
-      await t.svc.core.queue.idle();
+      // Not queue.idle(): a render checks the disk before it joins the queue, so the queue may still look idle.
+      await t.svc.core.renders.backgroundSettled();
       const stored = t.svc.core.records.storedImage(image.id ?? '');
       const files = readdirSync(t.svc.core.store.variantDir(stored?.file_key ?? '')).sort();
       expect(files.map((f) => f.replace(/\.[0-9a-f]{20}\./, '.'))).toEqual(['v-public.avif', 'v-thumbnail.avif']);

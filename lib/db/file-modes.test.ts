@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appDbFile, openAppDb } from './index';
-import { warnIfAppDbIsLoose } from './permissions';
+import { warnIfAppDbIsLoose } from './file-modes';
 
 describe('start-up check of the app database', () => {
   it('warns once per path of an existing install that other accounts can read', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from './open';
-import { databaseFiles, loosePermissions } from './permissions';
+import { databaseFiles, loosePermissions } from './file-modes';
 
 const mode = (file: string) => statSync(file).mode & 0o777;
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'pixvault-modes-'));

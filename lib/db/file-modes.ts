@@ -1,5 +1,5 @@
 /** The start-up check that the app's database (password hashes, audit log) is private to the app's account. */
-import { loosePermissions } from '@/lib/sqlite/permissions';
+import { loosePermissions } from '@/lib/sqlite/file-modes';
 import { appDbFile } from './index';
 
 /** Warns once per loose path of an existing install; returns the warnings (for tests). */
