@@ -2,9 +2,11 @@
  * Sets a per-request Content-Security-Policy with a nonce for Next's scripts; images may come only
  * from the configured delivery origin and uploads may go only to the configured upload origin.
  * Also re-issues a session cookie older than a day (sliding sessions; see lib/auth/session-cookie.ts).
+ * Cross-site writes (server actions posted from another origin) are refused with 403.
  * Authorization is not decided here: every page, route and action checks on its own.
  */
 import { type NextRequest, NextResponse } from 'next/server';
+import { isCrossSiteWrite } from '@/lib/api/same-origin';
 import { renewedSessionCookie } from '@/lib/auth/session-cookie';
 import { appEnv, isDevelopment } from '@/lib/env';
 
@@ -27,6 +29,13 @@ function policy(nonce: string, dev: boolean): string {
 }
 
 export async function proxy(request: NextRequest) {
+  // Next answers a server action from a foreign or `null` origin with a 500; refuse it plainly first.
+  if (isCrossSiteWrite(request)) {
+    return new NextResponse('Cross-site requests are not allowed.', {
+      status: 403,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = policy(nonce, isDevelopment());
   const headers = new Headers(request.headers);

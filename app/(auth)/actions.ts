@@ -5,11 +5,12 @@ import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { signIn, signOut } from '@/lib/auth/config';
 import { TooManyAttempts } from '@/lib/auth/credentials';
-import { hashPassword, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password';
 import { getCurrentUser } from '@/lib/auth/session';
 import { endAllSessions } from '@/lib/auth/session-store';
 import { audit } from '@/lib/db/audit';
 import { countUsers, createFirstAdmin } from '@/lib/db/users';
+import { emailSchema, nameSchema, passwordSchema } from '@/lib/schemas/user';
 
 export interface FormState {
   error?: string;
@@ -51,12 +52,9 @@ export async function gitHubSignInAction(): Promise<void> {
 
 const setupSchema = z
   .object({
-    email: z.email('Enter a valid email address.').max(320),
-    name: z.string().trim().max(100).optional(),
-    password: z
-      .string()
-      .min(PASSWORD_MIN_LENGTH, `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`)
-      .max(1024),
+    email: emailSchema,
+    name: nameSchema,
+    password: passwordSchema,
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { message: 'The passwords do not match.', path: ['confirm'] });
@@ -71,7 +69,7 @@ export async function setupAction(_prev: FormState, form: FormData): Promise<For
     };
   }
   const { email, name, password } = parsed.data;
-  const user = createFirstAdmin({ email, name: name || null, passwordHash: await hashPassword(password) });
+  const user = createFirstAdmin({ email, name, passwordHash: await hashPassword(password) });
   if (!user) return { error: 'Setup is already done. Sign in instead.' };
   audit(user.id, 'setup.admin_created', user.id);
   try {

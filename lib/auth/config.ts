@@ -8,8 +8,8 @@ import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import { getDb } from '@/lib/db/index';
+import { findActiveUserById } from '@/lib/db/users';
 import { type AppEnv, appEnv } from '@/lib/env';
-import { findActiveAccount } from './accounts';
 import { parseCidr } from './client-address';
 import { authorizeCredentials } from './credentials';
 import { admitGitHubSignIn, gitHubUserId } from './github-sign-in';
@@ -73,7 +73,7 @@ export function buildConfig(env = appEnv()): NextAuthConfig {
         if (user) {
           // Signing in: never the GitHub profile's id or email, only the account admission chose.
           const id = account?.provider === 'github' ? await gitHubUserId(account.access_token) : user.id;
-          const row = id ? findActiveAccount(id) : undefined;
+          const row = id ? findActiveUserById(id) : undefined;
           if (!row) throw new Error('Sign-in without an admitted, active account');
           return {
             ...token,

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
-import { type Account, findAccountByEmail } from './accounts';
+import { findUserByEmail, type UserRow } from '@/lib/db/users';
+import { emailSchema, PASSWORD_MAX_LENGTH } from '@/lib/schemas/user';
 import { type Cidr, clientAddress } from './client-address';
 import { hashPassword, verifyPassword } from './password';
 import type { SignInLimiter } from './sign-in-limiter';
@@ -25,7 +26,8 @@ export class AccountDisabled extends CredentialsSignin {
   override code = 'disabled';
 }
 
-const credentialsSchema = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
+// Sign-in checks only the shape: a password shorter than today's minimum may predate it.
+const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
 
 // A real hash to verify against when the email is unknown, so response time does not reveal accounts.
 let dummyHash: Promise<string> | null = null;
@@ -38,7 +40,7 @@ export interface CredentialsDeps {
   now?: () => number;
 }
 
-export type SignedInUser = Pick<Account, 'id' | 'email' | 'name' | 'role'>;
+export type SignedInUser = Pick<UserRow, 'id' | 'email' | 'name' | 'role'>;
 
 /** The Credentials provider's `authorize`: a user, null for wrong credentials, or a CredentialsSignin error. */
 export function authorizeCredentials(deps: CredentialsDeps) {
@@ -47,9 +49,9 @@ export function authorizeCredentials(deps: CredentialsDeps) {
   return async (raw: unknown, request: Request): Promise<SignedInUser | null> => {
     const parsed = credentialsSchema.safeParse(raw);
     if (!parsed.success) return null;
-    const email = parsed.data.email.toLowerCase();
+    const { email } = parsed.data;
     const address = clientAddress(request.headers, deps.trustedProxies);
-    const account = findAccountByEmail(email);
+    const account = findUserByEmail(email);
     const limiter = deps.limiter();
     const gate = limiter.begin({ account: email, address, userId: account?.id ?? null }, now());
     if (!gate.ok) throw new TooManyAttempts(gate.retryAfterSeconds);

@@ -3,8 +3,7 @@
  * audited and sent to a page that says why, and admitted newcomers created as viewers.
  */
 import { audit } from '@/lib/db/audit';
-import { createUser, DuplicateEmailError } from '@/lib/db/users';
-import { findAccountByEmail } from './accounts';
+import { createUser, DuplicateEmailError, findUserByEmail } from '@/lib/db/users';
 import { type AdmissionPolicy, decideAdmission, REFUSAL_ERROR_CODE } from './admission';
 import { isActiveOrgMember, verifiedGitHubEmail } from './github';
 
@@ -24,7 +23,7 @@ export async function admitGitHubSignIn(
   const email = await verifiedGitHubEmail(input.accessToken, fetchImpl);
   const decision = await decideAdmission({
     email,
-    existing: email ? findAccountByEmail(email) : undefined,
+    existing: email ? findUserByEmail(email) : undefined,
     policy,
     isOrgMember: (org) => isActiveOrgMember(input.accessToken, org, fetchImpl),
   });
@@ -50,6 +49,6 @@ export async function admitGitHubSignIn(
  */
 export async function gitHubUserId(accessToken: string | undefined, fetchImpl: typeof fetch = fetch) {
   const email = await verifiedGitHubEmail(accessToken, fetchImpl);
-  const account = email ? findAccountByEmail(email) : undefined;
+  const account = email ? findUserByEmail(email) : undefined;
   return account && account.disabled_at === null ? account.id : null;
 }

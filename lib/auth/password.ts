@@ -15,5 +15,3 @@ export async function verifyPassword(stored: string, password: string): Promise<
     return false;
   }
 }
-
-export const PASSWORD_MIN_LENGTH = 8;

@@ -41,3 +41,29 @@ describe('proxy', () => {
     expect(await pageRequestAt(T0 + DAY_MS - 1_000, T0)).toBeUndefined();
   });
 });
+
+describe('proxy: cross-site writes', () => {
+  const post = (origin: string | null) =>
+    proxy(
+      new NextRequest('http://localhost:3000/admin/users', {
+        method: 'POST',
+        headers: { host: 'localhost:3000', 'next-action': 'abc', ...(origin === null ? {} : { origin }) },
+      }),
+    );
+
+  it('refuses a server action posted from another origin or from `Origin: null` with 403', async () => {
+    for (const origin of ['null', 'https://evil.example']) {
+      const res = await post(origin);
+      expect(res.status, origin).toBe(403);
+      expect(await res.text()).toBe('Cross-site requests are not allowed.');
+    }
+  });
+
+  it('lets same-origin posts and requests without Origin through to the page', async () => {
+    for (const origin of ['http://localhost:3000', null]) {
+      const res = await post(origin);
+      expect(res.status, String(origin)).toBe(200);
+      expect(res.headers.get('x-middleware-next')).toBe('1');
+    }
+  });
+});

@@ -6,7 +6,7 @@ import 'server-only';
  */
 import { redirect } from 'next/navigation';
 import { forbidden, unauthorized } from '@/lib/api/errors';
-import { findActiveAccount } from './accounts';
+import { findActiveUserById } from '@/lib/db/users';
 import { auth } from './config';
 import { hasRole, type Role } from './roles';
 
@@ -21,7 +21,7 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const row = findActiveAccount(id);
+  const row = findActiveUserById(id);
   return row ? { id: row.id, email: row.email, name: row.name, role: row.role } : null;
 }
 
