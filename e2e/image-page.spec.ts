@@ -51,10 +51,14 @@ test('a viewer sees the details but none of the owner actions', async ({ browser
   const page = await context.newPage();
   await page.goto(`/images/${id}`);
   await expect(page.getByRole('heading', { name: 'viewer-sees' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Copy signed link' })).toBeVisible();
-  for (const name of ['Edit title', 'Delete'])
+  await expect(page.getByText('Uma Uploader')).toBeVisible();
+  // Signed links to someone else's private image are the owner's (or an admin's) to hand out.
+  for (const name of ['Edit title', 'Delete', 'Copy signed link'])
     await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Download original' })).toHaveCount(0);
   await expect(page.getByLabel('Private: only signed links work')).toHaveCount(0);
+  const ask = { data: { variant: 'public', ttlSeconds: 3600 } };
+  expect((await page.request.post(`/api/images/${id}/link`, ask)).status()).toBe(403);
+  expect((await request.post(`/api/images/${id}/link`, ask)).status()).toBe(200); // the owner may
   await context.close();
 });

@@ -51,7 +51,19 @@ const serviceEnvSchema = z.object({
   ),
   IMAGE_SERVICE_QUEUE_MAX: withDefault(z.coerce.number().int().min(0).max(100_000), 64),
   IMAGE_SERVICE_MEMORY_CACHE_MB: withDefault(z.coerce.number().min(0).max(65_536), 256),
+  IMAGE_SERVICE_VARIANT_CACHE_MB: withDefault(z.coerce.number().min(0).max(16_777_216), 2048),
+  IMAGE_SERVICE_SVG_WORKERS: withDefault(
+    z.coerce.number().int().min(1).max(16),
+    Math.min(4, Math.max(1, os.availableParallelism())),
+  ),
+  IMAGE_SERVICE_SVG_QUEUE_MAX: withDefault(z.coerce.number().int().min(0).max(1000), 16),
   IMAGE_SERVICE_EAGER_VARIANTS: bool(true),
+  IMAGE_SERVICE_UPLOADS_MAX: withDefault(z.coerce.number().int().min(1).max(10_000), 32),
+  IMAGE_SERVICE_UPLOADS_PER_CLIENT: withDefault(z.coerce.number().int().min(1).max(10_000), 8),
+  IMAGE_SERVICE_UPLOAD_MIN_KBPS: withDefault(z.coerce.number().min(0).max(1_000_000), 8),
+  IMAGE_SERVICE_UPLOAD_RATE_GRACE_S: withDefault(z.coerce.number().min(0).max(3600), 10),
+  IMAGE_SERVICE_HEADERS_TIMEOUT_S: withDefault(z.coerce.number().min(1).max(3600), 10),
+  IMAGE_SERVICE_REQUEST_TIMEOUT_S: withDefault(z.coerce.number().min(1).max(86_400), 60),
   ...credentialEnv,
 });
 
@@ -88,8 +100,21 @@ export function readServiceEnv(env: Env = process.env) {
       transformConcurrency: e.IMAGE_SERVICE_TRANSFORM_CONCURRENCY,
       transformQueueMax: e.IMAGE_SERVICE_QUEUE_MAX,
       memoryCacheBytes: Math.round(e.IMAGE_SERVICE_MEMORY_CACHE_MB * 1024 * 1024),
+      variantCacheBytes: Math.round(e.IMAGE_SERVICE_VARIANT_CACHE_MB * 1024 * 1024),
+      svgWorkers: e.IMAGE_SERVICE_SVG_WORKERS,
+      svgQueueMax: e.IMAGE_SERVICE_SVG_QUEUE_MAX,
       eagerVariants: e.IMAGE_SERVICE_EAGER_VARIANTS,
       urlIngestAllowPrivate: e.IMAGE_SERVICE_URL_ALLOW_PRIVATE,
+      uploads: {
+        maxActive: e.IMAGE_SERVICE_UPLOADS_MAX,
+        perClient: e.IMAGE_SERVICE_UPLOADS_PER_CLIENT,
+        minBytesPerSecond: Math.round(e.IMAGE_SERVICE_UPLOAD_MIN_KBPS * 1024),
+        rateGraceMs: Math.round(e.IMAGE_SERVICE_UPLOAD_RATE_GRACE_S * 1000),
+      },
+      http: {
+        headersTimeoutMs: Math.round(e.IMAGE_SERVICE_HEADERS_TIMEOUT_S * 1000),
+        requestTimeoutMs: Math.round(e.IMAGE_SERVICE_REQUEST_TIMEOUT_S * 1000),
+      },
     },
   };
 }
@@ -130,6 +155,7 @@ const appEnvSchema = z.object({
   PIXVAULT_DEPLOYMENT_ID: optional(
     z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'use 1 to 64 letters, digits, ".", "_" or "-"'),
   ),
+  DATABASE_URL: optional(z.string().regex(/^postgres(?:ql)?:\/\/\S+$/, 'use a postgres:// URL')),
   ...credentialEnv,
 });
 
@@ -147,6 +173,8 @@ export interface ImageServiceAccess {
 
 export interface AppEnv {
   dataDir: string;
+  /** The app's store on PostgreSQL (`DATABASE_URL`); null: SQLite at `<dataDir>/app/app.db`. */
+  databaseUrl: string | null;
   backend: 'cloudflare' | 'embedded';
   images: ImageServiceAccess;
   authSecret: string;
@@ -246,6 +274,7 @@ export function appEnv(env: Env = process.env): AppEnv {
   if (!e.AUTH_SECRET) throw notGenerated('AUTH_SECRET is');
   const result: AppEnv = {
     dataDir,
+    databaseUrl: e.DATABASE_URL ?? null,
     backend,
     images,
     authSecret: e.AUTH_SECRET,

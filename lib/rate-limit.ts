@@ -1,35 +1,57 @@
-/** In-process token buckets: enough for one app server; a multi-instance deployment would move this to a shared store. */
+/**
+ * Request limits as token buckets kept in the app's store, so a limit holds across every app
+ * instance sharing it (not per process). A bucket holds `capacity` tokens, refilled at `capacity`
+ * per `windowMs`; each request takes one. A bucket's read and write are one locked step (row lock on
+ * PostgreSQL, the write lock on SQLite), so parallel requests cannot spend the same token twice.
+ */
+import type { AppDb } from '@/lib/db/index';
+import { forUpdate } from '@/lib/db/locks';
 
-interface Bucket {
-  tokens: number;
-  updated: number;
+export interface Limit {
+  /** Whose bucket, namespaced by what it limits, e.g. `upload:<userId>`. */
+  key: string;
+  capacity: number;
+  windowMs: number;
 }
 
-export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+export type Take = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-  /** `capacity` requests at once, refilled at `capacity` per `windowMs`. */
-  constructor(
-    private readonly capacity: number,
-    private readonly windowMs: number,
-  ) {}
+/** A bucket untouched this long is full for any window up to it, so it can go. */
+const LONGEST_WINDOW_MS = 60 * 60_000;
+const PRUNE_EVERY_MS = 10 * 60_000;
+const lastPrune = new WeakMap<AppDb, number>();
 
-  /** Takes one token for `key`; returns the seconds to wait when there is none. */
-  take(key: string, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
-    const rate = this.capacity / this.windowMs;
-    const b = this.buckets.get(key) ?? { tokens: this.capacity, updated: now };
-    b.tokens = Math.min(this.capacity, b.tokens + (now - b.updated) * rate);
-    b.updated = now;
-    this.buckets.set(key, b);
-    if (this.buckets.size > 10_000) this.prune(now);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
-      return { ok: true };
-    }
-    return { ok: false, retryAfterSeconds: Math.ceil((1 - b.tokens) / rate / 1000) };
-  }
+/** Takes one token from `limit.key`'s bucket; says how many seconds to wait when there is none. */
+export async function takeToken(db: AppDb, limit: Limit, now = Date.now()): Promise<Take> {
+  if (limit.windowMs > LONGEST_WINDOW_MS) throw new Error(`A limit's window is at most ${LONGEST_WINDOW_MS} ms.`);
+  await pruneNowAndThen(db, now);
+  const rate = limit.capacity / limit.windowMs;
+  return db.transaction().execute(async (trx): Promise<Take> => {
+    // Make sure the row exists, so there is a row to lock.
+    await trx
+      .insertInto('rate_limits')
+      .values({ key: limit.key, tokens: limit.capacity, updated_at: now })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    const bucket = await forUpdate(
+      trx,
+      trx.selectFrom('rate_limits').select(['tokens', 'updated_at']).where('key', '=', limit.key),
+    ).executeTakeFirstOrThrow();
+    // Another instance's clock may be ahead: time never runs backwards for a bucket.
+    const elapsed = Math.max(0, now - bucket.updated_at);
+    const tokens = Math.min(limit.capacity, bucket.tokens + elapsed * rate);
+    const ok = tokens >= 1;
+    await trx
+      .updateTable('rate_limits')
+      .set({ tokens: ok ? tokens - 1 : tokens, updated_at: Math.max(now, bucket.updated_at) })
+      .where('key', '=', limit.key)
+      .execute();
+    return ok ? { ok: true } : { ok: false, retryAfterSeconds: Math.ceil((1 - tokens) / rate / 1000) };
+  });
+}
 
-  private prune(now: number): void {
-    for (const [key, b] of this.buckets) if (now - b.updated > this.windowMs) this.buckets.delete(key);
-  }
+async function pruneNowAndThen(db: AppDb, now: number): Promise<void> {
+  if (now - (lastPrune.get(db) ?? 0) < PRUNE_EVERY_MS) return;
+  lastPrune.set(db, now);
+  await db.deleteFrom('rate_limits').where('updated_at', '<', now - LONGEST_WINDOW_MS).execute();
 }

@@ -7,6 +7,7 @@
  *   remove <email>
  */
 import type { z } from 'zod';
+import { closeDb } from '@/lib/db/index';
 import {
   addUser,
   changePassword,
@@ -40,9 +41,9 @@ function valid<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   return parsed.data;
 }
 
-function existingUser(email: string | undefined, command: string): UserRow {
+async function existingUser(email: string | undefined, command: string): Promise<UserRow> {
   const given = need(email, `${command} needs an email`);
-  return need(findUserByEmail(given), `No user with the email ${given}.`);
+  return need(await findUserByEmail(given), `No user with the email ${given}.`);
 }
 
 async function run(argv: string[]): Promise<void> {
@@ -60,7 +61,7 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'list': {
-      const users = listUsers();
+      const users = await listUsers();
       if (users.length === 0)
         console.log(
           'No users yet. Open /setup in the app, or: npm run users -- add <email> --password <pw> --role admin',
@@ -69,20 +70,20 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'set-role': {
-      const user = existingUser(args[0], 'set-role');
+      const user = await existingUser(args[0], 'set-role');
       const role = valid(roleSchema, need(args[1], 'set-role needs a role'));
-      changeRole(null, user.id, role);
+      await changeRole(null, user.id, role);
       console.log(`${user.email} is now ${role}.`);
       return;
     }
     case 'set-password': {
-      const user = existingUser(args[0], 'set-password');
+      const user = await existingUser(args[0], 'set-password');
       await changePassword(null, user.id, valid(passwordSchema, need(args[1], 'set-password needs a password')));
       console.log(`Password of ${user.email} changed.`);
       return;
     }
     case 'remove': {
-      const user = existingUser(args[0], 'remove');
+      const user = await existingUser(args[0], 'remove');
       try {
         const count = await removeUserAndImages(null, user.id);
         console.log(`Removed ${user.email} and their ${count} image(s).`);
@@ -103,11 +104,13 @@ async function run(argv: string[]): Promise<void> {
 
 // The app's configuration needs the secrets a local run keeps; on a fresh clone this makes them, as `npm start` would.
 completeLocalEnv(process.env);
-run(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof UsageError || err instanceof DuplicateEmailError || err instanceof UserRuleError) {
-    console.error(err.message);
-    process.exit(2);
-  }
-  console.error(err);
-  process.exit(1);
-});
+run(process.argv.slice(2))
+  .then(closeDb) // a PostgreSQL pool would keep the process alive
+  .catch((err: unknown) => {
+    if (err instanceof UsageError || err instanceof DuplicateEmailError || err instanceof UserRuleError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    console.error(err);
+    process.exit(1);
+  });

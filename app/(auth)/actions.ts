@@ -60,7 +60,7 @@ const setupSchema = z
   .refine((v) => v.password === v.confirm, { message: 'The passwords do not match.', path: ['confirm'] });
 
 export async function setupAction(_prev: FormState, form: FormData): Promise<FormState> {
-  if (countUsers() > 0) return { error: 'Setup is already done. Sign in instead.' };
+  if ((await countUsers()) > 0) return { error: 'Setup is already done. Sign in instead.' };
   const parsed = setupSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     return {
@@ -69,9 +69,9 @@ export async function setupAction(_prev: FormState, form: FormData): Promise<For
     };
   }
   const { email, name, password } = parsed.data;
-  const user = createFirstAdmin({ email, name, passwordHash: await hashPassword(password) });
+  const user = await createFirstAdmin({ email, name, passwordHash: await hashPassword(password) });
   if (!user) return { error: 'Setup is already done. Sign in instead.' };
-  audit(user.id, 'setup.admin_created', user.id);
+  await audit(user.id, 'setup.admin_created', user.id);
   try {
     await signIn('credentials', { email, password, redirectTo: '/' });
   } catch (err) {
@@ -89,7 +89,7 @@ export async function signOutAction(): Promise<void> {
 export async function signOutEverywhereAction(): Promise<void> {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in');
-  const ended = endAllSessions(user.id);
-  audit(user.id, 'auth.signed_out_everywhere', user.id, { sessions: ended });
+  const ended = await endAllSessions(user.id);
+  await audit(user.id, 'auth.signed_out_everywhere', user.id, { sessions: ended });
   await signOut({ redirectTo: '/sign-in' });
 }

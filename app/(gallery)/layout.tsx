@@ -6,7 +6,7 @@ import { countUsers } from '@/lib/db/users';
 
 export default async function GalleryLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
-  if (!user) redirect(countUsers() === 0 ? '/setup' : '/sign-in');
+  if (!user) redirect((await countUsers()) === 0 ? '/setup' : '/sign-in');
   return (
     <>
       <SiteHeader user={user} />

@@ -27,8 +27,8 @@ declare module 'next-auth' {
 
 // One per process (it prunes old records now and then); its state lives in the shared database.
 let limiter: SignInLimiter | null = null;
-function sharedLimiter(failuresPerSecond: number): SignInLimiter {
-  limiter ??= new SignInLimiter(getDb(), failuresPerSecond);
+async function sharedLimiter(failuresPerSecond: number): Promise<SignInLimiter> {
+  limiter ??= new SignInLimiter(await getDb(), failuresPerSecond);
   return limiter;
 }
 
@@ -73,7 +73,7 @@ export function buildConfig(env = appEnv()): NextAuthConfig {
         if (user) {
           // Signing in: never the GitHub profile's id or email, only the account admission chose.
           const id = account?.provider === 'github' ? await gitHubUserId(account.access_token) : user.id;
-          const row = id ? findActiveUserById(id) : undefined;
+          const row = id ? await findActiveUserById(id) : undefined;
           if (!row) throw new Error('Sign-in without an admitted, active account');
           return {
             ...token,
@@ -81,12 +81,12 @@ export function buildConfig(env = appEnv()): NextAuthConfig {
             email: row.email,
             name: row.name,
             role: row.role,
-            sid: createSession(row.id),
+            sid: await createSession(row.id),
           };
         }
         // Every later request: the session must still exist server-side (null ends it and clears the cookie).
         const { sid, sub } = token;
-        if (typeof sid !== 'string' || typeof sub !== 'string' || !touchSession(sid, sub)) return null;
+        if (typeof sid !== 'string' || typeof sub !== 'string' || !(await touchSession(sid, sub))) return null;
         return token;
       },
       session({ session, token }) {
@@ -96,9 +96,9 @@ export function buildConfig(env = appEnv()): NextAuthConfig {
       },
     },
     events: {
-      signOut(message) {
+      async signOut(message) {
         const sid = 'token' in message ? message.token?.sid : undefined;
-        if (typeof sid === 'string') endSession(sid);
+        if (typeof sid === 'string') await endSession(sid);
       },
     },
   };

@@ -34,7 +34,7 @@ let dummyHash: Promise<string> | null = null;
 const unknownUserHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
 
 export interface CredentialsDeps {
-  limiter: () => SignInLimiter;
+  limiter: () => SignInLimiter | Promise<SignInLimiter>;
   trustedProxies: readonly Cidr[];
   log?: (line: string) => void;
   now?: () => number;
@@ -51,19 +51,19 @@ export function authorizeCredentials(deps: CredentialsDeps) {
     if (!parsed.success) return null;
     const { email } = parsed.data;
     const address = clientAddress(request.headers, deps.trustedProxies);
-    const account = findUserByEmail(email);
-    const limiter = deps.limiter();
-    const gate = limiter.begin({ account: email, address, userId: account?.id ?? null }, now());
+    const account = await findUserByEmail(email);
+    const limiter = await deps.limiter();
+    const gate = await limiter.begin({ account: email, address, userId: account?.id ?? null }, now());
     if (!gate.ok) throw new TooManyAttempts(gate.retryAfterSeconds);
 
     const hash = account?.password_hash ?? (await unknownUserHash());
     const ok = (await verifyPassword(hash, parsed.data.password)) && !!account?.password_hash;
     if (!account || !ok) {
-      const burst = limiter.failed(gate.ticket, now());
+      const burst = await limiter.failed(gate.ticket, now());
       if (burst) log(burstLine(email, address, burst));
       return null;
     }
-    limiter.succeeded(gate.ticket, now());
+    await limiter.succeeded(gate.ticket, now());
     if (account.disabled_at !== null) throw new AccountDisabled();
     return { id: account.id, email: account.email, name: account.name, role: account.role };
   };

@@ -23,18 +23,18 @@ export async function admitGitHubSignIn(
   const email = await verifiedGitHubEmail(input.accessToken, fetchImpl);
   const decision = await decideAdmission({
     email,
-    existing: email ? findUserByEmail(email) : undefined,
+    existing: email ? await findUserByEmail(email) : undefined,
     policy,
     isOrgMember: (org) => isActiveOrgMember(input.accessToken, org, fetchImpl),
   });
   if (!decision.admit) {
-    audit(null, 'auth.github_refused', email, { login: input.login, reason: decision.reason });
+    await audit(null, 'auth.github_refused', email, { login: input.login, reason: decision.reason });
     return `/sign-in?error=${REFUSAL_ERROR_CODE[decision.reason]}`;
   }
   if (decision.userId === null && email) {
     try {
-      const user = createUser({ email, name: input.name, passwordHash: null, role: 'viewer' });
-      audit(null, 'user.created', user.id, { role: 'viewer', via: decision.via, github: input.login });
+      const user = await createUser({ email, name: input.name, passwordHash: null, role: 'viewer' });
+      await audit(null, 'user.created', user.id, { role: 'viewer', via: decision.via, github: input.login });
     } catch (err) {
       // Two sign-ins racing to create the same person: the other one did.
       if (!(err instanceof DuplicateEmailError)) throw err;
@@ -49,6 +49,6 @@ export async function admitGitHubSignIn(
  */
 export async function gitHubUserId(accessToken: string | undefined, fetchImpl: typeof fetch = fetch) {
   const email = await verifiedGitHubEmail(accessToken, fetchImpl);
-  const account = email ? findUserByEmail(email) : undefined;
+  const account = email ? await findUserByEmail(email) : undefined;
   return account && account.disabled_at === null ? account.id : null;
 }

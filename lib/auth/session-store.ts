@@ -8,51 +8,62 @@
  * Only a hash of the id is stored: a copy of the database does not hold live session ids.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { type AppDb, getDb } from '@/lib/db/index';
+import { type AppDb, resolveDb } from '@/lib/db/index';
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from './session-lifetime';
 
 const hashId = (sid: string) => createHash('sha256').update(sid).digest('base64url');
 
 /** Opens a session for `userId` and returns its id (to put in the token). */
-export function createSession(userId: string, db: AppDb = getDb(), now = Date.now()): string {
+export async function createSession(userId: string, db?: AppDb, now = Date.now()): Promise<string> {
   const sid = randomBytes(32).toString('base64url');
-  db.transaction(() => {
-    db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
-    db.prepare('INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
-      hashId(sid),
-      userId,
-      now,
-      now,
-      now + SESSION_MAX_AGE_SECONDS * 1000,
-    );
-  })();
+  await (await resolveDb(db)).transaction().execute(async (trx) => {
+    await trx.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+    await trx
+      .insertInto('sessions')
+      .values({
+        id: hashId(sid),
+        user_id: userId,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: now + SESSION_MAX_AGE_SECONDS * 1000,
+      })
+      .execute();
+  });
   return sid;
 }
 
-/** True while the session lives; slides its expiry when it was last extended over a day ago. */
-export function touchSession(sid: string, userId: string, db: AppDb = getDb(), now = Date.now()): boolean {
-  const row = db
-    .prepare(
-      `SELECT s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.id = ? AND s.user_id = ? AND s.expires_at > ? AND u.disabled_at IS NULL`,
-    )
-    .get(hashId(sid), userId, now) as { last_seen_at: number } | undefined;
+/**
+ * True while the session lives; slides its expiry when it was last extended over a day ago. Asked on
+ * every request, so an ending written by any app instance holds at the next request on all of them.
+ */
+export async function touchSession(sid: string, userId: string, db?: AppDb, now = Date.now()): Promise<boolean> {
+  const store = await resolveDb(db);
+  const row = await store
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select('s.last_seen_at')
+    .where('s.id', '=', hashId(sid))
+    .where('s.user_id', '=', userId)
+    .where('s.expires_at', '>', now)
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
   if (!row) return false;
   if (now - row.last_seen_at >= SESSION_UPDATE_AGE_SECONDS * 1000) {
-    db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?').run(
-      now,
-      now + SESSION_MAX_AGE_SECONDS * 1000,
-      hashId(sid),
-    );
+    await store
+      .updateTable('sessions')
+      .set({ last_seen_at: now, expires_at: now + SESSION_MAX_AGE_SECONDS * 1000 })
+      .where('id', '=', hashId(sid))
+      .execute();
   }
   return true;
 }
 
-export function endSession(sid: string, db: AppDb = getDb()): void {
-  db.prepare('DELETE FROM sessions WHERE id = ?').run(hashId(sid));
+export async function endSession(sid: string, db?: AppDb): Promise<void> {
+  await (await resolveDb(db)).deleteFrom('sessions').where('id', '=', hashId(sid)).execute();
 }
 
 /** Ends every session of a user; returns how many there were. */
-export function endAllSessions(userId: string, db: AppDb = getDb()): number {
-  return db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
+export async function endAllSessions(userId: string, db?: AppDb): Promise<number> {
+  const result = await (await resolveDb(db)).deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -21,7 +21,7 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const row = findActiveUserById(id);
+  const row = await findActiveUserById(id);
   return row ? { id: row.id, email: row.email, name: row.name, role: row.role } : null;
 }
 

@@ -13,6 +13,7 @@
  * that only counts finished failures.
  */
 import type { AppDb } from '@/lib/db/index';
+import { exclusively } from '@/lib/db/locks';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, activeFailures, type BackoffPolicy, PAIR_POLICY, waitMs } from './backoff';
 
 export interface SignInAttempt {
@@ -55,8 +56,69 @@ const LONGEST_MEMORY_MS = Math.max(
   ADDRESS_POLICY.forgetAfterMs,
   ACCOUNT_POLICY.forgetAfterMs,
 );
+/**
+ * Every attempt reads and writes the global per-second record, so attempts take turns anyway: one
+ * lock for all of the limiter's records (on every instance) is as fast as a lock per record, and
+ * covers records that do not exist yet.
+ */
+const LOCK = 'pixvault:sign-in-limits';
 
 const toRecord = (row: Row | undefined) => row && { failures: row.failures, lastFailureAt: row.last_failure_at };
+
+async function read(db: AppDb, keys: string[]): Promise<Map<string, Row>> {
+  const rows = await db
+    .selectFrom('sign_in_limits')
+    .select(['key', 'failures', 'started_at', 'last_failure_at'])
+    .where('key', 'in', keys)
+    .execute();
+  return new Map(rows.map(({ key, ...row }) => [key, row]));
+}
+
+async function write(db: AppDb, key: string, row: Row): Promise<void> {
+  await db
+    .insertInto('sign_in_limits')
+    .values({ key, ...row })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({
+        failures: eb.ref('excluded.failures'),
+        started_at: eb.ref('excluded.started_at'),
+        last_failure_at: eb.ref('excluded.last_failure_at'),
+      })),
+    )
+    .execute();
+}
+
+async function forget(db: AppDb, key: string): Promise<void> {
+  await db.deleteFrom('sign_in_limits').where('key', '=', key).execute();
+}
+
+/** Counts one failure ahead of the check; a stale record (or a new second, for the global key) starts over. */
+async function reserve(
+  db: AppDb,
+  key: string,
+  before: Row | undefined,
+  policy: BackoffPolicy | null,
+  now: number,
+): Promise<Reservation> {
+  const live = policy ? activeFailures(toRecord(before), policy, now) : (before?.failures ?? 0);
+  const after: Row = {
+    failures: live + 1,
+    started_at: live > 0 && before ? before.started_at : now,
+    last_failure_at: now,
+  };
+  await write(db, key, after);
+  return { key, before, after };
+}
+
+/** Undoes a reservation: exactly, if nothing else touched the record since; else by one failure. */
+async function refund(db: AppDb, r: Reservation): Promise<void> {
+  const current = (await read(db, [r.key])).get(r.key);
+  if (!current) return;
+  const untouched = current.failures === r.after.failures && current.last_failure_at === r.after.last_failure_at;
+  const restored = untouched ? r.before : { ...current, failures: current.failures - 1 };
+  if (!restored || restored.failures <= 0) await forget(db, r.key);
+  else await write(db, r.key, restored);
+}
 
 export class SignInLimiter {
   private lastPrune = 0;
@@ -67,132 +129,101 @@ export class SignInLimiter {
   ) {}
 
   /** Checks the limits before the password is; on `ok`, settle the ticket with `succeeded` or `failed`. */
-  begin(attempt: SignInAttempt, now = Date.now()): Gate {
-    this.pruneNowAndThen(now);
-    return this.db
-      .transaction((): Gate => {
-        const backoff = this.backoffKeys(attempt, now);
-        const second = Math.floor(now / 1000);
-        const globalKey = `global:${second}`;
-        const rows = this.read([...backoff.map((k) => k.key), globalKey]);
-        let wait = Math.max(0, ...backoff.map((k) => waitMs(toRecord(rows.get(k.key)), k.policy, now)));
-        if ((rows.get(globalKey)?.failures ?? 0) >= this.failuresPerSecond) {
-          wait = Math.max(wait, (second + 1) * 1000 - now);
-        }
-        if (wait > 0) return { ok: false, retryAfterSeconds: Math.ceil(wait / 1000) };
-        const reservations = [
-          ...backoff.map((k) => this.reserve(k.key, rows.get(k.key), k.policy, now)),
-          this.reserve(globalKey, rows.get(globalKey), null, now),
-        ];
-        return { ok: true, ticket: { attempt, reservations } };
-      })
-      .immediate();
+  async begin(attempt: SignInAttempt, now = Date.now()): Promise<Gate> {
+    await this.pruneNowAndThen(now);
+    return exclusively(this.db, LOCK, async (trx): Promise<Gate> => {
+      const backoff = await this.backoffKeys(trx, attempt, now);
+      const second = Math.floor(now / 1000);
+      const globalKey = `global:${second}`;
+      const rows = await read(trx, [...backoff.map((k) => k.key), globalKey]);
+      let wait = Math.max(0, ...backoff.map((k) => waitMs(toRecord(rows.get(k.key)), k.policy, now)));
+      if ((rows.get(globalKey)?.failures ?? 0) >= this.failuresPerSecond) {
+        wait = Math.max(wait, (second + 1) * 1000 - now);
+      }
+      if (wait > 0) return { ok: false, retryAfterSeconds: Math.ceil(wait / 1000) };
+      const reservations: Reservation[] = [];
+      for (const k of backoff) reservations.push(await reserve(trx, k.key, rows.get(k.key), k.policy, now));
+      reservations.push(await reserve(trx, globalKey, rows.get(globalKey), null, now));
+      return { ok: true, ticket: { attempt, reservations } };
+    });
   }
 
   /** The password was right: the pair starts over, the other reservations are refunded, the address is remembered. */
-  succeeded(ticket: SignInTicket, now = Date.now()): void {
+  async succeeded(ticket: SignInTicket, now = Date.now()): Promise<void> {
     const { attempt } = ticket;
-    this.db.transaction(() => {
+    await exclusively(this.db, LOCK, async (trx) => {
       for (const r of ticket.reservations) {
-        if (r.key.startsWith('pair:')) this.db.prepare('DELETE FROM sign_in_limits WHERE key = ?').run(r.key);
-        else this.refund(r);
+        if (r.key.startsWith('pair:')) await forget(trx, r.key);
+        else await refund(trx, r);
       }
       if (attempt.address !== null && attempt.userId !== null) {
-        this.db
-          .prepare(
-            `INSERT INTO sign_in_known_addresses (user_id, address, last_success_at) VALUES (?, ?, ?)
-             ON CONFLICT (user_id, address) DO UPDATE SET last_success_at = excluded.last_success_at`,
+        await trx
+          .insertInto('sign_in_known_addresses')
+          .values({ user_id: attempt.userId, address: attempt.address, last_success_at: now })
+          .onConflict((oc) =>
+            oc.columns(['user_id', 'address']).doUpdateSet((eb) => ({ last_success_at: eb.ref('excluded.last_success_at') })),
           )
-          .run(attempt.userId, attempt.address, now);
+          .execute();
       }
-    })();
+    });
   }
 
   /** The password was wrong (the failure is already counted). Returns a burst start, for the one log line per burst. */
-  failed(ticket: SignInTicket, now = Date.now()): BurstStart | null {
+  async failed(ticket: SignInTicket, now = Date.now()): Promise<BurstStart | null> {
     const key = `burst:${ticket.attempt.address ?? '*'}`;
-    return this.db.transaction((): BurstStart | null => {
-      const row = this.read([key]).get(key);
+    return exclusively(this.db, LOCK, async (trx): Promise<BurstStart | null> => {
+      const row = (await read(trx, [key])).get(key);
       const starts = !row || now - row.last_failure_at >= BURST_GAP_MS;
-      this.write(key, {
+      await write(trx, key, {
         failures: starts ? 1 : (row?.failures ?? 0) + 1,
         started_at: starts ? now : (row?.started_at ?? now),
         last_failure_at: now,
       });
       if (!starts) return null;
       return { previous: row ? { failures: row.failures, spanMs: row.last_failure_at - row.started_at } : null };
-    })();
+    });
   }
 
-  private backoffKeys(attempt: SignInAttempt, now: number): { key: string; policy: BackoffPolicy }[] {
+  private async backoffKeys(
+    db: AppDb,
+    attempt: SignInAttempt,
+    now: number,
+  ): Promise<{ key: string; policy: BackoffPolicy }[]> {
     const { account, address } = attempt;
     if (address === null) return [{ key: `pair:${account}|*`, policy: PAIR_POLICY }];
     const keys = [
       { key: `addr:${address}`, policy: ADDRESS_POLICY },
       { key: `pair:${account}|${address}`, policy: PAIR_POLICY },
     ];
-    if (!this.isKnownAddress(attempt.userId, address, now))
+    if (!(await this.isKnownAddress(db, attempt.userId, address, now)))
       keys.push({ key: `acct:${account}`, policy: ACCOUNT_POLICY });
     return keys;
   }
 
-  private isKnownAddress(userId: string | null, address: string, now: number): boolean {
+  private async isKnownAddress(db: AppDb, userId: string | null, address: string, now: number): Promise<boolean> {
     if (userId === null) return false;
-    return (
-      this.db
-        .prepare('SELECT 1 FROM sign_in_known_addresses WHERE user_id = ? AND address = ? AND last_success_at > ?')
-        .get(userId, address, now - KNOWN_ADDRESS_FOR_MS) !== undefined
-    );
+    const row = await db
+      .selectFrom('sign_in_known_addresses')
+      .select('user_id')
+      .where('user_id', '=', userId)
+      .where('address', '=', address)
+      .where('last_success_at', '>', now - KNOWN_ADDRESS_FOR_MS)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
-  private read(keys: string[]): Map<string, Row> {
-    const statement = this.db.prepare('SELECT failures, started_at, last_failure_at FROM sign_in_limits WHERE key = ?');
-    const rows = new Map<string, Row>();
-    for (const key of keys) {
-      const row = statement.get(key) as Row | undefined;
-      if (row) rows.set(key, row);
-    }
-    return rows;
-  }
-
-  private write(key: string, row: Row): void {
-    this.db
-      .prepare(
-        `INSERT INTO sign_in_limits (key, failures, started_at, last_failure_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, started_at = excluded.started_at,
-           last_failure_at = excluded.last_failure_at`,
-      )
-      .run(key, row.failures, row.started_at, row.last_failure_at);
-  }
-
-  /** Counts one failure ahead of the check; a stale record (or a new second, for the global key) starts over. */
-  private reserve(key: string, before: Row | undefined, policy: BackoffPolicy | null, now: number): Reservation {
-    const live = policy ? activeFailures(toRecord(before), policy, now) : (before?.failures ?? 0);
-    const after: Row = {
-      failures: live + 1,
-      started_at: live > 0 && before ? before.started_at : now,
-      last_failure_at: now,
-    };
-    this.write(key, after);
-    return { key, before, after };
-  }
-
-  /** Undoes a reservation: exactly, if nothing else touched the record since; else by one failure. */
-  private refund(r: Reservation): void {
-    const now = this.read([r.key]).get(r.key);
-    if (!now) return;
-    const untouched = now.failures === r.after.failures && now.last_failure_at === r.after.last_failure_at;
-    const restored = untouched ? r.before : { ...now, failures: now.failures - 1 };
-    if (!restored || restored.failures <= 0) this.db.prepare('DELETE FROM sign_in_limits WHERE key = ?').run(r.key);
-    else this.write(r.key, restored);
-  }
-
-  private pruneNowAndThen(now: number): void {
+  private async pruneNowAndThen(now: number): Promise<void> {
     if (now - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = now;
-    this.db
-      .prepare("DELETE FROM sign_in_limits WHERE last_failure_at < ? OR (key LIKE 'global:%' AND last_failure_at < ?)")
-      .run(now - LONGEST_MEMORY_MS, now - 60_000);
-    this.db.prepare('DELETE FROM sign_in_known_addresses WHERE last_success_at < ?').run(now - KNOWN_ADDRESS_FOR_MS);
+    await this.db
+      .deleteFrom('sign_in_limits')
+      .where((eb) =>
+        eb.or([
+          eb('last_failure_at', '<', now - LONGEST_MEMORY_MS),
+          eb.and([eb('key', 'like', 'global:%'), eb('last_failure_at', '<', now - 60_000)]),
+        ]),
+      )
+      .execute();
+    await this.db.deleteFrom('sign_in_known_addresses').where('last_success_at', '<', now - KNOWN_ADDRESS_FOR_MS).execute();
   }
 }

@@ -29,6 +29,12 @@ describe('custom image ids', () => {
     expect(customIdProblem('a#b')).toMatch(/"#"/);
     expect(customIdProblem('a\\b')).toMatch(/\\/);
   });
+  it('refuses ids with a route word of the API as any path part, so no id reads like another route', () => {
+    for (const id of ['keys/default', 'variants/x', 'x/blob', 'stats', 'config', 'a/direct_upload/b', 'KEYS/default']) {
+      expect(customIdProblem(id), id).toMatch(/route/);
+    }
+    for (const id of ['keyset/default', 'my-variants', 'blobs/x', 'x/statsy']) expect(customIdProblem(id), id).toBeNull();
+  });
   it('encodes only what a URL path cannot hold, so % becomes %25 and / stays', () => {
     expect(encodeDeliveryId('albums/2026/cat')).toBe('albums/2026/cat');
     expect(encodeDeliveryId('100%/a b')).toBe('100%25/a%20b');

@@ -1,8 +1,21 @@
 /** Image ids as Cloudflare Images defines them: generated UUIDs, or custom ids under a few rules. */
 import { MAX_ID_LENGTH } from './limits';
 
-/** Path words of `/images/v1/...` that an id would shadow. */
-const RESERVED_IDS = new Set(['stats', 'config', 'keys', 'variants', 'direct_upload', 'batch_token']);
+/**
+ * The fixed words of the images API's paths (`v1/keys/{name}`, `v1/{id}/blob`, `v2/direct_upload`, ...).
+ * An id with one of them as a path part would read like another route (`keys/default` as
+ * `DELETE v1/keys/default`), so no part of a custom id may be one of them, in any letter case. The
+ * embedded service checks that every word of its route table is listed here.
+ */
+export const API_PATH_WORDS: ReadonlySet<string> = new Set([
+  'stats',
+  'config',
+  'keys',
+  'variants',
+  'blob',
+  'direct_upload',
+  'batch_token',
+]);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,9 +32,13 @@ export function customIdProblem(id: string): string | null {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f]/.test(id)) return 'A custom id must not contain control characters.';
   if (/[?#\\]/.test(id)) return 'A custom id must not contain "?", "#" or "\\".';
-  if (RESERVED_IDS.has(id)) return `"${id}" is a name of the images API and cannot be an image id.`;
-  if (id.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+  const parts = id.split('/');
+  if (parts.some((part) => part === '' || part === '.' || part === '..')) {
     return 'A custom id must not contain empty, "." or ".." path parts.';
+  }
+  const word = parts.find((part) => API_PATH_WORDS.has(part.toLowerCase()));
+  if (word !== undefined) {
+    return `A custom id must not contain "${word}" as a path part: it is a word of the images API's routes (${[...API_PATH_WORDS].join(', ')}).`;
   }
   return null;
 }

@@ -1,18 +1,15 @@
 /** Append-only record of who changed what. */
-import { type AppDb, getDb } from './index';
+import { type AppDb, resolveDb } from './index';
 
-export function audit(
+export async function audit(
   actorId: string | null,
   action: string,
   target: string | null,
   detail?: Record<string, unknown>,
-  db: AppDb = getDb(),
-): void {
-  db.prepare('INSERT INTO audit_log (at, actor_id, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(
-    Date.now(),
-    actorId,
-    action,
-    target,
-    detail ? JSON.stringify(detail) : null,
-  );
+  db?: AppDb,
+): Promise<void> {
+  await (await resolveDb(db))
+    .insertInto('audit_log')
+    .values({ at: Date.now(), actor_id: actorId, action, target, detail: detail ? JSON.stringify(detail) : null })
+    .execute();
 }

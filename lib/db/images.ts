@@ -2,39 +2,40 @@
  * The app's image records: owner, title, size, placeholder, visibility. `id` is the app's record id
  * (`recordId` in code); `service_id` is the image's id in the image service (`serviceId` in code).
  */
-import { type AppDb, getDb } from './index';
+import { sql } from 'kysely';
+import { engineOf } from './engine';
+import { type AppDb, resolveDb } from './index';
+import type { ImageRow } from './schema';
 
-export interface ImageRow {
-  id: string;
-  service_id: string | null;
-  owner_id: string;
-  title: string;
-  filename: string;
-  status: 'pending' | 'ready';
-  private: number;
-  width: number | null;
-  height: number | null;
-  bytes: number | null;
-  content_type: string | null;
-  placeholder: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
+export type { ImageRow };
 export type ImageWithOwner = ImageRow & { owner_email: string; owner_name: string | null };
 
-export function insertPendingImage(
+export async function insertPendingImage(
   row: { recordId: string; ownerId: string; title: string; filename: string },
-  db: AppDb = getDb(),
-): void {
+  db?: AppDb,
+): Promise<void> {
   const now = Date.now();
-  db.prepare(
-    `INSERT INTO images (id, owner_id, title, filename, status, private, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 1, ?, ?)`,
-  ).run(row.recordId, row.ownerId, row.title, row.filename, now, now);
+  await (await resolveDb(db))
+    .insertInto('images')
+    .values({
+      id: row.recordId,
+      owner_id: row.ownerId,
+      title: row.title,
+      filename: row.filename,
+      status: 'pending',
+      private: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
 }
 
-export function setServiceId(recordId: string, serviceId: string, db: AppDb = getDb()): void {
-  db.prepare('UPDATE images SET service_id = ?, updated_at = ? WHERE id = ?').run(serviceId, Date.now(), recordId);
+export async function setServiceId(recordId: string, serviceId: string, db?: AppDb): Promise<void> {
+  await (await resolveDb(db))
+    .updateTable('images')
+    .set({ service_id: serviceId, updated_at: Date.now() })
+    .where('id', '=', recordId)
+    .execute();
 }
 
 export interface ReadyFields {
@@ -47,26 +48,42 @@ export interface ReadyFields {
 }
 
 /** Marks a pending record ready; false when it was ready already (or is gone): completion is idempotent. */
-export function markReady(recordId: string, f: ReadyFields, db: AppDb = getDb()): boolean {
-  return (
-    db
-      .prepare(
-        `UPDATE images SET status = 'ready', width = ?, height = ?, bytes = ?, content_type = ?, placeholder = ?,
-           filename = COALESCE(?, filename), created_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'`,
-      )
-      .run(f.width, f.height, f.bytes, f.contentType, f.placeholder, f.filename, Date.now(), Date.now(), recordId)
-      .changes === 1
-  );
+export async function markReady(recordId: string, f: ReadyFields, db?: AppDb): Promise<boolean> {
+  const now = Date.now();
+  const result = await (await resolveDb(db))
+    .updateTable('images')
+    .set((eb) => ({
+      status: 'ready',
+      width: f.width,
+      height: f.height,
+      bytes: f.bytes,
+      content_type: f.contentType,
+      placeholder: f.placeholder,
+      filename: f.filename ?? eb.ref('filename'),
+      created_at: now,
+      updated_at: now,
+    }))
+    .where('id', '=', recordId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }
 
-const SELECT_WITH_OWNER = `SELECT images.*, users.email AS owner_email, users.name AS owner_name FROM images JOIN users ON users.id = images.owner_id`;
+const withOwner = (db: AppDb) =>
+  db
+    .selectFrom('images')
+    .innerJoin('users', 'users.id', 'images.owner_id')
+    .selectAll('images')
+    .select(['users.email as owner_email', 'users.name as owner_name']);
 
-export function getImage(recordId: string, db: AppDb = getDb()): ImageWithOwner | undefined {
-  return db.prepare(`${SELECT_WITH_OWNER} WHERE images.id = ?`).get(recordId) as ImageWithOwner | undefined;
+export async function getImage(recordId: string, db?: AppDb): Promise<ImageWithOwner | undefined> {
+  return withOwner(await resolveDb(db))
+    .where('images.id', '=', recordId)
+    .executeTakeFirst();
 }
 
-export function getImageByServiceId(serviceId: string, db: AppDb = getDb()): ImageRow | undefined {
-  return db.prepare('SELECT * FROM images WHERE service_id = ?').get(serviceId) as ImageRow | undefined;
+export async function getImageByServiceId(serviceId: string, db?: AppDb): Promise<ImageRow | undefined> {
+  return (await resolveDb(db)).selectFrom('images').selectAll().where('service_id', '=', serviceId).executeTakeFirst();
 }
 
 export interface ListQuery {
@@ -76,57 +93,61 @@ export interface ListQuery {
   limit: number;
 }
 
-/** Ready images, newest first, keyset-paginated on (created_at, id). */
-export function listImages(q: ListQuery, db: AppDb = getDb()): ImageWithOwner[] {
-  const where = ["images.status = 'ready'"];
-  const args: unknown[] = [];
-  if (q.ownerId) {
-    where.push('images.owner_id = ?');
-    args.push(q.ownerId);
-  }
-  if (q.search) {
-    where.push("images.title LIKE ? ESCAPE '\\'");
-    args.push(`%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  }
+/** `%text%` for LIKE with the user's own `%`, `_` and `\` taken literally (escaped with `\`). */
+const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Ready images, newest first, keyset-paginated on (created_at, id); search is a case-insensitive literal substring. */
+export async function listImages(q: ListQuery, db?: AppDb): Promise<ImageWithOwner[]> {
+  const store = await resolveDb(db);
+  // SQLite's LIKE ignores ASCII case already; PostgreSQL's needs ILIKE.
+  const like = sql.raw(engineOf(store) === 'postgres' ? 'ilike' : 'like');
+  let query = withOwner(store).where('images.status', '=', 'ready');
+  if (q.ownerId !== undefined) query = query.where('images.owner_id', '=', q.ownerId);
+  if (q.search) query = query.where(sql<boolean>`images.title ${like} ${containsPattern(q.search)} escape '\\'`);
   if (q.cursor) {
-    where.push('(images.created_at, images.id) < (?, ?)');
-    args.push(q.cursor.createdAt, q.cursor.id);
+    const { createdAt, id } = q.cursor;
+    query = query.where((eb) => eb(eb.refTuple('images.created_at', 'images.id'), '<', eb.tuple(createdAt, id)));
   }
-  return db
-    .prepare(
-      `${SELECT_WITH_OWNER} WHERE ${where.join(' AND ')} ORDER BY images.created_at DESC, images.id DESC LIMIT ?`,
-    )
-    .all(...args, q.limit) as ImageWithOwner[];
+  return query
+    .orderBy('images.created_at', 'desc')
+    .orderBy('images.id', 'desc')
+    .limit(q.limit)
+    .execute();
 }
 
-export function updateImage(
+export async function updateImage(
   recordId: string,
   changes: { title?: string; private?: boolean },
-  db: AppDb = getDb(),
-): void {
-  const row = db.prepare('SELECT title, private FROM images WHERE id = ?').get(recordId) as
-    | { title: string; private: number }
-    | undefined;
-  if (!row) return;
-  db.prepare('UPDATE images SET title = ?, private = ?, updated_at = ? WHERE id = ?').run(
-    changes.title ?? row.title,
-    changes.private === undefined ? row.private : changes.private ? 1 : 0,
-    Date.now(),
-    recordId,
-  );
+  db?: AppDb,
+): Promise<void> {
+  await (await resolveDb(db))
+    .updateTable('images')
+    .set({
+      ...(changes.title !== undefined ? { title: changes.title } : {}),
+      ...(changes.private !== undefined ? { private: changes.private ? 1 : 0 } : {}),
+      updated_at: Date.now(),
+    })
+    .where('id', '=', recordId)
+    .execute();
 }
 
-export function deleteImageRecord(recordId: string, db: AppDb = getDb()): boolean {
-  return db.prepare('DELETE FROM images WHERE id = ?').run(recordId).changes === 1;
+export async function deleteImageRecord(recordId: string, db?: AppDb): Promise<boolean> {
+  const result = await (await resolveDb(db)).deleteFrom('images').where('id', '=', recordId).executeTakeFirst();
+  return result.numDeletedRows === 1n;
 }
 
 /** Pending records older than `olderThanMs`: candidates for reconciliation with the image service. */
-export function stalePending(olderThanMs: number, db: AppDb = getDb()): ImageRow[] {
-  return db
-    .prepare("SELECT * FROM images WHERE status = 'pending' AND created_at <= ? ORDER BY created_at LIMIT 100")
-    .all(Date.now() - olderThanMs) as ImageRow[];
+export async function stalePending(olderThanMs: number, db?: AppDb): Promise<ImageRow[]> {
+  return (await resolveDb(db))
+    .selectFrom('images')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('created_at', '<=', Date.now() - olderThanMs)
+    .orderBy('created_at')
+    .limit(100)
+    .execute();
 }
 
-export function imagesOwnedBy(ownerId: string, db: AppDb = getDb()): ImageRow[] {
-  return db.prepare('SELECT * FROM images WHERE owner_id = ?').all(ownerId) as ImageRow[];
+export async function imagesOwnedBy(ownerId: string, db?: AppDb): Promise<ImageRow[]> {
+  return (await resolveDb(db)).selectFrom('images').selectAll().where('owner_id', '=', ownerId).execute();
 }

@@ -1,18 +1,23 @@
-/** Values an installation generates once and keeps for its lifetime, in the app's database. */
-import { type AppDb, getDb } from './index';
+/** Values an installation generates once and keeps for its lifetime, in the app's store. */
+import { type AppDb, resolveDb } from './index';
 
-const read = (key: string, db: AppDb) =>
-  (db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+const read = async (key: string, db: AppDb) =>
+  (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
 
 /**
  * The stored value of `key`, created with `make()` the first time. Two processes asking at once get
  * the same value: the first insert wins and both read it back.
  */
-export function settingOnce(key: string, make: () => string, db: AppDb = getDb()): string {
-  const stored = read(key, db);
+export async function settingOnce(key: string, make: () => string, db?: AppDb): Promise<string> {
+  const store = await resolveDb(db);
+  const stored = await read(key, store);
   if (stored !== undefined) return stored;
-  db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(key, make());
-  const value = read(key, db);
+  await store
+    .insertInto('settings')
+    .values({ key, value: make() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const value = await read(key, store);
   if (value === undefined) throw new Error(`The setting ${key} could not be stored.`);
   return value;
 }

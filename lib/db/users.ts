@@ -5,23 +5,18 @@
  * image service).
  */
 import { randomUUID } from 'node:crypto';
+import type { ExpressionBuilder } from 'kysely';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import { normalizeEmail, passwordSchema } from '@/lib/schemas/user';
 import { audit } from './audit';
-import { type AppDb, getDb } from './index';
+import { engineOf } from './engine';
+import { isUniqueViolation } from './errors';
+import { type AppDb, resolveDb } from './index';
+import { exclusively } from './locks';
+import type { Database, UserRow } from './schema';
 
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string | null;
-  password_hash: string | null;
-  role: Role;
-  created_at: number;
-  /** When an admin disabled the account (it may not sign in); null while active. */
-  disabled_at: number | null;
-}
-
+export type { UserRow };
 export type PublicUser = Omit<UserRow, 'password_hash'>;
 
 export class DuplicateEmailError extends Error {
@@ -35,37 +30,63 @@ export class UserRuleError extends Error {}
 
 const LAST_ADMIN = 'This is the last admin; make someone else an admin first.';
 
-export function countUsers(db: AppDb = getDb()): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+export async function countUsers(db?: AppDb): Promise<number> {
+  const row = await (await resolveDb(db))
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
-export function countAdmins(db: AppDb = getDb()): number {
-  return (db.prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'admin'").get() as { n: number }).n;
+export async function countAdmins(db?: AppDb): Promise<number> {
+  const row = await (await resolveDb(db))
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
-export function findUserByEmail(email: string, db: AppDb = getDb()): UserRow | undefined {
-  return db.prepare('SELECT * FROM users WHERE email = ?').get(normalizeEmail(email)) as UserRow | undefined;
+export async function findUserByEmail(email: string, db?: AppDb): Promise<UserRow | undefined> {
+  const store = await resolveDb(db);
+  const wanted = normalizeEmail(email);
+  return store
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) =>
+      // Each engine's case-insensitive unique index: SQLite's column is COLLATE NOCASE, PostgreSQL's index is on lower(email).
+      engineOf(store) === 'postgres' ? eb(eb.fn('lower', ['email']), '=', wanted) : eb('email', '=', wanted),
+    )
+    .executeTakeFirst();
 }
 
-export function findUserById(id: string, db: AppDb = getDb()): UserRow | undefined {
-  return db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+export async function findUserById(id: string, db?: AppDb): Promise<UserRow | undefined> {
+  return (await resolveDb(db)).selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** The user with this id unless the account is disabled (for sign-in and per-request session checks). */
-export function findActiveUserById(id: string, db: AppDb = getDb()): UserRow | undefined {
-  return db.prepare('SELECT * FROM users WHERE id = ? AND disabled_at IS NULL').get(id) as UserRow | undefined;
+export async function findActiveUserById(id: string, db?: AppDb): Promise<UserRow | undefined> {
+  return (await resolveDb(db))
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', id)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
 }
 
-export function listUsers(db: AppDb = getDb()): PublicUser[] {
-  return db
-    .prepare('SELECT id, email, name, role, created_at, disabled_at FROM users ORDER BY created_at, email')
-    .all() as PublicUser[];
+export async function listUsers(db?: AppDb): Promise<PublicUser[]> {
+  return (await resolveDb(db))
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'created_at', 'disabled_at'])
+    .orderBy('created_at')
+    .orderBy('email')
+    .execute();
 }
 
-export function createUser(
+export async function createUser(
   input: { email: string; name?: string | null; passwordHash: string | null; role: Role },
-  db: AppDb = getDb(),
-): UserRow {
+  db?: AppDb,
+): Promise<UserRow> {
   const row: UserRow = {
     id: randomUUID(),
     email: normalizeEmail(input.email),
@@ -76,42 +97,86 @@ export function createUser(
     disabled_at: null,
   };
   try {
-    db.prepare(
-      'INSERT INTO users (id, email, name, password_hash, role, created_at) VALUES (@id, @email, @name, @password_hash, @role, @created_at)',
-    ).run(row);
+    await (await resolveDb(db)).insertInto('users').values(row).execute();
   } catch (err) {
-    if (err instanceof Error && 'code' in err && err.code === 'SQLITE_CONSTRAINT_UNIQUE')
-      throw new DuplicateEmailError(row.email);
+    if (isUniqueViolation(err)) throw new DuplicateEmailError(row.email);
     throw err;
   }
   return row;
 }
 
-/** Creates the first admin only while no user exists; two racing setups cannot both succeed. */
-export function createFirstAdmin(
+/** Creates the first admin only while no user exists; two racing setups (on any instances) cannot both succeed. */
+export async function createFirstAdmin(
   input: { email: string; name?: string | null; passwordHash: string },
-  db: AppDb = getDb(),
-): UserRow | null {
-  return db.transaction(() => (countUsers(db) === 0 ? createUser({ ...input, role: 'admin' }, db) : null)).immediate();
+  db?: AppDb,
+): Promise<UserRow | null> {
+  return exclusively(await resolveDb(db), 'pixvault:first-admin', async (trx) =>
+    (await countUsers(trx)) === 0 ? createUser({ ...input, role: 'admin' }, trx) : null,
+  );
 }
 
-// The last-admin rule is part of the statement itself, so two admins demoting or removing each other
-// at the same moment cannot both succeed.
-const NOT_LAST_ADMIN = "(role <> 'admin' OR (SELECT COUNT(*) FROM users WHERE role = 'admin') > 1)";
+// The last-admin rule is part of the statement itself, and on PostgreSQL the admins' rows are locked
+// first: two admins demoting or removing each other at the same moment cannot both succeed. (Without
+// the lock each statement would count the admins in its own snapshot, see both, and both would pass.)
+const notLastAdmin = (eb: ExpressionBuilder<Database, 'users'>) =>
+  eb.or([
+    eb('role', '<>', 'admin'),
+    eb(
+      eb
+        .selectFrom('users as admins')
+        .select((sub) => sub.fn.countAll<number>().as('n'))
+        .where('admins.role', '=', 'admin'),
+      '>',
+      1,
+    ),
+  ]);
+
+/** Runs a change that may take away an admin, with every admin row locked (PostgreSQL) until it commits. */
+async function withAdminsLocked(db: AppDb, change: (trx: AppDb) => Promise<boolean>): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    if (engineOf(trx) === 'postgres') {
+      await trx.selectFrom('users').select('id').where('role', '=', 'admin').orderBy('id').forUpdate().execute();
+    }
+    return change(trx);
+  });
+}
 
 /** Changes a role; false when the user is missing or is the last admin being demoted. */
-export function setUserRole(id: string, role: Role, db: AppDb = getDb()): boolean {
-  const guard = role === 'admin' ? '' : ` AND ${NOT_LAST_ADMIN}`;
-  return db.prepare(`UPDATE users SET role = ? WHERE id = ?${guard}`).run(role, id).changes === 1;
+export async function setUserRole(id: string, role: Role, db?: AppDb): Promise<boolean> {
+  const store = await resolveDb(db);
+  const update = (trx: AppDb) => trx.updateTable('users').set({ role }).where('id', '=', id);
+  if (role === 'admin') return (await update(store).executeTakeFirst()).numUpdatedRows === 1n;
+  return withAdminsLocked(
+    store,
+    async (trx) => (await update(trx).where(notLastAdmin).executeTakeFirst()).numUpdatedRows === 1n,
+  );
 }
 
-export function setUserPassword(id: string, passwordHash: string, db: AppDb = getDb()): boolean {
-  return db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id).changes === 1;
+export async function setUserPassword(id: string, passwordHash: string, db?: AppDb): Promise<boolean> {
+  const result = await (await resolveDb(db))
+    .updateTable('users')
+    .set({ password_hash: passwordHash })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Disables or re-enables an account (a disabled user may not sign in; their sessions end). */
+export async function setUserDisabled(id: string, disabled: boolean, db?: AppDb): Promise<boolean> {
+  const result = await (await resolveDb(db))
+    .updateTable('users')
+    .set({ disabled_at: disabled ? Date.now() : null })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }
 
 /** Removes a user unless they are the last admin; their image records go with them (the caller deletes the images from the service first). */
-export function removeUser(id: string, db: AppDb = getDb()): boolean {
-  return db.prepare(`DELETE FROM users WHERE id = ? AND ${NOT_LAST_ADMIN}`).run(id).changes === 1;
+export async function removeUser(id: string, db?: AppDb): Promise<boolean> {
+  return withAdminsLocked(
+    await resolveDb(db),
+    async (trx) => (await trx.deleteFrom('users').where('id', '=', id).where(notLastAdmin).executeTakeFirst()).numDeletedRows === 1n,
+  );
 }
 
 async function hashValidPassword(password: string): Promise<string> {
@@ -124,36 +189,31 @@ async function hashValidPassword(password: string): Promise<string> {
 export async function addUser(
   actorId: string | null,
   input: { email: string; name?: string | null; password: string; role: Role },
-  db: AppDb = getDb(),
+  db?: AppDb,
 ): Promise<UserRow> {
   const passwordHash = await hashValidPassword(input.password);
-  const user = createUser({ email: input.email, name: input.name ?? null, passwordHash, role: input.role }, db);
-  audit(actorId, 'user.created', user.id, { role: input.role }, db);
+  const user = await createUser({ email: input.email, name: input.name ?? null, passwordHash, role: input.role }, db);
+  await audit(actorId, 'user.created', user.id, { role: input.role }, db);
   return user;
 }
 
-export function changeRole(actorId: string | null, userId: string, role: Role, db: AppDb = getDb()): void {
-  const user = findUserById(userId, db);
+export async function changeRole(actorId: string | null, userId: string, role: Role, db?: AppDb): Promise<void> {
+  const user = await findUserById(userId, db);
   if (!user) throw new UserRuleError('No such user.');
-  if (!setUserRole(userId, role, db)) throw new UserRuleError(LAST_ADMIN);
-  audit(actorId, 'user.role_changed', userId, { from: user.role, to: role }, db);
+  if (!(await setUserRole(userId, role, db))) throw new UserRuleError(LAST_ADMIN);
+  await audit(actorId, 'user.role_changed', userId, { from: user.role, to: role }, db);
 }
 
-export async function changePassword(
-  actorId: string | null,
-  userId: string,
-  password: string,
-  db: AppDb = getDb(),
-): Promise<void> {
+export async function changePassword(actorId: string | null, userId: string, password: string, db?: AppDb): Promise<void> {
   const passwordHash = await hashValidPassword(password);
-  if (!setUserPassword(userId, passwordHash, db)) throw new UserRuleError('No such user.');
-  audit(actorId, 'user.password_changed', userId, undefined, db);
+  if (!(await setUserPassword(userId, passwordHash, db))) throw new UserRuleError('No such user.');
+  await audit(actorId, 'user.password_changed', userId, undefined, db);
 }
 
 /** Refuses before anything is deleted when `userId` is unknown or the last admin. */
-export function assertRemovable(userId: string, db: AppDb = getDb()): UserRow {
-  const user = findUserById(userId, db);
+export async function assertRemovable(userId: string, db?: AppDb): Promise<UserRow> {
+  const user = await findUserById(userId, db);
   if (!user) throw new UserRuleError('No such user.');
-  if (user.role === 'admin' && countAdmins(db) <= 1) throw new UserRuleError('The last admin cannot be removed.');
+  if (user.role === 'admin' && (await countAdmins(db)) <= 1) throw new UserRuleError('The last admin cannot be removed.');
   return user;
 }

@@ -8,6 +8,7 @@ import { type ApiImage, deliveryBase, toApiImage } from './api-image';
 import { readJson } from './body';
 import { type ImageRow, isStored } from './db';
 import { createDirectUpload } from './direct-uploads';
+import { compileRoutes, findRoute, type RouteSpec } from './routes';
 import { listV1, listV2 } from './listing';
 import type { ImageService } from './service';
 import { createImage } from './uploads';
@@ -23,7 +24,7 @@ export interface ApiContext {
 
 export type ApiResult = { result: unknown; resultInfo?: unknown } | { raw: true };
 
-type Handler = (ctx: ApiContext) => Promise<ApiResult> | ApiResult;
+export type Handler = (ctx: ApiContext) => Promise<ApiResult> | ApiResult;
 
 /** Records as the API shows them, with the delivery URL of every named variant. */
 function apiShape(svc: ImageService): (row: ImageRow) => ApiImage {
@@ -50,15 +51,15 @@ async function deleteImage(svc: ImageService, row: ImageRow): Promise<void> {
   if (row.file_key) await svc.renders.dropImage(row.file_key);
 }
 
-const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
+const routes: RouteSpec<Handler>[] = [
   {
     method: 'POST',
-    pattern: /^v1$/,
+    path: 'v1',
     handler: async ({ svc, req }) => ({ result: apiImage(svc, await createImage(svc, req)) }),
   },
   {
     method: 'GET',
-    pattern: /^v1$/,
+    path: 'v1',
     handler: ({ svc, query }) => {
       const { rows, resultInfo } = listV1(svc.db, query);
       return { result: { images: rows.map(apiShape(svc)) }, resultInfo };
@@ -66,7 +67,7 @@ const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
   },
   {
     method: 'GET',
-    pattern: /^v1\/stats$/,
+    path: 'v1/stats',
     handler: ({ svc }) => {
       const { n } = svc.db.prepare('SELECT COUNT(*) AS n FROM images WHERE draft = 0').get() as { n: number };
       return { result: { count: { current: n, allowed: svc.config.imagesAllowed } } };
@@ -74,54 +75,54 @@ const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
   },
   {
     method: 'GET',
-    pattern: /^v1\/variants$/,
+    path: 'v1/variants',
     handler: ({ svc }) => ({ result: { variants: Object.fromEntries(svc.variants.list().map((v) => [v.id, v])) } }),
   },
   {
     method: 'POST',
-    pattern: /^v1\/variants$/,
+    path: 'v1/variants',
     handler: async ({ svc, req }) => ({ result: { variant: svc.variants.create(await readJson(req)) } }),
   },
   {
     method: 'GET',
-    pattern: /^v1\/variants\/([^/]+)$/,
+    path: 'v1/variants/:name',
     handler: ({ svc, param }) => ({ result: { variant: svc.variants.mustGet(param) } }),
   },
   {
     method: 'PATCH',
-    pattern: /^v1\/variants\/([^/]+)$/,
+    path: 'v1/variants/:name',
     handler: async ({ svc, req, param }) => ({
       result: { variant: svc.variants.update(param, await readJson(req)) },
     }),
   },
   {
     method: 'DELETE',
-    pattern: /^v1\/variants\/([^/]+)$/,
+    path: 'v1/variants/:name',
     handler: ({ svc, param }) => {
       svc.variants.delete(param);
       return { result: {} };
     },
   },
-  { method: 'GET', pattern: /^v1\/keys$/, handler: ({ svc }) => ({ result: { keys: svc.keys.list() } }) },
+  { method: 'GET', path: 'v1/keys', handler: ({ svc }) => ({ result: { keys: svc.keys.list() } }) },
   {
     method: 'PUT',
-    pattern: /^v1\/keys\/([^/]+)$/,
+    path: 'v1/keys/:name',
     handler: ({ svc, param }) => ({ result: { keys: svc.keys.put(param) } }),
   },
   {
     method: 'DELETE',
-    pattern: /^v1\/keys\/([^/]+)$/,
+    path: 'v1/keys/:name',
     handler: ({ svc, param }) => ({ result: { keys: svc.keys.delete(param) } }),
   },
-  { method: 'GET', pattern: /^v1\/config$/, handler: ({ svc }) => ({ result: svc.settings.get() }) },
+  { method: 'GET', path: 'v1/config', handler: ({ svc }) => ({ result: svc.settings.get() }) },
   {
     method: 'PATCH',
-    pattern: /^v1\/config$/,
+    path: 'v1/config',
     handler: async ({ svc, req }) => ({ result: svc.settings.patch(await readJson(req)) }),
   },
   {
     method: 'GET',
-    pattern: /^v1\/(.+)\/blob$/,
+    path: 'v1/:id/blob',
     handler: async ({ svc, res, param }) => {
       const row = svc.records.mustGet(param);
       if (!isStored(row)) throw cfError(5404, 'The image has not been uploaded yet (draft).');
@@ -138,12 +139,12 @@ const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
   },
   {
     method: 'GET',
-    pattern: /^v1\/(.+)$/,
+    path: 'v1/:id',
     handler: ({ svc, param }) => ({ result: apiImage(svc, visibleRow(svc, param)) }),
   },
   {
     method: 'PATCH',
-    pattern: /^v1\/(.+)$/,
+    path: 'v1/:id',
     handler: async ({ svc, req, param }) => {
       visibleRow(svc, param);
       return { result: apiImage(svc, svc.records.patch(param, await readJson(req))) };
@@ -151,7 +152,7 @@ const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
   },
   {
     method: 'DELETE',
-    pattern: /^v1\/(.+)$/,
+    path: 'v1/:id',
     handler: async ({ svc, param }) => {
       await svc.work.track(deleteImage(svc, svc.records.mustGet(param)));
       return { result: {} };
@@ -159,7 +160,7 @@ const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
   },
   {
     method: 'GET',
-    pattern: /^v2$/,
+    path: 'v2',
     handler: ({ svc, query }) => {
       const { rows, continuationToken } = listV2(svc.db, query);
       return { result: { images: rows.map(apiShape(svc)), continuation_token: continuationToken } };
@@ -167,28 +168,22 @@ const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
   },
   {
     method: 'POST',
-    pattern: /^v2\/direct_upload$/,
+    path: 'v2/direct_upload',
     handler: async ({ svc, req }) => ({ result: await createDirectUpload(svc, req) }),
   },
 ];
 
-/** Finds the handler for `rest` (the raw path after `/images/`). The captured parameter is percent-decoded. */
+const compiled = compileRoutes(routes);
+
+/** The fixed words of the route table (`stats`, `keys`, `blob`, ...): no image id may use them as a path part. */
+export const ROUTE_WORDS: ReadonlySet<string> = compiled.words;
+
+/**
+ * Finds the handler for `rest` (the raw path after `/images/`), by exact shape: a path with a route
+ * word in it belongs to that route only, and an image id is never taken from one — so `v1/keys/default`
+ * is the keys API whatever images exist, and an old image whose id contains such a word is reached
+ * with its `/` encoded (`v1/keys%2Fdefault`). The captured parameter is percent-decoded.
+ */
 export function matchRoute(method: string, rest: string): { handler: Handler; param: string } | 'method' | null {
-  let methodMismatch = false;
-  for (const route of routes) {
-    const m = route.pattern.exec(rest);
-    if (!m) continue;
-    if (route.method !== method) {
-      methodMismatch = true;
-      continue;
-    }
-    let param = '';
-    try {
-      param = m[1] === undefined ? '' : decodeURIComponent(m[1]);
-    } catch {
-      throw cfError(5400, 'The path contains an invalid percent-encoding.');
-    }
-    return { handler: route.handler, param };
-  }
-  return methodMismatch ? 'method' : null;
+  return findRoute(compiled, method, rest);
 }

@@ -5,6 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import { badRequest, cfError } from '@/lib/cloudflare-images/errors';
+import { refuseForbiddenKeys } from './user-keys';
 
 export interface UploadedFile {
   bytes: Buffer;
@@ -23,22 +24,47 @@ export interface BodyLimits {
   maxFields: number;
 }
 
+/** The largest body a form within `limits` can be: the file, every field, and room for the part headers. */
+export const maxFormBytes = (limits: BodyLimits): number =>
+  limits.maxFileBytes + limits.maxFields * limits.maxFieldBytes + 64 * 1024;
+
 const tooLarge = (max: number) =>
   cfError(5413, `Max file size is ${Math.round(max / (1024 * 1024))} MB; this file is larger.`);
 const bodyTooLarge = (max: number) => cfError(5413, `The request body is larger than ${max} bytes.`);
 
-/** Reads at most `max` bytes of a non-multipart body; one byte more is a 413. */
-async function readRaw(req: IncomingMessage, max: number): Promise<Buffer> {
+/**
+ * Reads at most `max` bytes of a non-multipart body; one byte more is a 413. On a refusal the body
+ * stops being read but is not destroyed: the HTTP layer reads and discards the rest before answering.
+ */
+function readRaw(req: IncomingMessage, max: number, signal?: AbortSignal): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > max) throw bodyTooLarge(max);
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > max) throw bodyTooLarge(max);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+  if (declared > max) return Promise.reject(bodyTooLarge(max));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const done = (err: Error | null) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('aborted', onAborted);
+      signal?.removeEventListener('abort', onAbort);
+      if (err) {
+        req.pause();
+        reject(err);
+      } else resolve(Buffer.concat(chunks));
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > max) done(bodyTooLarge(max));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => done(null);
+    const onAborted = () => done(cfError(5433));
+    const onAbort = () => done(signal?.reason instanceof Error ? signal.reason : cfError(5433));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('aborted', onAborted);
+    signal?.addEventListener('abort', onAbort);
+  });
 }
 
 function flatten(obj: Record<string, unknown>): Map<string, string> {
@@ -50,17 +76,21 @@ function flatten(obj: Record<string, unknown>): Map<string, string> {
   return fields;
 }
 
+/** A JSON body; `__proto__`, `constructor` and `prototype` keys are refused at any depth. */
 export async function readJson(req: IncomingMessage, max = 64 * 1024): Promise<unknown> {
   const raw = await readRaw(req, max);
   if (raw.length === 0) return {};
+  let json: unknown;
   try {
-    return JSON.parse(raw.toString('utf8'));
+    json = JSON.parse(raw.toString('utf8'));
   } catch {
     throw badRequest('The request body is not valid JSON.');
   }
+  refuseForbiddenKeys(json, 'The JSON body');
+  return json;
 }
 
-function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<ParsedBody> {
+function readMultipart(req: IncomingMessage, limits: BodyLimits, signal?: AbortSignal): Promise<ParsedBody> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
@@ -81,8 +111,8 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<Parsed
     const fields = new Map<string, string>();
     let file: UploadedFile | null = null;
     let settled = false;
-    // The first failure answers at once; the HTTP layer then closes the connection instead of
-    // reading the rest of an oversized or broken body.
+    // The first failure stops the parsing; the HTTP layer then reads and discards the rest of the
+    // body (up to a limit) before it answers, so a client still sending receives the answer.
     const fail = (err: Error) => {
       if (settled) return;
       settled = true;
@@ -117,22 +147,25 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<Parsed
       resolve({ fields, file });
     });
     req.on('aborted', () => fail(cfError(5433)));
+    signal?.addEventListener('abort', () => fail(signal.reason instanceof Error ? signal.reason : cfError(5433)));
     req.pipe(bb);
   });
 }
 
-/** Reads a form-like body: multipart, urlencoded or JSON (Cloudflare's docs show all three for direct uploads). */
-export async function readForm(req: IncomingMessage, limits: BodyLimits): Promise<ParsedBody> {
+/**
+ * Reads a form-like body: multipart, urlencoded or JSON (Cloudflare's docs show all three for direct
+ * uploads). Aborting `signal` stops the read with its reason (a body arriving too slowly).
+ */
+export async function readForm(req: IncomingMessage, limits: BodyLimits, signal?: AbortSignal): Promise<ParsedBody> {
   const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (type.startsWith('multipart/form-data')) {
     // Refuse a body that announces it is too big before reading any of it.
     const declared = Number(req.headers['content-length'] ?? '0');
-    if (declared > limits.maxFileBytes + limits.maxFields * limits.maxFieldBytes + 64 * 1024)
-      throw tooLarge(limits.maxFileBytes);
-    return readMultipart(req, limits);
+    if (declared > maxFormBytes(limits)) throw tooLarge(limits.maxFileBytes);
+    return readMultipart(req, limits, signal);
   }
   if (type.startsWith('application/x-www-form-urlencoded')) {
-    const raw = await readRaw(req, limits.maxFields * limits.maxFieldBytes);
+    const raw = await readRaw(req, limits.maxFields * limits.maxFieldBytes, signal);
     return { fields: new Map(new URLSearchParams(raw.toString('utf8'))), file: null };
   }
   if (type.startsWith('application/json') || type === '') {

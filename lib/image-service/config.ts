@@ -19,6 +19,12 @@ export interface ServiceConfig {
   transformQueueMax: number;
   /** Bytes of generated variants kept in memory for hot delivery. */
   memoryCacheBytes: number;
+  /** Bytes of generated variants kept on disk; beyond, the least recently used go (originals never). */
+  variantCacheBytes: number;
+  /** Worker threads sanitizing SVG uploads. */
+  svgWorkers: number;
+  /** SVG uploads allowed to wait for a worker; one more answers 429. */
+  svgQueueMax: number;
   /** `stats.count.allowed`. */
   imagesAllowed: number;
   /** Generate the named variants of a new image in the background right after upload. */
@@ -27,7 +33,38 @@ export interface ServiceConfig {
   /** CIDRs that server-side `url` ingest may reach although they are not public addresses. */
   urlIngestAllowPrivate: string[];
   urlIngestTimeoutMs: number;
+  uploads: UploadPolicy;
+  http: HttpTimeouts;
 }
+
+/**
+ * Uploads being received (the one-time URL and `POST v1`): each holds a slot, and up to the file size
+ * limit in memory, until it is stored or refused. These bounds keep one client from holding them all.
+ */
+export interface UploadPolicy {
+  /** Uploads in progress at once, all clients together; one more answers 429. */
+  maxActive: number;
+  /** Of those, how many one client may hold: one socket address (IPv4), or one /64 (IPv6). */
+  perClient: number;
+  /** An upload body slower than this on average, once `rateGraceMs` have passed, is dropped with 408. 0: no minimum. */
+  minBytesPerSecond: number;
+  rateGraceMs: number;
+}
+
+/** Node's server timeouts: for the request headers, and for the whole request (headers and body). */
+export interface HttpTimeouts {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+
+export const DEFAULT_UPLOAD_POLICY: UploadPolicy = {
+  maxActive: 32,
+  perClient: 8,
+  minBytesPerSecond: 8 * 1024,
+  rateGraceMs: 10_000,
+};
+
+export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { headersTimeoutMs: 10_000, requestTimeoutMs: 60_000 };
 
 /**
  * What the environment configures (lib/env.ts reads it): everything but the account credentials, of
@@ -42,6 +79,11 @@ export interface ServiceSettings {
   transformConcurrency: number;
   transformQueueMax: number;
   memoryCacheBytes: number;
+  variantCacheBytes: number;
+  svgWorkers: number;
+  svgQueueMax: number;
   eagerVariants: boolean;
   urlIngestAllowPrivate: string[];
+  uploads: UploadPolicy;
+  http: HttpTimeouts;
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_LIMITS } from '@/lib/cloudflare-images/limits';
 import type { ServiceConfig, ServiceSettings } from './config';
+import { PRIVATE_DIR, PRIVATE_FILE } from './data-modes';
 
 const credentialsSchema = z.object({
   accountId: z.string().min(1),
@@ -38,14 +39,14 @@ export function loadCredentials(
   given: Partial<Credentials>,
 ): { credentials: Credentials; file: string; generated: (keyof Credentials)[] } {
   const file = path.join(dataDir, 'credentials.json');
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR });
   let stored: Credentials;
   if (existsSync(file)) {
     stored = credentialsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
   } else {
     stored = generateCredentials();
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
+    writeFileSync(tmp, `${JSON.stringify(stored, null, 2)}\n`, { mode: PRIVATE_FILE });
     renameSync(tmp, file);
   }
   const credentials = { ...stored };
@@ -77,11 +78,16 @@ export function configureService(settings: ServiceSettings): {
     transformConcurrency: settings.transformConcurrency,
     transformQueueMax: settings.transformQueueMax,
     memoryCacheBytes: settings.memoryCacheBytes,
+    variantCacheBytes: settings.variantCacheBytes,
+    svgWorkers: settings.svgWorkers,
+    svgQueueMax: settings.svgQueueMax,
     imagesAllowed: 100_000,
     eagerVariants: settings.eagerVariants,
     webhook: settings.webhookUrl ? { url: settings.webhookUrl, secret: credentials.webhookSecret } : null,
     urlIngestAllowPrivate: settings.urlIngestAllowPrivate,
     urlIngestTimeoutMs: 15_000,
+    uploads: settings.uploads,
+    http: settings.http,
   };
   return { config, credentialsFile: file, generated };
 }

@@ -7,11 +7,20 @@ import { type Envelope, errorEnvelope, okEnvelope } from '@/lib/cloudflare-image
 import { CloudflareImagesError, cfError } from '@/lib/cloudflare-images/errors';
 import { secretsEqual } from '@/lib/cloudflare-images/secrets';
 import { apiImage, matchRoute } from './api';
+import { maxFormBytes } from './body';
 import { CDN_PREFIX, handleDelivery, sendDeliveryError } from './delivery';
 import { receiveDirectUpload } from './direct-uploads';
+import { answerAndClose, type DrainPolicy, discardBody } from './early-answer';
+import { formLimits } from './ingest-gate';
 import type { ImageService } from './service';
 
 const API_PREFIX = '/client/v4/accounts/';
+
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
 
 function sendJson(
   res: ServerResponse,
@@ -19,27 +28,36 @@ function sendJson(
   body: Envelope<unknown>,
   extra: Record<string, string> = {},
 ): void {
+  if (res.destroyed) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    ...extra,
-  });
+  res.writeHead(status, { ...JSON_HEADERS, 'content-length': Buffer.byteLength(text), ...extra });
   res.end(text);
 }
 
-function sendError(res: ServerResponse, err: unknown, extra: Record<string, string> = {}): void {
+/** What is read and discarded of a refused request's body so its client receives the answer (early-answer.ts). */
+function drainPolicy(svc: ImageService): DrainPolicy {
+  return { ...svc.config.uploads, maxBytes: maxFormBytes(formLimits(svc.config)) };
+}
+
+async function sendError(
+  svc: ImageService,
+  res: ServerResponse,
+  err: unknown,
+  extra: Record<string, string> = {},
+): Promise<void> {
   if (res.headersSent) {
     res.destroy();
     return;
   }
   if (!(err instanceof CloudflareImagesError)) console.error('[image-service] unexpected error:', err);
   const known = err instanceof CloudflareImagesError ? err : cfError(5500);
-  // A refused body (too large, malformed) is not read to its end: close the connection instead.
-  const close: Record<string, string> = res.req.complete ? {} : { connection: 'close' };
-  sendJson(res, known.status, errorEnvelope(known), { ...extra, ...known.headers, ...close });
+  const headers = { ...extra, ...known.headers };
+  const req = res.req;
+  // The rest of a refused body is read first, so a client still sending gets the answer — except a
+  // body that was refused for arriving too slowly: that one is not waited for.
+  const drained = req.complete || (known.status !== 408 && (await discardBody(req, drainPolicy(svc))));
+  if (drained) sendJson(res, known.status, errorEnvelope(known), headers);
+  else answerAndClose(req, res, known.status, JSON.stringify(errorEnvelope(known)), { ...JSON_HEADERS, ...headers });
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
@@ -98,7 +116,7 @@ export function createHandler(svc: ImageService): (req: IncomingMessage, res: Se
     const method = req.method ?? 'GET';
     let work: Promise<void>;
     if (path.startsWith(API_PREFIX)) {
-      work = handleApi(svc, req, res, path, new URLSearchParams(rawQuery)).catch((err) => sendError(res, err));
+      work = handleApi(svc, req, res, path, new URLSearchParams(rawQuery)).catch((err) => sendError(svc, res, err));
     } else if (path.startsWith(uploadPrefix) && method === 'OPTIONS') {
       res.writeHead(204, {
         ...UPLOAD_CORS,
@@ -107,7 +125,7 @@ export function createHandler(svc: ImageService): (req: IncomingMessage, res: Se
       res.end();
       return;
     } else if (path.startsWith(uploadPrefix) && method === 'POST') {
-      work = handleUpload(svc, req, res, path).catch((err) => sendError(res, err, UPLOAD_CORS));
+      work = handleUpload(svc, req, res, path).catch((err) => sendError(svc, res, err, UPLOAD_CORS));
     } else if (method === 'GET' || method === 'HEAD') {
       if (path === '/healthz') {
         sendJson(res, 200, okEnvelope({ status: 'ok', queue: svc.queue.stats(), usage: svc.usage.sinceStart() }));
@@ -124,8 +142,7 @@ export function createHandler(svc: ImageService): (req: IncomingMessage, res: Se
         else sendDeliveryError(res, known, method === 'HEAD');
       });
     } else {
-      sendError(res, cfError(10405));
-      return;
+      work = sendError(svc, res, cfError(10405));
     }
     void work;
   };

@@ -31,13 +31,23 @@ export class SigningKeys {
     this.version++;
   }
 
-  /** Sets `default` to `value` (configured key) or, when no key exists at all, seeds it. */
-  ensureDefault(value: string, overwrite: boolean): void {
-    const sql = overwrite
-      ? 'INSERT INTO signing_keys (name, value, created) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value'
-      : 'INSERT INTO signing_keys (name, value, created) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM signing_keys)';
-    this.db.prepare(sql).run('default', value, this.now());
-    this.reload();
+  /**
+   * At start: `default` takes the configured value when it was set explicitly, and is put back to it
+   * when no key holds that value any more (deleted or rotated through the API), since the app signs
+   * every URL with it. A first start seeds it. Returns true when a configured key that went missing was put back.
+   */
+  ensureDefault(value: string, overwrite: boolean): boolean {
+    const present = this.cache.some((k) => k.value === value);
+    const restore = !overwrite && !present && this.cache.length > 0;
+    if (overwrite || !present) {
+      this.db
+        .prepare(
+          'INSERT INTO signing_keys (name, value, created) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value',
+        )
+        .run('default', value, this.now());
+      this.reload();
+    }
+    return restore;
   }
 
   list(): SigningKey[] {

@@ -2,6 +2,7 @@
 import { badRequest } from '@/lib/cloudflare-images/errors';
 import { customIdProblem } from '@/lib/cloudflare-images/ids';
 import { MAX_ID_LENGTH, metadataBytes } from '@/lib/cloudflare-images/limits';
+import { bareObject, forbiddenKeyError, isForbiddenKey, refuseForbiddenKeys } from './user-keys';
 
 export interface RecordFields {
   id: string | null;
@@ -22,9 +23,13 @@ export function checkMetadataSize(meta: unknown, maxBytes: number): void {
   if (size > maxBytes) throw badRequest(`metadata is ${size} bytes when serialized; the limit is ${maxBytes} bytes.`);
 }
 
-/** `metadata` arrives as a JSON string or, from the official SDK, as `metadata[key]` bracket fields. */
+/**
+ * `metadata` arrives as a JSON string or, from the official SDK, as `metadata[key]` bracket fields.
+ * Bracket fields build objects without a prototype, and `__proto__`, `constructor` and `prototype`
+ * are refused at any depth in either form (see user-keys.ts).
+ */
 function parseMetadata(fields: Map<string, string>, maxBytes: number): Record<string, unknown> {
-  let meta: Record<string, unknown> = {};
+  let meta = bareObject();
   const json = fields.get('metadata');
   if (json !== undefined && json !== '') {
     let parsed: unknown;
@@ -35,20 +40,23 @@ function parseMetadata(fields: Map<string, string>, maxBytes: number): Record<st
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
       throw badRequest('metadata must be a JSON object.');
-    meta = parsed as Record<string, unknown>;
+    refuseForbiddenKeys(parsed, 'metadata');
+    meta = Object.assign(bareObject(), parsed);
   }
   for (const [name, value] of fields) {
     const m = /^metadata((?:\[[^\]]*\])+)$/.exec(name);
     if (!m?.[1]) continue;
     const path = [...m[1].matchAll(/\[([^\]]*)\]/g)].map((x) => x[1] ?? '');
+    const bad = path.find(isForbiddenKey);
+    if (bad !== undefined) throw forbiddenKeyError(`The form field "${name}"`, bad);
     let node = meta;
     path.forEach((key, i) => {
       if (i === path.length - 1) {
         node[key] = value;
         return;
       }
-      const child = node[key];
-      const next = child && typeof child === 'object' ? (child as Record<string, unknown>) : {};
+      const child = Object.hasOwn(node, key) ? node[key] : undefined;
+      const next = child && typeof child === 'object' ? (child as Record<string, unknown>) : bareObject();
       node[key] = next;
       node = next;
     });

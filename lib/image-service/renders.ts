@@ -1,7 +1,8 @@
 /**
  * The bytes delivery serves: an original, or a variant from memory, else from disk, else rendered
- * through the queue (merged with any identical render in flight) and written to disk. Background
- * renders (eager variants after an upload) are tracked, so shutdown can stop them before the store closes.
+ * through the queue (merged with any identical render in flight) and written to disk, where the disk
+ * cache keeps generated files within their size bound. Background renders (eager variants after an
+ * upload) are tracked, so shutdown can stop them before the store closes.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { cfError } from '@/lib/cloudflare-images/errors';
 import { CONTENT_TYPES, type OutputFormat } from '@/lib/cloudflare-images/formats';
 import type { TransformOptions } from '@/lib/cloudflare-images/options';
 import type { StoredImage } from './db';
+import type { DiskCache } from './disk-cache';
 import type { CachedVariant, MemoryCache } from './memory-cache';
 import type { Priority, TransformQueue } from './queue';
 import type { ImageRecords } from './records';
@@ -34,6 +36,7 @@ export class Renders {
   constructor(
     private readonly store: BlobStore,
     private readonly memory: MemoryCache,
+    private readonly disk: DiskCache,
     private readonly queue: TransformQueue,
     private readonly records: ImageRecords,
     private readonly maxAnimationPixels: number,
@@ -49,12 +52,16 @@ export class Renders {
   ): Promise<CachedVariant> {
     const memKey = `${image.file_key}/${cacheName}`;
     const hit = this.memory.get(memKey);
-    if (hit) return hit;
+    if (hit) {
+      this.disk.used(image.file_key, cacheName);
+      return hit;
+    }
     const file = this.store.variantPath(image.file_key, cacheName);
     const etag = `"${createHash('sha1').update(memKey).digest('base64url')}"`;
     const entry = (bytes: Buffer): CachedVariant => ({ bytes, contentType: CONTENT_TYPES[format], etag });
     try {
       const cached = entry(await readFile(file));
+      this.disk.used(image.file_key, cacheName, cached.bytes.length);
       this.memory.set(memKey, cached);
       return cached;
     } catch {
@@ -73,6 +80,7 @@ export class Renders {
           await this.store.removeImageFiles(image.file_key);
           throw cfError(9431);
         }
+        this.disk.added(image.file_key, cacheName, bytes.length);
         const made = entry(bytes);
         this.memory.set(memKey, made);
         return made;
@@ -107,12 +115,14 @@ export class Renders {
   /** Drops an image's generated and original bytes from memory and disk (the image was deleted). */
   async dropImage(fileKey: string): Promise<void> {
     this.memory.deletePrefix(`${fileKey}/`);
+    this.disk.droppedImage(fileKey);
     await this.store.removeImageFiles(fileKey);
   }
 
   /** Drops the generated files of one named variant (its definition changed, or it was deleted). */
   async dropVariant(variantId: string): Promise<void> {
     this.memory.deleteMatching(`/v-${variantId}.`);
+    this.disk.droppedMatching(`/v-${variantId}.`);
     await this.store.removeVariantFiles(`v-${variantId}.`);
   }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { CacheNames } from './cache-names';
 import type { ServiceConfig } from './config';
 import { type Db, openDb } from './db';
+import { DiskCache } from './disk-cache';
 import { SigningKeys } from './keys';
 import { MemoryCache } from './memory-cache';
 import { TransformQueue } from './queue';
@@ -14,6 +15,8 @@ import { Renders } from './renders';
 import { SettingsStore } from './settings';
 import { SignatureChecker } from './signatures';
 import { BlobStore } from './store';
+import { holdSvgPool } from './svg-pool';
+import { UploadSlots } from './upload-slots';
 import { UsageCounter } from './usage';
 import { VariantRegistry } from './variants';
 import { Webhooks } from './webhook';
@@ -26,6 +29,8 @@ export interface ImageService {
   readonly store: BlobStore;
   readonly records: ImageRecords;
   readonly memory: MemoryCache;
+  /** The size bound of generated files on disk. */
+  readonly disk: DiskCache;
   readonly queue: TransformQueue;
   readonly renders: Renders;
   readonly cacheNames: CacheNames;
@@ -37,6 +42,10 @@ export interface ImageService {
   readonly usage: UsageCounter;
   /** Uploads, deletes and file removals in progress. */
   readonly work: InFlight;
+  /** Slots of the uploads being received, in all and per client. */
+  readonly uploads: UploadSlots;
+  /** Lets go of the SVG workers (held warm from start, see svg-pool.ts). */
+  readonly releaseSvgPool: () => Promise<void>;
 }
 
 export function openImageService(config: ServiceConfig, now: () => number = Date.now): ImageService {
@@ -45,10 +54,17 @@ export function openImageService(config: ServiceConfig, now: () => number = Date
   const records = new ImageRecords(db, config.limits.maxMetadataBytes);
   const memory = new MemoryCache(config.memoryCacheBytes);
   const queue = new TransformQueue(config.transformConcurrency, config.transformQueueMax);
-  const renders = new Renders(store, memory, queue, records, config.limits.maxAnimationPixels);
-  const keys = new SigningKeys(db, now);
-  keys.ensureDefault(config.signingKey, config.signingKeyExplicit);
   const work = new InFlight();
+  const disk = new DiskCache(store, config.variantCacheBytes, (removal) => void work.track(removal));
+  const live = new Set(db.prepare('SELECT file_key FROM images WHERE file_key IS NOT NULL').pluck().all());
+  void work.track(disk.scan((fileKey) => live.has(fileKey)));
+  const renders = new Renders(store, memory, disk, queue, records, config.limits.maxAnimationPixels);
+  const keys = new SigningKeys(db, now);
+  if (keys.ensureDefault(config.signingKey, config.signingKeyExplicit)) {
+    console.warn('[image-service] the configured signing key was missing (deleted or rotated); restored it as "default"');
+  }
+  // SVG sanitizing has its own workers, never behind raster transforms; started now, so they are warm.
+  const releaseSvgPool = holdSvgPool({ workers: config.svgWorkers, queueMax: config.svgQueueMax });
   return {
     config,
     now,
@@ -56,6 +72,7 @@ export function openImageService(config: ServiceConfig, now: () => number = Date
     store,
     records,
     memory,
+    disk,
     queue,
     renders,
     cacheNames: new CacheNames(),
@@ -67,6 +84,8 @@ export function openImageService(config: ServiceConfig, now: () => number = Date
     webhooks: new Webhooks(db, config.webhook, now),
     usage: new UsageCounter(db, now),
     work,
+    uploads: new UploadSlots(config.uploads),
+    releaseSvgPool,
   };
 }
 
@@ -80,6 +99,7 @@ export async function closeImageService(svc: ImageService, requestsDone: Promise
   await requestsDone;
   await svc.work.settled();
   await svc.queue.idle();
+  await svc.releaseSvgPool();
   svc.webhooks.stop();
   svc.usage.stop();
   svc.db.close();

@@ -1,12 +1,14 @@
 /**
  * Files of the embedded image service. Every write goes to `tmp/` first, is fsynced and renamed into
  * place, so a reader (or a crash) only ever sees a whole file. Paths derive from a hash, never from
- * an image id, so no id can reach outside the data folder.
+ * an image id, so no id can reach outside the data folder. Folders are 0700 and files 0600: the
+ * originals are private to the account running the service (see data-modes.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { PRIVATE_DIR, PRIVATE_FILE } from './data-modes';
 
 export class BlobStore {
   readonly originalsDir: string;
@@ -17,7 +19,9 @@ export class BlobStore {
     this.originalsDir = path.join(root, 'originals');
     this.variantsDir = path.join(root, 'variants');
     this.tmpDir = path.join(root, 'tmp');
-    for (const dir of [this.originalsDir, this.variantsDir, this.tmpDir]) mkdirSync(dir, { recursive: true });
+    for (const dir of [this.originalsDir, this.variantsDir, this.tmpDir]) {
+      mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+    }
   }
 
   /** A fresh storage key for one upload of one image (re-uploading an id gets a new key). */
@@ -39,9 +43,9 @@ export class BlobStore {
 
   /** Writes `bytes` to `finalPath` atomically: temp file, fsync, rename. */
   async writeAtomic(finalPath: string, bytes: Uint8Array): Promise<void> {
-    await mkdir(path.dirname(finalPath), { recursive: true });
+    await mkdir(path.dirname(finalPath), { recursive: true, mode: PRIVATE_DIR });
     const tmp = path.join(this.tmpDir, `${randomBytes(12).toString('hex')}.part`);
-    const fh = await open(tmp, 'wx', 0o644);
+    const fh = await open(tmp, 'wx', PRIVATE_FILE);
     try {
       await fh.writeFile(bytes);
       await fh.sync();

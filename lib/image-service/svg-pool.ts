@@ -1,77 +1,246 @@
 /**
- * Runs the SVG sanitizer on one worker thread, one file at a time from a queue, each with its own
- * deadline counted from when the worker starts on it. A hostile or huge drawing costs seconds of DOM
- * work (see bench/results/ingest.md): it never stalls delivery, and one that runs past its deadline
- * is refused and its worker replaced while the files behind it go on to a fresh worker.
+ * Runs the SVG sanitizer on worker threads: a pool sized to the machine, started warm, fed from a bounded
+ * queue in shortest-first order (svg-order.ts). A hostile or huge drawing costs seconds of DOM work (see
+ * bench/results/ingest.md): it never stalls delivery or raster transforms (their queue is another), and one
+ * that runs past its deadline is refused and its worker replaced. Beyond the queue's bound, uploads are
+ * refused with 429 and a Retry-After, instead of waiting minutes.
  */
 import { Worker } from 'node:worker_threads';
 import { cfError } from '@/lib/cloudflare-images/errors';
 import type { SvgResult } from './svg';
+import { isLarge, largeMayStart, pickNext, rankOf } from './svg-order';
 
-const TIMEOUT_MS = 15_000;
+export interface SvgPoolOptions {
+  /** Worker threads (each holds a jsdom window, ~60 MB). */
+  workers: number;
+  /** Files allowed to wait for a worker; one more is refused with 429. */
+  queueMax: number;
+  now?: () => number;
+}
+
+export interface SvgPoolStats {
+  workers: number;
+  busy: number;
+  waiting: number;
+  completed: number;
+  rejected: number;
+}
+
+/** The deadline of one file, counted from when a warm worker starts on it. */
+export const SVG_TIMEOUT_MS = 15_000;
 
 interface Job {
   bytes: Uint8Array;
+  rank: number;
+  seq: number;
+  large: boolean;
   timeoutMs: number;
+  startedAt: number;
   resolve: (r: SvgResult) => void;
   reject: (e: Error) => void;
 }
 
-const queue: Job[] = [];
-let worker: Worker | null = null;
-let current: { job: Job; timer: NodeJS.Timeout } | null = null;
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  /** Settles when the worker has loaded jsdom, or has died trying. */
+  warmed: Promise<void>;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+}
+
+type FromWorker = { ready: true } | { result: SvgResult };
 
 const unavailable = () => cfError(5503);
+const TOO_COMPLEX = 'The SVG is too complex to process; simplify it or export it as PNG.';
 
-function startWorker(): Worker {
-  // A plain-JS entry registers tsx inside the thread (Node 20 ignores --import for workers), then loads the TS.
-  const w = new Worker(new URL('./svg-worker-entry.mjs', import.meta.url));
-  w.on('message', (msg: { result: SvgResult }) => {
-    if (!current || worker !== w) return;
-    clearTimeout(current.timer);
-    const { job } = current;
-    current = null;
-    job.resolve(msg.result.ok ? { ...msg.result, svg: Buffer.from(msg.result.svg) } : msg.result);
-    next();
-  });
-  const lost = () => {
-    if (worker !== w) return; // replaced on purpose after a timeout
-    worker = null;
-    if (current) {
-      clearTimeout(current.timer);
-      current.job.reject(unavailable());
-      current = null;
+export class SvgPool {
+  private readonly slots = new Set<Slot>();
+  private readonly waiting: Job[] = [];
+  private seq = 0;
+  private closed = false;
+  /** Moving average of one file's time on a worker, for Retry-After. */
+  private averageMs = 1000;
+  private readonly counters = { completed: 0, rejected: 0 };
+
+  constructor(private options: SvgPoolOptions) {}
+
+  /** New sizes apply from now on; extra idle workers stop. */
+  configure(options: SvgPoolOptions): void {
+    this.options = options;
+    for (const slot of this.slots) if (this.slots.size > options.workers && !slot.job) this.retire(slot);
+  }
+
+  /** Starts every worker now, so the first SVG does not pay jsdom's start-up (seconds). */
+  warm(): void {
+    while (!this.closed && this.slots.size < this.options.workers) this.spawn();
+  }
+
+  /** Resolves once every worker is warm (tests wait on this before they count on deadlines). */
+  async ready(): Promise<void> {
+    this.warm();
+    await Promise.all([...this.slots].map((s) => s.warmed));
+  }
+
+  /** Sanitizes off the main thread; `{ok:false}` past the deadline; a 429 error when too many files wait. */
+  sanitize(input: Buffer, timeoutMs = SVG_TIMEOUT_MS): Promise<SvgResult> {
+    if (this.closed) return Promise.reject(unavailable());
+    if (this.waiting.length >= this.options.queueMax) {
+      this.counters.rejected++;
+      const seconds = this.retryAfterSeconds();
+      return Promise.reject(
+        cfError(5453, `Too many SVG files are waiting to be processed; try again in ${seconds} s.`, {
+          headers: { 'retry-after': String(seconds) },
+        }),
+      );
     }
-    next();
+    return new Promise((resolve, reject) => {
+      this.waiting.push({
+        bytes: new Uint8Array(input),
+        rank: rankOf(input.length, (this.options.now ?? Date.now)()),
+        seq: this.seq++,
+        large: isLarge(input.length),
+        timeoutMs,
+        startedAt: 0,
+        resolve,
+        reject,
+      });
+      this.pump();
+    });
+  }
+
+  stats(): SvgPoolStats {
+    const busy = [...this.slots].filter((s) => s.job).length;
+    return { workers: this.slots.size, busy, waiting: this.waiting.length, ...this.counters };
+  }
+
+  /** Stops every worker; files still waiting are refused with 503. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.waiting.splice(0)) job.reject(unavailable());
+    await Promise.all([...this.slots].map((slot) => this.retire(slot)));
+  }
+
+  private retryAfterSeconds(): number {
+    const ahead = this.waiting.length + this.stats().busy;
+    const perWorker = (ahead * this.averageMs) / Math.max(1, this.options.workers);
+    return Math.min(60, Math.max(1, Math.ceil(perWorker / 1000)));
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.job) continue;
+      const busyWithLarge = [...this.slots].filter((s) => s.job?.large).length;
+      const i = pickNext(this.waiting, largeMayStart(this.options.workers, busyWithLarge));
+      if (i < 0) break;
+      const [job] = this.waiting.splice(i, 1);
+      if (job) this.start(slot, job);
+    }
+    if (this.waiting.length > 0) this.warm();
+  }
+
+  private start(slot: Slot, job: Job): void {
+    slot.job = job;
+    job.startedAt = performance.now();
+    slot.timer = setTimeout(() => {
+      if (slot.job !== job) return;
+      this.finish(slot, { ok: false, reason: TOO_COMPLEX });
+      void this.retire(slot); // the files behind this one go to the other workers, or a fresh one
+      this.warm();
+      this.pump();
+    }, job.timeoutMs);
+    slot.worker.postMessage({ bytes: job.bytes });
+  }
+
+  private finish(slot: Slot, result: SvgResult): void {
+    const job = slot.job;
+    if (!job) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.job = null;
+    slot.timer = null;
+    this.counters.completed++;
+    this.averageMs = 0.8 * this.averageMs + 0.2 * (performance.now() - job.startedAt);
+    job.resolve(result.ok ? { ...result, svg: Buffer.from(result.svg) } : result);
+  }
+
+  private spawn(): void {
+    // A plain-JS entry registers tsx inside the thread (Node 20 ignores --import for workers), then loads the TS.
+    const worker = new Worker(new URL('./svg-worker-entry.mjs', import.meta.url));
+    let warmed!: (ok: boolean) => void;
+    const slot: Slot = {
+      worker,
+      ready: false,
+      warmed: new Promise<boolean>((resolve) => (warmed = resolve)).then((ok) => {
+        if (!ok) throw unavailable();
+      }),
+      job: null,
+      timer: null,
+    };
+    slot.warmed.catch(() => undefined); // only `ready()` callers hear about a worker that never started
+    this.slots.add(slot);
+    worker.on('message', (msg: FromWorker) => {
+      if (!this.slots.has(slot)) return;
+      if ('ready' in msg) {
+        slot.ready = true;
+        warmed(true);
+      } else this.finish(slot, msg.result);
+      this.pump();
+    });
+    const lost = () => {
+      warmed(false);
+      if (!this.slots.delete(slot)) return; // retired on purpose
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.job?.reject(unavailable());
+      slot.job = null;
+      if (slot.ready) this.warm();
+      // A worker that died before it was ready will not do better on a retry: refuse what waits, don't loop.
+      else if (![...this.slots].some((s) => s.ready)) for (const job of this.waiting.splice(0)) job.reject(unavailable());
+      this.pump();
+    };
+    worker.on('error', lost);
+    worker.on('exit', lost);
+    worker.unref(); // after the listeners: attaching a 'message' listener refs the port again
+  }
+
+  private async retire(slot: Slot): Promise<void> {
+    this.slots.delete(slot);
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.job?.reject(unavailable());
+    slot.job = null;
+    await slot.worker.terminate();
+  }
+}
+
+/**
+ * Worker threads are a process resource, like sharp's thread pool: every service started in this process
+ * (tests start several) shares one pool, sized by the latest to start. A service holds it from start to
+ * close, so its workers are warm before the first upload; the last one to close stops them.
+ */
+let shared: SvgPool | null = null;
+let holders = 0;
+
+export function holdSvgPool(options: SvgPoolOptions): () => Promise<void> {
+  holders++;
+  shared ??= new SvgPool(options);
+  shared.configure(options);
+  shared.warm();
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    holders--;
+    if (holders > 0 || !shared) return;
+    const pool = shared;
+    shared = null;
+    await pool.close();
   };
-  w.on('error', lost);
-  w.on('exit', lost);
-  w.unref(); // after the listeners: attaching a 'message' listener refs the port again
-  return w;
 }
 
-function next(): void {
-  if (current) return;
-  const job = queue.shift();
-  if (!job) return;
-  worker ??= startWorker();
-  const w = worker;
-  const timer = setTimeout(() => {
-    if (current?.job !== job) return;
-    current = null;
-    job.resolve({ ok: false, reason: 'The SVG is too complex to process; simplify it or export it as PNG.' });
-    worker = null; // the files behind this one get a fresh worker
-    void w.terminate();
-    next();
-  }, job.timeoutMs);
-  current = { job, timer };
-  w.postMessage({ bytes: job.bytes });
+/** Sanitizes on the shared pool (started on demand when no service holds it, as in unit tests of ingest). */
+export function sanitizeSvgOffThread(input: Buffer, timeoutMs = SVG_TIMEOUT_MS): Promise<SvgResult> {
+  shared ??= new SvgPool({ workers: 1, queueMax: 16 });
+  return shared.sanitize(input, timeoutMs);
 }
 
-/** Sanitizes off the main thread; `{ok:false}` when the drawing takes longer than the deadline. */
-export function sanitizeSvgOffThread(input: Buffer, timeoutMs = TIMEOUT_MS): Promise<SvgResult> {
-  return new Promise((resolve, reject) => {
-    queue.push({ bytes: new Uint8Array(input), timeoutMs, resolve, reject });
-    next();
-  });
-}
+/** The shared pool's figures, or null when none runs. */
+export const svgPoolStats = (): SvgPoolStats | null => shared?.stats() ?? null;

@@ -36,6 +36,11 @@ function getEnv(): Env {
   return env;
 }
 
+/** Builds the window ahead of the first file (the worker does this while the service starts). */
+export function warmSvgSanitizer(): void {
+  getEnv();
+}
+
 const fail = (reason: string): SvgResult => ({ ok: false, reason });
 
 function tooComplex(text: string): string | null {

@@ -8,15 +8,15 @@ import type { AppDb } from '@/lib/db/index';
 import { settingOnce } from '@/lib/db/settings';
 import { appEnv } from '@/lib/env';
 
-// Read once per database: every upload request asks.
+// Read once per store: every upload request asks.
 const stored = new WeakMap<AppDb, string>();
 
-/** `PIXVAULT_DEPLOYMENT_ID` when configured, else an id generated on first use and kept in the app's database. */
-export function deploymentId(db: AppDb, configured: string | null = appEnv().deploymentId): string {
+/** `PIXVAULT_DEPLOYMENT_ID` when configured, else an id generated on first use and kept in the app's store. */
+export async function deploymentId(db: AppDb, configured: string | null = appEnv().deploymentId): Promise<string> {
   if (configured) return configured;
   let id = stored.get(db);
   if (id === undefined) {
-    id = settingOnce('deployment_id', randomUUID, db);
+    id = await settingOnce('deployment_id', randomUUID, db);
     stored.set(db, id);
   }
   return id;

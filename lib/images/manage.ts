@@ -17,25 +17,25 @@ export async function updateImageFor(
   recordId: string,
   changes: { title?: string; private?: boolean },
 ): Promise<void> {
-  const row = loadManagedImage(actor, recordId);
+  const row = await loadManagedImage(actor, recordId);
   // The service is changed first: if it refuses, the app's record still tells the truth.
   if (changes.private !== undefined && changes.private !== (row.private === 1)) {
     await imagesClient().update(row.service_id, { requireSignedURLs: changes.private });
   }
-  updateImage(recordId, changes);
-  audit(actor.id, 'image.updated', recordId, changes);
+  await updateImage(recordId, changes);
+  await audit(actor.id, 'image.updated', recordId, changes);
 }
 
 export async function deleteImageFor(actor: Actor, recordId: string): Promise<void> {
-  const row = loadManagedImage(actor, recordId);
+  const row = await loadManagedImage(actor, recordId);
   await imagesClient().remove(row.service_id);
-  deleteImageRecord(recordId);
-  audit(actor.id, 'image.deleted', recordId, { title: row.title });
+  await deleteImageRecord(recordId);
+  await audit(actor.id, 'image.deleted', recordId, { title: row.title });
 }
 
 /** The stored original as a download, with a filename that cannot break out of the header. */
 export async function originalFor(actor: Actor, recordId: string): Promise<Response> {
-  const row = loadManagedImage(actor, recordId);
+  const row = await loadManagedImage(actor, recordId);
   const upstream = await imagesClient().blob(row.service_id);
   const ascii = row.filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return new Response(upstream.body, {
@@ -55,16 +55,16 @@ export async function originalFor(actor: Actor, recordId: string): Promise<Respo
  * A signed link to one variant that works for anyone holding it until it expires. Only the owner or an
  * admin may hand out such access to a private image (a viewer could otherwise share anyone's image).
  */
-export function signedLinkFor(
+export async function signedLinkFor(
   actor: Actor,
   recordId: string,
   input: { variant: AppVariant; ttlSeconds: number },
   nowMs = Date.now(),
-): { url: string; expiresAt: string } {
-  const row = loadManagedImage(actor, recordId);
+): Promise<{ url: string; expiresAt: string }> {
+  const row = await loadManagedImage(actor, recordId);
   if (row.status !== 'ready') throw notFound();
   const link = signedLink(row.service_id, input.variant, input.ttlSeconds, nowMs);
-  audit(actor.id, 'image.link_created', recordId, { variant: input.variant, ttlSeconds: input.ttlSeconds });
+  await audit(actor.id, 'image.link_created', recordId, { variant: input.variant, ttlSeconds: input.ttlSeconds });
   return { url: link.url, expiresAt: new Date(link.expiresAt * 1000).toISOString() };
 }
 
@@ -73,13 +73,13 @@ export function signedLinkFor(
  * first, each record right after its image, so no file outlives its record whatever happens next.
  */
 export async function removeUserAndImages(actorId: string | null, userId: string): Promise<number> {
-  const user = assertRemovable(userId);
-  const owned = imagesOwnedBy(userId);
+  const user = await assertRemovable(userId);
+  const owned = await imagesOwnedBy(userId);
   for (const image of owned) {
     if (image.service_id) await imagesClient().remove(image.service_id);
-    deleteImageRecord(image.id);
+    await deleteImageRecord(image.id);
   }
-  if (!removeUser(userId)) throw new UserRuleError('The last admin cannot be removed.');
-  audit(actorId, 'user.removed', userId, { email: user.email, images: owned.length });
+  if (!(await removeUser(userId))) throw new UserRuleError('The last admin cannot be removed.');
+  await audit(actorId, 'user.removed', userId, { email: user.email, images: owned.length });
   return owned.length;
 }

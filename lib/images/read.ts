@@ -38,12 +38,12 @@ function toGalleryImage(row: ImageWithOwner, viewer: Actor, urls: Record<Gallery
   };
 }
 
-export function galleryPage(
+export async function galleryPage(
   viewer: Actor,
   q: { cursor?: string; filter: 'all' | 'mine'; search?: string; limit: number },
   nowMs = Date.now(),
-): GalleryPage {
-  const rows = listImages({
+): Promise<GalleryPage> {
+  const rows = await listImages({
     ownerId: q.filter === 'mine' ? viewer.id : undefined,
     search: q.search || undefined,
     cursor: q.cursor ? parseCursor(q.cursor) : undefined,
@@ -66,23 +66,23 @@ export function galleryPage(
 export type StoredImage = ImageWithOwner & { service_id: string };
 
 /** A finished image anyone signed in may see; 404 for unknown and still-pending records. */
-export function loadImage(recordId: string): StoredImage & { status: 'ready' } {
-  const row = getImage(recordId);
+export async function loadImage(recordId: string): Promise<StoredImage & { status: 'ready' }> {
+  const row = await getImage(recordId);
   if (row?.status !== 'ready' || !row.service_id) throw notFound();
   return row as StoredImage & { status: 'ready' };
 }
 
 /** A record its owner (still an uploader) or an admin may change; 404 when unknown, 403 for anyone else. */
-export function loadManagedImage(viewer: Actor, recordId: string): StoredImage {
-  const row = getImage(recordId);
+export async function loadManagedImage(viewer: Actor, recordId: string): Promise<StoredImage> {
+  const row = await getImage(recordId);
   if (!row?.service_id) throw notFound();
   if (!canManageImage(viewer, { ownerId: row.owner_id }))
     throw forbidden('Only the owner or an admin can change this image.');
   return row as StoredImage;
 }
 
-export function imageDetail(viewer: Actor, recordId: string, nowMs = Date.now()): ImageDetail {
-  const row = loadImage(recordId);
+export async function imageDetail(viewer: Actor, recordId: string, nowMs = Date.now()): Promise<ImageDetail> {
+  const row = await loadImage(recordId);
   const { urls } = signedVariantUrls(row.service_id, GALLERY_VARIANTS, nowMs);
   return {
     ...toGalleryImage(row, viewer, urls),

@@ -19,7 +19,7 @@ import {
 } from '@/lib/db/images';
 import { type AppDb, getDb } from '@/lib/db/index';
 import { appEnv } from '@/lib/env';
-import { RateLimiter } from '@/lib/rate-limit';
+import { takeToken } from '@/lib/rate-limit';
 import type { UploadRequest, UploadTicket } from '@/lib/schemas/api';
 import { ImageServiceError, type ImagesClient, imagesClient, type ServiceImage } from './client';
 import { deploymentId } from './deployment';
@@ -28,7 +28,6 @@ import { describeOriginal } from './details';
 const UPLOAD_URL_LIFETIME_MS = 30 * 60_000;
 /** Written into every upload's metadata: `app` names the application, `deployment` this installation of it. */
 const APP_TAG = 'pixvault';
-let limiter: RateLimiter | null = null;
 
 /** What one deployment's upload bookkeeping works with: its own database, its image client and its id. */
 export interface UploadContext {
@@ -38,9 +37,9 @@ export interface UploadContext {
 }
 
 /** This process's deployment (tests build their own contexts to play several deployments). */
-export function uploadContext(): UploadContext {
-  const db = getDb();
-  return { db, client: imagesClient(), deploymentId: deploymentId(db) };
+export async function uploadContext(): Promise<UploadContext> {
+  const db = await getDb();
+  return { db, client: imagesClient(), deploymentId: await deploymentId(db) };
 }
 
 export function titleFromFilename(filename: string): string {
@@ -52,19 +51,17 @@ export function titleFromFilename(filename: string): string {
   return (title || base).slice(0, 200);
 }
 
-export async function mintUpload(
-  user: Actor,
-  input: UploadRequest,
-  ctx: UploadContext = uploadContext(),
-): Promise<UploadTicket> {
+export async function mintUpload(user: Actor, input: UploadRequest, context?: UploadContext): Promise<UploadTicket> {
   if (!canUpload(user)) throw forbidden('Only uploaders and admins can upload.');
-  limiter ??= new RateLimiter(appEnv().uploadsPerMinute, 60_000);
-  const allowed = limiter.take(user.id);
+  const ctx = context ?? (await uploadContext());
+  // In the shared store, so the limit holds however many app instances the requests reach.
+  const limit = { key: `upload:${user.id}`, capacity: appEnv().uploadsPerMinute, windowMs: 60_000 };
+  const allowed = await takeToken(ctx.db, limit);
   if (!allowed.ok)
     throw new ApiError(429, 'rate_limited', `Too many uploads; wait ${allowed.retryAfterSeconds} s and try again.`);
   const recordId = randomUUID();
   const title = titleFromFilename(input.filename);
-  insertPendingImage({ recordId, ownerId: user.id, title, filename: input.filename }, ctx.db);
+  await insertPendingImage({ recordId, ownerId: user.id, title, filename: input.filename }, ctx.db);
   try {
     const expiry = new Date(Date.now() + UPLOAD_URL_LIFETIME_MS);
     const draft = await ctx.client.createDirectUpload({
@@ -72,10 +69,10 @@ export async function mintUpload(
       requireSignedURLs: true,
       expiry,
     });
-    setServiceId(recordId, draft.id, ctx.db);
+    await setServiceId(recordId, draft.id, ctx.db);
     return { id: recordId, uploadURL: draft.uploadURL, expiresAt: expiry.toISOString() };
   } catch (err) {
-    deleteImageRecord(recordId, ctx.db); // no orphan record when the service refused
+    await deleteImageRecord(recordId, ctx.db); // no orphan record when the service refused
     throw err;
   }
 }
@@ -90,8 +87,9 @@ function startedFor(image: ServiceImage, recordId: string, ctx: UploadContext): 
 export type CompletionState = 'ready' | 'pending' | 'gone';
 
 /** Idempotent: asks the image service whether the bytes arrived and, if so, records size and placeholder. */
-export async function completeRecord(row: ImageRow, ctx: UploadContext = uploadContext()): Promise<CompletionState> {
+export async function completeRecord(row: ImageRow, context?: UploadContext): Promise<CompletionState> {
   if (row.status === 'ready') return 'ready';
+  const ctx = context ?? (await uploadContext());
   const serviceId = row.service_id;
   if (!serviceId) return 'pending';
   let image: ServiceImage;
@@ -99,7 +97,7 @@ export async function completeRecord(row: ImageRow, ctx: UploadContext = uploadC
     image = await ctx.client.get(serviceId);
   } catch (err) {
     if (err instanceof ImageServiceError && err.status === 404) {
-      deleteImageRecord(row.id, ctx.db); // the upload URL expired unused
+      await deleteImageRecord(row.id, ctx.db); // the upload URL expired unused
       return 'gone';
     }
     throw err;
@@ -111,7 +109,7 @@ export async function completeRecord(row: ImageRow, ctx: UploadContext = uploadC
     // Cloudflare may keep an expired draft around; past the URL's lifetime nothing can complete it.
     if (Date.now() - row.created_at < UPLOAD_URL_LIFETIME_MS + 10 * 60_000) return 'pending';
     await ctx.client.remove(serviceId);
-    deleteImageRecord(row.id, ctx.db);
+    await deleteImageRecord(row.id, ctx.db);
     return 'gone';
   }
   const res = await ctx.client.blob(serviceId);
@@ -119,7 +117,8 @@ export async function completeRecord(row: ImageRow, ctx: UploadContext = uploadC
   const contentType = res.headers.get('content-type') ?? 'application/octet-stream';
   const details = await describeOriginal(bytes, contentType);
   const fields = { ...details, bytes: bytes.length, contentType, filename: image.filename ?? null };
-  if (markReady(row.id, fields, ctx.db)) audit(row.owner_id, 'image.uploaded', row.id, { bytes: bytes.length }, ctx.db);
+  if (await markReady(row.id, fields, ctx.db))
+    await audit(row.owner_id, 'image.uploaded', row.id, { bytes: bytes.length }, ctx.db);
   return 'ready';
 }
 
@@ -127,9 +126,10 @@ export async function completeRecord(row: ImageRow, ctx: UploadContext = uploadC
 export async function completeForUser(
   user: Actor,
   recordId: string,
-  ctx: UploadContext = uploadContext(),
+  context?: UploadContext,
 ): Promise<CompletionState> {
-  const row = getImage(recordId, ctx.db);
+  const ctx = context ?? (await uploadContext());
+  const row = await getImage(recordId, ctx.db);
   if (!row) throw notFound();
   if (!canManageImage(user, { ownerId: row.owner_id })) throw forbidden();
   return completeRecord(row, ctx);
@@ -140,13 +140,13 @@ export async function completeForUser(
  * still arriving). Only images tagged with this deployment's id qualify: other deployments and other
  * apps sharing the account, and uploads from before the tag existed, are never touched.
  */
-function isOurOrphan(image: ServiceImage | null, ctx: UploadContext): boolean {
+async function isOurOrphan(image: ServiceImage | null, ctx: UploadContext): Promise<boolean> {
   const meta = image?.meta;
   return (
     meta?.app === APP_TAG &&
     meta.deployment === ctx.deploymentId &&
     typeof meta.record === 'string' &&
-    !getImage(meta.record, ctx.db)
+    !(await getImage(meta.record, ctx.db))
   );
 }
 
@@ -154,14 +154,12 @@ function isOurOrphan(image: ServiceImage | null, ctx: UploadContext): boolean {
  * The image service's webhook (it may report uploads of every deployment on the account). One of
  * ours completes its record; an orphan of ours is deleted, so no image lives there without a record here.
  */
-export async function completeFromWebhook(
-  serviceId: string,
-  ctx: UploadContext = uploadContext(),
-): Promise<CompletionState> {
-  const row = getImageByServiceId(serviceId, ctx.db);
+export async function completeFromWebhook(serviceId: string, context?: UploadContext): Promise<CompletionState> {
+  const ctx = context ?? (await uploadContext());
+  const row = await getImageByServiceId(serviceId, ctx.db);
   if (row) return completeRecord(row, ctx);
   const image = await ctx.client.get(serviceId).catch(() => null);
-  if (isOurOrphan(image, ctx)) await ctx.client.remove(serviceId);
+  if (await isOurOrphan(image, ctx)) await ctx.client.remove(serviceId);
   return 'gone';
 }
 
@@ -171,10 +169,11 @@ export async function completeFromWebhook(
  */
 export async function reconcilePending(
   olderThanMs = 60_000,
-  ctx: UploadContext = uploadContext(),
+  context?: UploadContext,
 ): Promise<Record<CompletionState, number>> {
+  const ctx = context ?? (await uploadContext());
   const counts: Record<CompletionState, number> = { ready: 0, pending: 0, gone: 0 };
-  for (const row of stalePending(olderThanMs, ctx.db)) {
+  for (const row of await stalePending(olderThanMs, ctx.db)) {
     try {
       counts[await completeRecord(row, ctx)]++;
     } catch (err) {

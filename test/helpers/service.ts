@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Cloudflare from 'cloudflare';
 import { DEFAULT_LIMITS } from '@/lib/cloudflare-images/limits';
-import type { ServiceConfig } from '@/lib/image-service/config';
+import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_UPLOAD_POLICY, type ServiceConfig } from '@/lib/image-service/config';
 import { generateCredentials } from '@/lib/image-service/credentials';
 import { type RunningService, startImageService } from '@/lib/image-service/server';
 
@@ -37,11 +37,16 @@ export async function startTestService(
     transformConcurrency: 2,
     transformQueueMax: 64,
     memoryCacheBytes: 32 * 1024 * 1024,
+    variantCacheBytes: 2048 * 1024 * 1024,
+    svgWorkers: 1,
+    svgQueueMax: 16,
     imagesAllowed: 100_000,
     eagerVariants: false,
     webhook: null,
     urlIngestAllowPrivate: [],
     urlIngestTimeoutMs: 5000,
+    uploads: DEFAULT_UPLOAD_POLICY,
+    http: DEFAULT_HTTP_TIMEOUTS,
     ...overrides,
   };
   const svc = await startImageService(config, { port: 0, host: '127.0.0.1', now });

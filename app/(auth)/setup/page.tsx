@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Set up' };
 /** First run only: once any user exists this page is gone. */
 export default async function SetupPage() {
   await connection(); // depends on the database, never prerendered
-  if (countUsers() > 0) notFound();
+  if ((await countUsers()) > 0) notFound();
   return (
     <main className="auth-page">
       <div className="card auth-card">

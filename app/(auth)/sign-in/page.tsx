@@ -23,7 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   await connection(); // depends on the database, never prerendered
   const { error } = await searchParams;
   const message = error ? (ERRORS[error] ?? 'Sign-in did not complete. Try again.') : undefined;
-  if (countUsers() === 0) redirect('/setup');
+  if ((await countUsers()) === 0) redirect('/setup');
   if (await getCurrentUser()) redirect('/');
   return (
     <main className="auth-page">

@@ -44,7 +44,7 @@ export async function changeRoleAction(userId: string, role: string): Promise<Ac
   return asAdmin(async (adminId) => {
     const parsed = roleSchema.safeParse(role);
     if (!parsed.success) return { error: 'Unknown role.' };
-    changeRole(adminId, userId, parsed.data);
+    await changeRole(adminId, userId, parsed.data);
     revalidatePath('/admin/users');
     return { ok: 'Role changed.' };
   });

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
   const admin = await requirePageUser('admin');
-  const users = listUsers().map((u) => ({
+  const users = (await listUsers()).map((u) => ({
     id: u.id,
     email: u.email,
     name: u.name,

@@ -10,14 +10,14 @@ type Ctx = { params: Promise<{ id: string }> };
 export const GET = apiRoute(async (_req, ctx: Ctx) => {
   const user = await requireUser();
   const { id } = await ctx.params;
-  return Response.json(imageDetail(user, id), { headers: { 'cache-control': 'private, no-store' } });
+  return Response.json(await imageDetail(user, id), { headers: { 'cache-control': 'private, no-store' } });
 });
 
 export const PATCH = apiRoute(async (req, ctx: Ctx) => {
   const user = await requireUser();
   const { id } = await ctx.params;
   await updateImageFor(user, id, await parseJson(req, imageUpdateSchema));
-  return Response.json(imageDetail(user, id));
+  return Response.json(await imageDetail(user, id));
 });
 
 export const DELETE = apiRoute(async (_req, ctx: Ctx) => {

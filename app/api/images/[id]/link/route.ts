@@ -7,5 +7,5 @@ import { linkRequestSchema } from '@/lib/schemas/api';
 export const POST = apiRoute(async (req, ctx: { params: Promise<{ id: string }> }) => {
   const user = await requireUser();
   const { id } = await ctx.params;
-  return Response.json(signedLinkFor(user, id, await parseJson(req, linkRequestSchema)));
+  return Response.json(await signedLinkFor(user, id, await parseJson(req, linkRequestSchema)));
 });

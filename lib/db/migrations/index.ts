@@ -1,0 +1,19 @@
+/**
+ * The store's migrations, in name order, written once for both engines (a migration branches on
+ * `engineOf(db)` where their SQL differs). Append only: a new change is a new file and entry here.
+ */
+import type { Migration } from 'kysely';
+import * as baseline from './0001-baseline';
+import * as rateLimits from './0002-rate-limits';
+
+export const BASELINE = '0001_baseline';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  [BASELINE]: baseline,
+  '0002_rate_limits': rateLimits,
+};
+
+/** For a pre-Kysely SQLite install the baseline's tables already exist: it is recorded, not run. */
+export function migrationsFor(adoptsLegacyInstall: boolean): Record<string, Migration> {
+  return adoptsLegacyInstall ? { ...MIGRATIONS, [BASELINE]: { up: async () => undefined } } : { ...MIGRATIONS };
+}

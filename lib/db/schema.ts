@@ -1,0 +1,112 @@
+/**
+ * The app's store, typed once for both engines. Times are epoch milliseconds (SQLite INTEGER,
+ * PostgreSQL BIGINT read back as numbers); flags are 0/1 integers on both, so a row reads the same
+ * whichever engine holds it. The tables are made by `./migrations`.
+ */
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { Role } from '@/lib/auth/roles';
+
+export interface UsersTable {
+  id: string;
+  /** Stored normalized (trimmed, lower-case); unique case-insensitively on both engines. */
+  email: string;
+  name: string | null;
+  password_hash: string | null;
+  role: Role;
+  created_at: number;
+  /** When an admin disabled the account (it may not sign in); null while active. */
+  disabled_at: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface ImagesTable {
+  /** The app's record id (`recordId` in code). */
+  id: string;
+  /** The image's id in the image service (`serviceId` in code); null until the service answered. */
+  service_id: string | null;
+  owner_id: string;
+  title: string;
+  filename: string;
+  status: 'pending' | 'ready';
+  /** 1: delivered only through signed URLs. */
+  private: ColumnType<number, number | undefined, number>;
+  width: number | null;
+  height: number | null;
+  bytes: number | null;
+  content_type: string | null;
+  placeholder: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  actor_id: string | null;
+  action: string;
+  target: string | null;
+  /** JSON text on both engines: nothing queries inside it, and both then hand back the same string. */
+  detail: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session id; the id itself lives only in the cookie. */
+  id: string;
+  user_id: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+export interface SignInLimitsTable {
+  key: string;
+  failures: number;
+  started_at: number;
+  last_failure_at: number;
+}
+
+export interface SignInKnownAddressesTable {
+  user_id: string;
+  address: string;
+  last_success_at: number;
+}
+
+/** Token buckets of request limits that must hold across app instances (e.g. upload URLs per user). */
+export interface RateLimitsTable {
+  key: string;
+  tokens: number;
+  updated_at: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  images: ImagesTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+  sessions: SessionsTable;
+  sign_in_limits: SignInLimitsTable;
+  sign_in_known_addresses: SignInKnownAddressesTable;
+  rate_limits: RateLimitsTable;
+}
+
+/**
+ * Every table, parents before children (foreign keys point backwards in this list): the order to copy
+ * a store in, and the reverse order to empty one.
+ */
+export const TABLES = [
+  'users',
+  'images',
+  'audit_log',
+  'settings',
+  'sessions',
+  'sign_in_limits',
+  'sign_in_known_addresses',
+  'rate_limits',
+] as const satisfies readonly (keyof Database)[];
+
+export type UserRow = Selectable<UsersTable>;
+export type ImageRow = Selectable<ImagesTable>;
