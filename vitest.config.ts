@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { postgresForTests, postgresTestGlobs } from './test/helpers/engines';
+import { postgresForTests, postgresTestGlobs } from './test/helpers/engines.ts';
 
 const root = fileURLToPath(new URL('./', import.meta.url));
 
@@ -42,7 +42,7 @@ export default defineConfig({
       ...(postgresForTests()
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'postgres',
                 include: postgresTestGlobs(root),

@@ -53,5 +53,8 @@ export async function takeToken(db: AppDb, limit: Limit, now = Date.now()): Prom
 async function pruneNowAndThen(db: AppDb, now: number): Promise<void> {
   if (now - (lastPrune.get(db) ?? 0) < PRUNE_EVERY_MS) return;
   lastPrune.set(db, now);
-  await db.deleteFrom('rate_limits').where('updated_at', '<', now - LONGEST_WINDOW_MS).execute();
+  await db
+    .deleteFrom('rate_limits')
+    .where('updated_at', '<', now - LONGEST_WINDOW_MS)
+    .execute();
 }

@@ -13,7 +13,7 @@ vi.stubEnv('AUTH_SECRET', 'x'.repeat(32));
 
 const { admitGitHubSignIn, gitHubUserId } = await import('./github-sign-in');
 const { getDb } = await import('@/lib/db/index');
-const { createUser, findUserByEmail } = await import('@/lib/db/users');
+const { createUser, findUserByEmail, setUserDisabled } = await import('@/lib/db/users');
 
 /** GitHub's API as seen with one person's token: their verified email and their organisations. */
 function gitHub(email: string, orgs: string[] = []): typeof fetch {
@@ -28,19 +28,20 @@ function gitHub(email: string, orgs: string[] = []): typeof fetch {
 
 const closed = { allowedEmailDomains: [], allowedGitHubOrgs: [] };
 const signIn = { accessToken: 'gho_token', login: 'octocat', name: 'Octo Cat' };
-const auditOf = (action: string) =>
-  getDb().prepare('SELECT actor_id, target, detail FROM audit_log WHERE action = ? ORDER BY id').all(action) as {
-    actor_id: string | null;
-    target: string | null;
-    detail: string;
-  }[];
+const auditOf = async (action: string) =>
+  (await getDb())
+    .selectFrom('audit_log')
+    .select(['actor_id', 'target', 'detail'])
+    .where('action', '=', action)
+    .orderBy('id')
+    .execute();
 
 describe('GitHub sign-in', () => {
   it('refuses a stranger by default, audits it, and creates nobody', async () => {
     const result = await admitGitHubSignIn(signIn, closed, gitHub('stranger@example.net'));
     expect(result).toBe('/sign-in?error=GitHubNotAllowed');
-    expect(findUserByEmail('stranger@example.net')).toBeUndefined();
-    expect(auditOf('auth.github_refused').at(-1)).toEqual({
+    expect(await findUserByEmail('stranger@example.net')).toBeUndefined();
+    expect((await auditOf('auth.github_refused')).at(-1)).toEqual({
       actor_id: null,
       target: 'stranger@example.net',
       detail: JSON.stringify({ login: 'octocat', reason: 'not_allowed' }),
@@ -48,7 +49,7 @@ describe('GitHub sign-in', () => {
   });
 
   it('admits someone an admin added, and maps the token to that user', async () => {
-    const added = createUser({ email: 'added@example.net', passwordHash: null, role: 'uploader' });
+    const added = await createUser({ email: 'added@example.net', passwordHash: null, role: 'uploader' });
     expect(await admitGitHubSignIn(signIn, closed, gitHub('added@example.net'))).toBe(true);
     expect(await gitHubUserId('gho_token', gitHub('added@example.net'))).toBe(added.id);
     expect(await gitHubUserId('gho_token', gitHub('stranger@example.net'))).toBeNull();
@@ -61,14 +62,17 @@ describe('GitHub sign-in', () => {
     expect(await admitGitHubSignIn(signIn, policy, gitHub('outsider@elsewhere.example', ['other']))).toBe(
       '/sign-in?error=GitHubNotAllowed',
     );
-    expect(findUserByEmail('new@team.example')?.role).toBe('viewer');
-    expect(findUserByEmail('member@elsewhere.example')?.role).toBe('viewer');
-    expect(auditOf('user.created').map((a) => JSON.parse(a.detail).via)).toEqual(['email_domain', 'github_org']);
+    expect((await findUserByEmail('new@team.example'))?.role).toBe('viewer');
+    expect((await findUserByEmail('member@elsewhere.example'))?.role).toBe('viewer');
+    expect((await auditOf('user.created')).map((a) => JSON.parse(a.detail ?? '{}').via)).toEqual([
+      'email_domain',
+      'github_org',
+    ]);
   });
 
   it('refuses a disabled user, whatever the rules', async () => {
-    const user = createUser({ email: 'gone@team.example', passwordHash: null, role: 'viewer' });
-    getDb().prepare('UPDATE users SET disabled_at = 1 WHERE id = ?').run(user.id);
+    const user = await createUser({ email: 'gone@team.example', passwordHash: null, role: 'viewer' });
+    await setUserDisabled(user.id, true);
     const policy = { allowedEmailDomains: ['team.example'], allowedGitHubOrgs: [] };
     expect(await admitGitHubSignIn(signIn, policy, gitHub('gone@team.example'))).toBe('/sign-in?error=AccountDisabled');
     expect(await gitHubUserId('gho_token', gitHub('gone@team.example'))).toBeNull();

@@ -20,7 +20,6 @@ const { NextRequest } = await import('next/server');
 const { handlers } = await import('./config');
 const { hashPassword } = await import('./password');
 const { endAllSessions } = await import('./session-store');
-const { getDb } = await import('@/lib/db/index');
 const users = await import('@/lib/db/users');
 
 const BASE = 'http://localhost:3000/api/auth';
@@ -80,7 +79,7 @@ async function signOut(sessionCookie: string): Promise<void> {
 let n = 0;
 async function newUser(role: 'admin' | 'uploader' | 'viewer' = 'uploader') {
   const email = `person${++n}@example.com`;
-  const user = users.createUser({ email, passwordHash: await hashPassword(PASSWORD), role });
+  const user = await users.createUser({ email, passwordHash: await hashPassword(PASSWORD), role });
   return { id: user.id, email };
 }
 
@@ -97,7 +96,7 @@ describe('sessions', () => {
     const alice = await newUser();
     const { session } = await signIn(alice.email, PASSWORD);
     expect(await whoIs(session)).toBe(alice.id);
-    users.setUserPassword(alice.id, await hashPassword('a new password'));
+    await users.setUserPassword(alice.id, await hashPassword('a new password'));
     expect(await whoIs(session)).toBeNull();
     // The new password opens a new session.
     expect(await whoIs((await signIn(alice.email, 'a new password')).session)).toBe(alice.id);
@@ -106,20 +105,20 @@ describe('sessions', () => {
   it('ends sessions on a role change, on disabling and on removal', async () => {
     const bob = await newUser();
     const first = (await signIn(bob.email, PASSWORD)).session;
-    users.setUserRole(bob.id, 'viewer');
+    await users.setUserRole(bob.id, 'viewer');
     expect(await whoIs(first)).toBeNull();
 
     const second = (await signIn(bob.email, PASSWORD)).session;
     expect(await whoIs(second)).toBe(bob.id);
-    getDb().prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(Date.now(), bob.id);
+    await users.setUserDisabled(bob.id, true);
     expect(await whoIs(second)).toBeNull();
     // A disabled account cannot sign in again, even with the right password.
     expect(await signIn(bob.email, PASSWORD)).toMatchObject({ session: undefined, code: 'disabled' });
 
-    getDb().prepare('UPDATE users SET disabled_at = NULL WHERE id = ?').run(bob.id);
+    await users.setUserDisabled(bob.id, false);
     const third = (await signIn(bob.email, PASSWORD)).session;
     expect(await whoIs(third)).toBe(bob.id);
-    users.removeUser(bob.id);
+    await users.removeUser(bob.id);
     expect(await whoIs(third)).toBeNull();
   });
 
@@ -131,7 +130,7 @@ describe('sessions', () => {
     await signOut(laptop);
     expect(await whoIs(laptop)).toBeNull();
     expect(await whoIs(phone)).toBe(carol.id);
-    expect(endAllSessions(carol.id)).toBe(2);
+    expect(await endAllSessions(carol.id)).toBe(2);
     expect(await whoIs(phone)).toBeNull();
     expect(await whoIs(tablet)).toBeNull();
   });

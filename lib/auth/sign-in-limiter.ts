@@ -161,7 +161,9 @@ export class SignInLimiter {
           .insertInto('sign_in_known_addresses')
           .values({ user_id: attempt.userId, address: attempt.address, last_success_at: now })
           .onConflict((oc) =>
-            oc.columns(['user_id', 'address']).doUpdateSet((eb) => ({ last_success_at: eb.ref('excluded.last_success_at') })),
+            oc
+              .columns(['user_id', 'address'])
+              .doUpdateSet((eb) => ({ last_success_at: eb.ref('excluded.last_success_at') })),
           )
           .execute();
       }
@@ -224,6 +226,9 @@ export class SignInLimiter {
         ]),
       )
       .execute();
-    await this.db.deleteFrom('sign_in_known_addresses').where('last_success_at', '<', now - KNOWN_ADDRESS_FOR_MS).execute();
+    await this.db
+      .deleteFrom('sign_in_known_addresses')
+      .where('last_success_at', '<', now - KNOWN_ADDRESS_FOR_MS)
+      .execute();
   }
 }

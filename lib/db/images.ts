@@ -108,11 +108,7 @@ export async function listImages(q: ListQuery, db?: AppDb): Promise<ImageWithOwn
     const { createdAt, id } = q.cursor;
     query = query.where((eb) => eb(eb.refTuple('images.created_at', 'images.id'), '<', eb.tuple(createdAt, id)));
   }
-  return query
-    .orderBy('images.created_at', 'desc')
-    .orderBy('images.id', 'desc')
-    .limit(q.limit)
-    .execute();
+  return query.orderBy('images.created_at', 'desc').orderBy('images.id', 'desc').limit(q.limit).execute();
 }
 
 export async function updateImage(

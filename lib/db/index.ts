@@ -22,7 +22,9 @@ export function appDbFile(dataDir = appEnv().dataDir): string {
 
 /** The configured store: PostgreSQL when DATABASE_URL is set, else the SQLite file in the data folder. */
 export function configuredStore(env = appEnv()): StoreLocation {
-  return env.databaseUrl ? { engine: 'postgres', url: env.databaseUrl } : { engine: 'sqlite', file: appDbFile(env.dataDir) };
+  return env.databaseUrl
+    ? { engine: 'postgres', url: env.databaseUrl }
+    : { engine: 'sqlite', file: appDbFile(env.dataDir) };
 }
 
 // One store per process; kept on globalThis so dev-mode reloads do not open another pool.

@@ -1,26 +1,18 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+/** Migrations on either engine: run once, recorded once, and opening a migrated store again changes nothing. */
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openSqlite } from '@/lib/sqlite/open';
-import { getImageByServiceId } from './images';
-import { MIGRATIONS, openAppDb } from './index';
+import { freshStore, openTestDb } from '@/test/helpers/db';
+import { MIGRATIONS } from './migrations/index';
+import { createUser, findUserByEmail } from './users';
 
-describe('app database migrations', () => {
-  it('keeps an install made before the rename of cf_id to service_id working', () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pixvault-migrate-')), 'app.db');
-    const old = openSqlite(file, MIGRATIONS.slice(0, 1));
-    old.prepare("INSERT INTO users (id, email, role, created_at) VALUES ('u', 'u@example.com', 'uploader', 1)").run();
-    old
-      .prepare(
-        `INSERT INTO images (id, cf_id, owner_id, title, filename, status, created_at, updated_at)
-         VALUES ('rec', 'svc', 'u', 't', 't.jpg', 'ready', 1, 1)`,
-      )
-      .run();
-    old.close();
-
-    const db = openAppDb(file);
-    expect(getImageByServiceId('svc', db)).toMatchObject({ id: 'rec', service_id: 'svc' });
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+describe('app store migrations', () => {
+  it('run once: opening the store again keeps its rows and runs nothing twice', async () => {
+    const where = await freshStore();
+    const first = await openTestDb(where);
+    await createUser({ email: 'kept@example.com', passwordHash: null, role: 'viewer' }, first);
+    const again = await openTestDb(where);
+    expect((await findUserByEmail('kept@example.com', again))?.role).toBe('viewer');
+    const recorded = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(again);
+    expect(recorded.rows.map((r) => r.name)).toEqual(Object.keys(MIGRATIONS));
   });
 });

@@ -41,8 +41,16 @@ describe('users', () => {
   it('keeps emails unique case-insensitively in the database itself, whatever wrote them', async () => {
     const db = await freshDb();
     const row = { name: null, password_hash: null, role: 'viewer' as const, created_at: 1 };
-    await db.insertInto('users').values({ ...row, id: 'u1', email: 'Raw@Example.com' }).execute();
-    await expect(db.insertInto('users').values({ ...row, id: 'u2', email: 'raw@example.COM' }).execute()).rejects.toThrow();
+    await db
+      .insertInto('users')
+      .values({ ...row, id: 'u1', email: 'Raw@Example.com' })
+      .execute();
+    await expect(
+      db
+        .insertInto('users')
+        .values({ ...row, id: 'u2', email: 'raw@example.COM' })
+        .execute(),
+    ).rejects.toThrow();
     expect((await findUserByEmail('RAW@example.com', db))?.id).toBe('u1');
   });
 

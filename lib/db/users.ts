@@ -175,7 +175,8 @@ export async function setUserDisabled(id: string, disabled: boolean, db?: AppDb)
 export async function removeUser(id: string, db?: AppDb): Promise<boolean> {
   return withAdminsLocked(
     await resolveDb(db),
-    async (trx) => (await trx.deleteFrom('users').where('id', '=', id).where(notLastAdmin).executeTakeFirst()).numDeletedRows === 1n,
+    async (trx) =>
+      (await trx.deleteFrom('users').where('id', '=', id).where(notLastAdmin).executeTakeFirst()).numDeletedRows === 1n,
   );
 }
 
@@ -204,7 +205,12 @@ export async function changeRole(actorId: string | null, userId: string, role: R
   await audit(actorId, 'user.role_changed', userId, { from: user.role, to: role }, db);
 }
 
-export async function changePassword(actorId: string | null, userId: string, password: string, db?: AppDb): Promise<void> {
+export async function changePassword(
+  actorId: string | null,
+  userId: string,
+  password: string,
+  db?: AppDb,
+): Promise<void> {
   const passwordHash = await hashValidPassword(password);
   if (!(await setUserPassword(userId, passwordHash, db))) throw new UserRuleError('No such user.');
   await audit(actorId, 'user.password_changed', userId, undefined, db);
@@ -214,6 +220,7 @@ export async function changePassword(actorId: string | null, userId: string, pas
 export async function assertRemovable(userId: string, db?: AppDb): Promise<UserRow> {
   const user = await findUserById(userId, db);
   if (!user) throw new UserRuleError('No such user.');
-  if (user.role === 'admin' && (await countAdmins(db)) <= 1) throw new UserRuleError('The last admin cannot be removed.');
+  if (user.role === 'admin' && (await countAdmins(db)) <= 1)
+    throw new UserRuleError('The last admin cannot be removed.');
   return user;
 }

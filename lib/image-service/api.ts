@@ -8,8 +8,8 @@ import { type ApiImage, deliveryBase, toApiImage } from './api-image';
 import { readJson } from './body';
 import { type ImageRow, isStored } from './db';
 import { createDirectUpload } from './direct-uploads';
-import { compileRoutes, findRoute, type RouteSpec } from './routes';
 import { listV1, listV2 } from './listing';
+import { compileRoutes, findRoute, type RouteSpec } from './routes';
 import type { ImageService } from './service';
 import { createImage } from './uploads';
 

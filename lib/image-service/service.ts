@@ -61,7 +61,9 @@ export function openImageService(config: ServiceConfig, now: () => number = Date
   const renders = new Renders(store, memory, disk, queue, records, config.limits.maxAnimationPixels);
   const keys = new SigningKeys(db, now);
   if (keys.ensureDefault(config.signingKey, config.signingKeyExplicit)) {
-    console.warn('[image-service] the configured signing key was missing (deleted or rotated); restored it as "default"');
+    console.warn(
+      '[image-service] the configured signing key was missing (deleted or rotated); restored it as "default"',
+    );
   }
   // SVG sanitizing has its own workers, never behind raster transforms; started now, so they are warm.
   const releaseSvgPool = holdSvgPool({ workers: config.svgWorkers, queueMax: config.svgQueueMax });

@@ -194,7 +194,8 @@ export class SvgPool {
       slot.job = null;
       if (slot.ready) this.warm();
       // A worker that died before it was ready will not do better on a retry: refuse what waits, don't loop.
-      else if (![...this.slots].some((s) => s.ready)) for (const job of this.waiting.splice(0)) job.reject(unavailable());
+      else if (![...this.slots].some((s) => s.ready))
+        for (const job of this.waiting.splice(0)) job.reject(unavailable());
       this.pump();
     };
     worker.on('error', lost);

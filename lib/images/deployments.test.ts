@@ -3,11 +3,9 @@
  * image account: each hears the other's webhooks and runs its own reconciliation, and no upload of
  * either is lost to the other.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stubAppEnv } from '@/test/helpers/app-env';
+import { freshDb, freshStore, openTestDb } from '@/test/helpers/db';
 import { jpeg } from '@/test/helpers/images';
 import { postFile, startTestService, type TestService } from '@/test/helpers/service';
 
@@ -16,7 +14,6 @@ let mod: {
   uploads: typeof import('./uploads');
   deployment: typeof import('./deployment');
   client: typeof import('./client');
-  db: typeof import('@/lib/db/index');
   images: typeof import('@/lib/db/images');
   users: typeof import('@/lib/db/users');
   env: typeof import('@/lib/env');
@@ -27,13 +24,12 @@ interface Deployment {
   uploader: { id: string; role: 'uploader' };
 }
 
-/** One app instance: its own data folder and app database; the image account is shared. */
-function deployment(): Deployment {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'pixvault-deployment-'));
-  const db = mod.db.openAppDb(mod.db.appDbFile(dataDir));
+/** One deployment: its own app store; the image account is shared. */
+async function deployment(): Promise<Deployment> {
+  const db = await freshDb();
   const client = new mod.client.ImagesClient(mod.env.appEnv().images);
-  const ctx = { db, client, deploymentId: mod.deployment.deploymentId(db, null) };
-  const user = mod.users.createUser({ email: 'up@example.com', passwordHash: null, role: 'uploader' }, db);
+  const ctx = { db, client, deploymentId: await mod.deployment.deploymentId(db, null) };
+  const user = await mod.users.createUser({ email: 'up@example.com', passwordHash: null, role: 'uploader' }, db);
   return { ctx, uploader: { id: user.id, role: 'uploader' } };
 }
 
@@ -44,7 +40,6 @@ beforeAll(async () => {
     uploads: await import('./uploads'),
     deployment: await import('./deployment'),
     client: await import('./client'),
-    db: await import('@/lib/db/index'),
     images: await import('@/lib/db/images'),
     users: await import('@/lib/db/users'),
     env: await import('@/lib/env'),
@@ -56,7 +51,7 @@ afterAll(() => t.stop());
 async function uploadWithoutCompleting(d: Deployment, name: string): Promise<{ recordId: string; serviceId: string }> {
   const ticket = await mod.uploads.mintUpload(d.uploader, { filename: name, size: 1000, type: 'image/jpeg' }, d.ctx);
   expect((await postFile(ticket.uploadURL, await jpeg(40, 30), name)).status).toBe(200);
-  const serviceId = mod.images.getImage(ticket.id, d.ctx.db)?.service_id;
+  const serviceId = (await mod.images.getImage(ticket.id, d.ctx.db))?.service_id;
   if (!serviceId) throw new Error('the upload has no service id');
   return { recordId: ticket.id, serviceId };
 }
@@ -68,19 +63,19 @@ const existsInService = (d: Deployment, serviceId: string) =>
   );
 
 describe('deployment id', () => {
-  it('is generated once per app database and kept; configuration overrides it', () => {
-    const file = mod.db.appDbFile(mkdtempSync(path.join(tmpdir(), 'pixvault-deployment-id-')));
-    const first = mod.deployment.deploymentId(mod.db.openAppDb(file), null);
-    expect(mod.deployment.deploymentId(mod.db.openAppDb(file), null)).toBe(first);
-    expect(deployment().ctx.deploymentId).not.toBe(first);
-    expect(mod.deployment.deploymentId(mod.db.openAppDb(file), 'staging')).toBe('staging');
+  it('is generated once per app store and kept; configuration overrides it', async () => {
+    const where = await freshStore();
+    const first = await mod.deployment.deploymentId(await openTestDb(where), null);
+    expect(await mod.deployment.deploymentId(await openTestDb(where), null)).toBe(first);
+    expect((await deployment()).ctx.deploymentId).not.toBe(first);
+    expect(await mod.deployment.deploymentId(await openTestDb(where), 'staging')).toBe('staging');
   });
 });
 
 describe('two deployments on one image account', () => {
   it("keep each other's uploads through webhooks and reconciliation", async () => {
-    const staging = deployment();
-    const production = deployment();
+    const staging = await deployment();
+    const production = await deployment();
     const fromStaging = await uploadWithoutCompleting(staging, 'staging.jpg');
     const fromProduction = await uploadWithoutCompleting(production, 'production.jpg');
 
@@ -90,22 +85,22 @@ describe('two deployments on one image account', () => {
     for (const d of [staging, production]) await mod.uploads.reconcilePending(0, d.ctx);
 
     for (const u of [fromStaging, fromProduction]) expect(await existsInService(staging, u.serviceId)).toBe(true);
-    expect(mod.images.getImage(fromStaging.recordId, staging.ctx.db)?.status).toBe('ready');
-    expect(mod.images.getImage(fromProduction.recordId, production.ctx.db)?.status).toBe('ready');
+    expect((await mod.images.getImage(fromStaging.recordId, staging.ctx.db))?.status).toBe('ready');
+    expect((await mod.images.getImage(fromProduction.recordId, production.ctx.db))?.status).toBe('ready');
     // Neither recorded the other's image.
-    expect(mod.images.getImageByServiceId(fromProduction.serviceId, staging.ctx.db)).toBeUndefined();
-    expect(mod.images.getImageByServiceId(fromStaging.serviceId, production.ctx.db)).toBeUndefined();
+    expect(await mod.images.getImageByServiceId(fromProduction.serviceId, staging.ctx.db)).toBeUndefined();
+    expect(await mod.images.getImageByServiceId(fromStaging.serviceId, production.ctx.db)).toBeUndefined();
   });
 
   it("leave an upload still in progress alone when they hear of the other's image", async () => {
-    const staging = deployment();
-    const production = deployment();
+    const staging = await deployment();
+    const production = await deployment();
     const ticket = await mod.uploads.mintUpload(
       production.uploader,
       { filename: 'slow.jpg', size: 1000, type: 'image/jpeg' },
       production.ctx,
     );
-    const serviceId = mod.images.getImage(ticket.id, production.ctx.db)?.service_id ?? '';
+    const serviceId = (await mod.images.getImage(ticket.id, production.ctx.db))?.service_id ?? '';
     expect(await mod.uploads.completeFromWebhook(serviceId, staging.ctx)).toBe('gone');
     await mod.uploads.reconcilePending(0, staging.ctx);
     expect(await production.ctx.client.get(serviceId)).toMatchObject({ draft: true });
@@ -114,10 +109,10 @@ describe('two deployments on one image account', () => {
   });
 
   it('still delete their own orphans, and only their own', async () => {
-    const staging = deployment();
-    const production = deployment();
+    const staging = await deployment();
+    const production = await deployment();
     const orphan = await uploadWithoutCompleting(production, 'given-up.jpg');
-    mod.images.deleteImageRecord(orphan.recordId, production.ctx.db); // given up as expired meanwhile
+    await mod.images.deleteImageRecord(orphan.recordId, production.ctx.db); // given up as expired meanwhile
     expect(await mod.uploads.completeFromWebhook(orphan.serviceId, staging.ctx)).toBe('gone');
     expect(await existsInService(production, orphan.serviceId)).toBe(true);
     expect(await mod.uploads.completeFromWebhook(orphan.serviceId, production.ctx)).toBe('gone');
@@ -125,7 +120,7 @@ describe('two deployments on one image account', () => {
   });
 
   it('never delete an untagged upload (one made before deployments were tagged)', async () => {
-    const d = deployment();
+    const d = await deployment();
     const form = new FormData();
     form.set('file', new Blob([new Uint8Array(await jpeg(20, 20))], { type: 'image/jpeg' }), 'old.jpg');
     form.set('metadata', JSON.stringify({ app: 'pixvault', record: 'a-record-nobody-has' }));

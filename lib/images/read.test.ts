@@ -14,15 +14,16 @@ const { variantWidth } = await import('./variants');
 let alice: { id: string; role: 'uploader' };
 let bob: { id: string; role: 'viewer' };
 
-beforeAll(() => {
-  alice = { id: createUser({ email: 'alice@example.com', passwordHash: null, role: 'uploader' }).id, role: 'uploader' };
-  bob = { id: createUser({ email: 'bob@example.com', passwordHash: null, role: 'viewer' }).id, role: 'viewer' };
+beforeAll(async () => {
+  const uploader = await createUser({ email: 'alice@example.com', passwordHash: null, role: 'uploader' });
+  alice = { id: uploader.id, role: 'uploader' };
+  bob = { id: (await createUser({ email: 'bob@example.com', passwordHash: null, role: 'viewer' })).id, role: 'viewer' };
   const titles = ['sunset', 'beach 100%', 'mountain_trail', 'city', 'forest', 'sunrise'];
-  titles.forEach((title, i) => {
+  for (const [i, title] of titles.entries()) {
     const recordId = `rec-${i}`;
-    insertPendingImage({ recordId, ownerId: alice.id, title, filename: `${title}.jpg` });
-    setServiceId(recordId, `svc-${i}`);
-    markReady(recordId, {
+    await insertPendingImage({ recordId, ownerId: alice.id, title, filename: `${title}.jpg` });
+    await setServiceId(recordId, `svc-${i}`);
+    await markReady(recordId, {
       width: 4000,
       height: 3000,
       bytes: 1000 + i,
@@ -30,16 +31,16 @@ beforeAll(() => {
       placeholder: null,
       filename: null,
     });
-  });
-  insertPendingImage({ recordId: 'never-finished', ownerId: alice.id, title: 'pending', filename: 'p.jpg' });
+  }
+  await insertPendingImage({ recordId: 'never-finished', ownerId: alice.id, title: 'pending', filename: 'p.jpg' });
 });
 
 describe('gallery listing', () => {
-  it('pages newest first with a cursor, never showing pending uploads', () => {
-    const first = galleryPage(bob, { filter: 'all', limit: 4 });
+  it('pages newest first with a cursor, never showing pending uploads', async () => {
+    const first = await galleryPage(bob, { filter: 'all', limit: 4 });
     expect(first.images).toHaveLength(4);
     expect(first.nextCursor).not.toBeNull();
-    const second = galleryPage(bob, { filter: 'all', limit: 4, cursor: first.nextCursor ?? undefined });
+    const second = await galleryPage(bob, { filter: 'all', limit: 4, cursor: first.nextCursor ?? undefined });
     expect(second.images).toHaveLength(2);
     expect(second.nextCursor).toBeNull();
     const ids = [...first.images, ...second.images].map((i) => i.id);
@@ -47,33 +48,32 @@ describe('gallery listing', () => {
     expect(ids).not.toContain('never-finished');
   });
 
-  it('filters mine and searches titles literally (no LIKE wildcards from the user)', () => {
-    expect(galleryPage(bob, { filter: 'mine', limit: 10 }).images).toHaveLength(0);
-    expect(galleryPage(alice, { filter: 'mine', limit: 10 }).images).toHaveLength(6);
+  it('filters mine and searches titles literally (no LIKE wildcards from the user)', async () => {
+    expect((await galleryPage(bob, { filter: 'mine', limit: 10 })).images).toHaveLength(0);
+    expect((await galleryPage(alice, { filter: 'mine', limit: 10 })).images).toHaveLength(6);
     expect(
-      galleryPage(bob, { filter: 'all', limit: 10, search: 'sun' })
-        .images.map((i) => i.title)
-        .sort(),
+      (await galleryPage(bob, { filter: 'all', limit: 10, search: 'sun' })).images.map((i) => i.title).sort(),
     ).toEqual(['sunrise', 'sunset']);
-    expect(galleryPage(bob, { filter: 'all', limit: 10, search: '100%' }).images.map((i) => i.title)).toEqual([
+    expect((await galleryPage(bob, { filter: 'all', limit: 10, search: 'SUN' })).images).toHaveLength(2);
+    expect((await galleryPage(bob, { filter: 'all', limit: 10, search: '100%' })).images.map((i) => i.title)).toEqual([
       'beach 100%',
     ]);
-    expect(galleryPage(bob, { filter: 'all', limit: 10, search: '%' }).images.map((i) => i.title)).toEqual([
+    expect((await galleryPage(bob, { filter: 'all', limit: 10, search: '%' })).images.map((i) => i.title)).toEqual([
       'beach 100%',
     ]);
-    expect(galleryPage(bob, { filter: 'all', limit: 10, search: '_' }).images.map((i) => i.title)).toEqual([
+    expect((await galleryPage(bob, { filter: 'all', limit: 10, search: '_' })).images.map((i) => i.title)).toEqual([
       'mountain_trail',
     ]);
   });
 
-  it('refuses a forged cursor with a 400', () => {
-    expect(() => galleryPage(bob, { filter: 'all', limit: 4, cursor: 'garbage' })).toThrow(/cursor/);
+  it('refuses a forged cursor with a 400', async () => {
+    await expect(galleryPage(bob, { filter: 'all', limit: 4, cursor: 'garbage' })).rejects.toThrow(/cursor/);
   });
 
-  it('signs every variant URL with one bucketed expiry, stable within the bucket', () => {
+  it('signs every variant URL with one bucketed expiry, stable within the bucket', async () => {
     const t0 = Date.UTC(2026, 0, 1, 12, 0, 30);
-    const a = galleryPage(bob, { filter: 'all', limit: 1 }, t0);
-    const b = galleryPage(bob, { filter: 'all', limit: 1 }, t0 + 5 * 60_000);
+    const a = await galleryPage(bob, { filter: 'all', limit: 1 }, t0);
+    const b = await galleryPage(bob, { filter: 'all', limit: 1 }, t0 + 5 * 60_000);
     const image = a.images[0];
     expect(image?.urls).toEqual(b.images[0]?.urls);
     expect(a.urlsExpireAt - t0 / 1000).toBeGreaterThanOrEqual(3600);
@@ -84,10 +84,10 @@ describe('gallery listing', () => {
     expect(image?.widths).toEqual({ thumbnail: 400, mobile: 828, desktop: 1920 });
   });
 
-  it('tells the viewer whether they may manage the image', () => {
-    expect(imageDetail(alice, 'rec-0').canManage).toBe(true);
-    expect(imageDetail(bob, 'rec-0').canManage).toBe(false);
-    expect(() => imageDetail(bob, 'never-finished')).toThrow(/not found/);
+  it('tells the viewer whether they may manage the image', async () => {
+    expect((await imageDetail(alice, 'rec-0')).canManage).toBe(true);
+    expect((await imageDetail(bob, 'rec-0')).canManage).toBe(false);
+    await expect(imageDetail(bob, 'never-finished')).rejects.toThrow(/not found/);
   });
 });
 

@@ -31,7 +31,7 @@ beforeAll(async () => {
     client: await import('./client'),
   };
   uploader = {
-    id: mod.users.createUser({ email: 'up@example.com', passwordHash: null, role: 'uploader' }).id,
+    id: (await mod.users.createUser({ email: 'up@example.com', passwordHash: null, role: 'uploader' })).id,
     role: 'uploader',
   };
 });
@@ -54,13 +54,13 @@ describe('uploads, app side', () => {
 
   it('mints a private one-time URL whose draft carries the owner and record id', async () => {
     const ticket = await mint('Summer_Holiday.jpg');
-    const draft = await mod.client.imagesClient().get(mod.db.getImage(ticket.id)?.service_id ?? '');
+    const draft = await mod.client.imagesClient().get((await mod.db.getImage(ticket.id))?.service_id ?? '');
     expect(draft).toMatchObject({
       draft: true,
       requireSignedURLs: true,
       meta: { app: 'pixvault', deployment: expect.any(String), record: ticket.id, owner: uploader.id },
     });
-    expect(mod.db.getImage(ticket.id)).toMatchObject({
+    expect(await mod.db.getImage(ticket.id)).toMatchObject({
       status: 'pending',
       title: 'Summer Holiday',
       owner_id: uploader.id,
@@ -73,7 +73,7 @@ describe('uploads, app side', () => {
     const bytes = await cameraJpeg(400, 300);
     expect((await postFile(ticket.uploadURL, bytes, 'camera.jpg')).status).toBe(200);
     expect(await mod.uploads.completeForUser(uploader, ticket.id)).toBe('ready');
-    const row = mod.db.getImage(ticket.id);
+    const row = await mod.db.getImage(ticket.id);
     expect(row).toMatchObject({
       status: 'ready',
       width: 300,
@@ -89,21 +89,21 @@ describe('uploads, app side', () => {
   it('completes from the webhook and by reconciliation when the tab closed', async () => {
     const viaHook = await mint('hook.jpg');
     await postFile(viaHook.uploadURL, await jpeg(200, 100));
-    const hookRow = mod.db.getImage(viaHook.id);
+    const hookRow = await mod.db.getImage(viaHook.id);
     expect(await mod.uploads.completeFromWebhook(hookRow?.service_id ?? '')).toBe('ready');
-    expect(mod.db.getImage(viaHook.id)?.status).toBe('ready');
+    expect((await mod.db.getImage(viaHook.id))?.status).toBe('ready');
 
     const viaReconcile = await mint('closed-tab.jpg');
     await postFile(viaReconcile.uploadURL, await jpeg(120, 80));
     const counts = await mod.uploads.reconcilePending(0);
     expect(counts.ready).toBeGreaterThanOrEqual(1);
-    expect(mod.db.getImage(viaReconcile.id)).toMatchObject({ status: 'ready', width: 120, height: 80 });
+    expect(await mod.db.getImage(viaReconcile.id)).toMatchObject({ status: 'ready', width: 120, height: 80 });
   });
 
   it('deletes an upload of ours from the service when its record was already given up', async () => {
     const ticket = await mint('late.jpg');
-    const serviceId = mod.db.getImage(ticket.id)?.service_id ?? '';
-    mod.db.deleteImageRecord(ticket.id); // as reconciliation does when it believes the URL expired
+    const serviceId = (await mod.db.getImage(ticket.id))?.service_id ?? '';
+    await mod.db.deleteImageRecord(ticket.id); // as reconciliation does when it believes the URL expired
     await postFile(ticket.uploadURL, await jpeg(50, 50));
     expect(await mod.uploads.completeFromWebhook(serviceId)).toBe('gone');
     await expect(mod.client.imagesClient().get(serviceId)).rejects.toMatchObject({ status: 404 });
@@ -121,10 +121,10 @@ describe('uploads, app side', () => {
 
   it('drops a record whose upload URL expired unused', async () => {
     const ticket = await mint('never.jpg');
-    const serviceId = mod.db.getImage(ticket.id)?.service_id ?? '';
+    const serviceId = (await mod.db.getImage(ticket.id))?.service_id ?? '';
     await mod.client.imagesClient().remove(serviceId); // what expiry does to the draft on the embedded service
     expect(await mod.uploads.completeForUser(uploader, ticket.id)).toBe('gone');
-    expect(mod.db.getImage(ticket.id)).toBeUndefined();
+    expect(await mod.db.getImage(ticket.id)).toBeUndefined();
   });
 
   it('refuses viewers and limits how many URLs one user mints per minute', async () => {

@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findInitdb } from './pg-cluster';
+import { findInitdb } from './pg-cluster.ts';
 
 const ROOTS = ['app', 'components', 'lib', 'scripts', 'test'];
 const USES_STORE = /['"]@\/(?:lib\/db\/|test\/helpers\/(?:db|app-env)['"])/;
@@ -41,6 +41,8 @@ export function postgresForTests(env: NodeJS.ProcessEnv = process.env): boolean 
   if (env.TEST_DATABASE_URL || findInitdb(env)) return true;
   const why = 'no TEST_DATABASE_URL is set and no initdb is on PATH or in /usr/lib/postgresql/*/bin';
   if (env.CI === 'true') throw new Error(`PostgreSQL is required in CI: ${why} (apt-get install postgresql).`);
-  console.warn(`[pixvault] PostgreSQL runs skipped: ${why}.`);
+  // Vitest reads this configuration more than once per run; the notice is said once.
+  if (!env.PIXVAULT_POSTGRES_NOTICE_SHOWN) console.warn(`[pixvault] PostgreSQL runs skipped: ${why}.`);
+  env.PIXVAULT_POSTGRES_NOTICE_SHOWN = '1';
   return false;
 }

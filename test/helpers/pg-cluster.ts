@@ -47,7 +47,8 @@ function account(name: string): { uid: number; gid: number } | null {
 function serverAccount(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const found = account('postgres') ?? account('nobody');
-  if (!found) throw new Error('Running as root, and neither a postgres nor a nobody account exists to run PostgreSQL as.');
+  if (!found)
+    throw new Error('Running as root, and neither a postgres nor a nobody account exists to run PostgreSQL as.');
   return found;
 }
 
@@ -57,7 +58,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -73,7 +76,8 @@ function ready(child: ChildProcess): Promise<void> {
         resolve();
       }
     };
-    const onExit = (code: number | null) => reject(new Error(`PostgreSQL exited (${code}) before it was ready:\n${log}`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`PostgreSQL exited (${code}) before it was ready:\n${log}`));
     child.stderr?.on('data', onData);
     child.once('exit', onExit);
   });

@@ -24,12 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('disabled_at', time)
     .execute();
   if (pg) {
-    await db.schema
-      .createIndex('users_email_unique')
-      .on('users')
-      .unique()
-      .expression(sql`lower(email)`)
-      .execute();
+    await db.schema.createIndex('users_email_unique').on('users').unique().expression(sql`lower(email)`).execute();
   }
 
   await db.schema
@@ -49,7 +44,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', time, (c) => c.notNull())
     .addColumn('updated_at', time, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('images_gallery').on('images').columns(['status', 'created_at desc', 'id desc']).execute();
+  await db.schema
+    .createIndex('images_gallery')
+    .on('images')
+    .columns(['status', 'created_at desc', 'id desc'])
+    .execute();
   await db.schema
     .createIndex('images_owner')
     .on('images')

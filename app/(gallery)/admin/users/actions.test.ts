@@ -12,8 +12,8 @@ const { createUser, findUserByEmail, findUserById } = await import('@/lib/db/use
 const { addUserAction, changeRoleAction, removeUserAction } = await import('./actions');
 
 type Person = { id: string; email: string; role: Role };
-const add = (email: string, role: Role): Person => ({
-  id: createUser({ email, passwordHash: null, role }).id,
+const add = async (email: string, role: Role): Promise<Person> => ({
+  id: (await createUser({ email, passwordHash: null, role })).id,
   email,
   role,
 });
@@ -21,10 +21,10 @@ let admin: Person;
 let uploader: Person;
 let viewer: Person;
 
-beforeAll(() => {
-  admin = add('admin@example.com', 'admin');
-  uploader = add('uploader@example.com', 'uploader');
-  viewer = add('viewer@example.com', 'viewer');
+beforeAll(async () => {
+  admin = await add('admin@example.com', 'admin');
+  uploader = await add('uploader@example.com', 'uploader');
+  viewer = await add('viewer@example.com', 'viewer');
 });
 
 const newUserForm = (email: string) => {
@@ -41,9 +41,9 @@ describe('admin server actions', () => {
       expect(await addUserAction({}, newUserForm(`sneaky-${who.role}@example.com`))).toEqual(refusal);
       expect(await changeRoleAction(who.id, 'admin')).toEqual(refusal);
       expect(await removeUserAction(admin.id)).toEqual(refusal);
-      expect(findUserByEmail(`sneaky-${who.role}@example.com`)).toBeUndefined();
-      expect(findUserById(who.id)?.role).toBe(who.role);
-      expect(findUserById(admin.id)).toBeDefined();
+      expect(await findUserByEmail(`sneaky-${who.role}@example.com`)).toBeUndefined();
+      expect((await findUserById(who.id))?.role).toBe(who.role);
+      expect(await findUserById(admin.id)).toBeDefined();
     }
   });
 

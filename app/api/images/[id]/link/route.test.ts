@@ -12,23 +12,23 @@ const { insertPendingImage, markReady, setServiceId } = await import('@/lib/db/i
 const { POST } = await import('./route');
 
 type Person = { id: string; email: string; role: Role };
-const add = (email: string, role: Role): Person => ({
-  id: createUser({ email, passwordHash: null, role }).id,
+const add = async (email: string, role: Role): Promise<Person> => ({
+  id: (await createUser({ email, passwordHash: null, role })).id,
   email,
   role,
 });
 let people: Record<'owner' | 'otherUploader' | 'viewer' | 'admin', Person>;
 
-beforeAll(() => {
+beforeAll(async () => {
   people = {
-    owner: add('owner@example.com', 'uploader'),
-    otherUploader: add('other@example.com', 'uploader'),
-    viewer: add('viewer@example.com', 'viewer'),
-    admin: add('admin@example.com', 'admin'),
+    owner: await add('owner@example.com', 'uploader'),
+    otherUploader: await add('other@example.com', 'uploader'),
+    viewer: await add('viewer@example.com', 'viewer'),
+    admin: await add('admin@example.com', 'admin'),
   };
-  insertPendingImage({ recordId: 'private-1', ownerId: people.owner.id, title: 't', filename: 't.jpg' });
-  setServiceId('private-1', 'svc-1');
-  markReady('private-1', {
+  await insertPendingImage({ recordId: 'private-1', ownerId: people.owner.id, title: 't', filename: 't.jpg' });
+  await setServiceId('private-1', 'svc-1');
+  await markReady('private-1', {
     width: 10,
     height: 10,
     bytes: 1,
@@ -36,8 +36,8 @@ beforeAll(() => {
     placeholder: null,
     filename: null,
   });
-  insertPendingImage({ recordId: 'pending-1', ownerId: people.owner.id, title: 'p', filename: 'p.jpg' });
-  setServiceId('pending-1', 'svc-2');
+  await insertPendingImage({ recordId: 'pending-1', ownerId: people.owner.id, title: 'p', filename: 'p.jpg' });
+  await setServiceId('pending-1', 'svc-2');
 });
 
 function requestLink(recordId: string) {

@@ -2,13 +2,13 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appDbFile, openAppDb } from './index';
 import { warnIfAppDbIsLoose } from './file-modes';
+import { appDbFile, openAppDb } from './index';
 
 describe('start-up check of the app database', () => {
-  it('warns once per path of an existing install that other accounts can read', () => {
+  it('warns once per path of an existing install that other accounts can read', async () => {
     const file = appDbFile(mkdtempSync(path.join(tmpdir(), 'pixvault-loose-')));
-    openAppDb(file).close();
+    await (await openAppDb(file)).destroy();
     const quiet: string[] = [];
     warnIfAppDbIsLoose(file, (line) => quiet.push(line));
     expect(quiet).toEqual([]);
