@@ -3,7 +3,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native and heavy server-only packages stay out of the bundle.
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'sharp', 'jsdom', 'dompurify'],
+  serverExternalPackages: ['better-sqlite3', 'pg', '@node-rs/argon2', 'sharp', 'jsdom', 'dompurify'],
   async headers() {
     return [
       {

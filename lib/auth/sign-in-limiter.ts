@@ -14,7 +14,8 @@
  */
 import type { AppDb } from '@/lib/db/index';
 import { exclusively } from '@/lib/db/locks';
-import { ACCOUNT_POLICY, ADDRESS_POLICY, activeFailures, type BackoffPolicy, PAIR_POLICY, waitMs } from './backoff';
+import { ACCOUNT_POLICY, ADDRESS_POLICY, type BackoffPolicy, PAIR_POLICY, waitMs } from './backoff';
+import { forget, type Reservation, read, refund, reserve, toRecord, write } from './sign-in-records';
 
 export interface SignInAttempt {
   /** The normalized email typed in, whether or not such a user exists. */
@@ -22,18 +23,6 @@ export interface SignInAttempt {
   /** The client's address bucket, or null when none can be believed. */
   address: string | null;
   userId: string | null;
-}
-
-interface Row {
-  failures: number;
-  started_at: number;
-  last_failure_at: number;
-}
-
-interface Reservation {
-  key: string;
-  before: Row | undefined;
-  after: Row;
 }
 
 export interface SignInTicket {
@@ -62,63 +51,6 @@ const LONGEST_MEMORY_MS = Math.max(
  * covers records that do not exist yet.
  */
 const LOCK = 'pixvault:sign-in-limits';
-
-const toRecord = (row: Row | undefined) => row && { failures: row.failures, lastFailureAt: row.last_failure_at };
-
-async function read(db: AppDb, keys: string[]): Promise<Map<string, Row>> {
-  const rows = await db
-    .selectFrom('sign_in_limits')
-    .select(['key', 'failures', 'started_at', 'last_failure_at'])
-    .where('key', 'in', keys)
-    .execute();
-  return new Map(rows.map(({ key, ...row }) => [key, row]));
-}
-
-async function write(db: AppDb, key: string, row: Row): Promise<void> {
-  await db
-    .insertInto('sign_in_limits')
-    .values({ key, ...row })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet((eb) => ({
-        failures: eb.ref('excluded.failures'),
-        started_at: eb.ref('excluded.started_at'),
-        last_failure_at: eb.ref('excluded.last_failure_at'),
-      })),
-    )
-    .execute();
-}
-
-async function forget(db: AppDb, key: string): Promise<void> {
-  await db.deleteFrom('sign_in_limits').where('key', '=', key).execute();
-}
-
-/** Counts one failure ahead of the check; a stale record (or a new second, for the global key) starts over. */
-async function reserve(
-  db: AppDb,
-  key: string,
-  before: Row | undefined,
-  policy: BackoffPolicy | null,
-  now: number,
-): Promise<Reservation> {
-  const live = policy ? activeFailures(toRecord(before), policy, now) : (before?.failures ?? 0);
-  const after: Row = {
-    failures: live + 1,
-    started_at: live > 0 && before ? before.started_at : now,
-    last_failure_at: now,
-  };
-  await write(db, key, after);
-  return { key, before, after };
-}
-
-/** Undoes a reservation: exactly, if nothing else touched the record since; else by one failure. */
-async function refund(db: AppDb, r: Reservation): Promise<void> {
-  const current = (await read(db, [r.key])).get(r.key);
-  if (!current) return;
-  const untouched = current.failures === r.after.failures && current.last_failure_at === r.after.last_failure_at;
-  const restored = untouched ? r.before : { ...current, failures: current.failures - 1 };
-  if (!restored || restored.failures <= 0) await forget(db, r.key);
-  else await write(db, r.key, restored);
-}
 
 export class SignInLimiter {
   private lastPrune = 0;

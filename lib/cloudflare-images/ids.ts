@@ -38,7 +38,7 @@ export function customIdProblem(id: string): string | null {
   }
   const word = parts.find((part) => API_PATH_WORDS.has(part.toLowerCase()));
   if (word !== undefined) {
-    return `A custom id must not contain "${word}" as a path part: it is a word of the images API's routes (${[...API_PATH_WORDS].join(', ')}).`;
+    return `A custom id must not contain "${word}" as a path part: it is a name of the images API's routes (${[...API_PATH_WORDS].join(', ')}).`;
   }
   return null;
 }

@@ -55,6 +55,10 @@ const ALIASES: Record<string, string> = { w: 'width', h: 'height', q: 'quality',
 // CSS colours as sharp's colour parser takes them; anything else is refused before it reaches sharp.
 const COLOR = /^(#[0-9a-f]{3,4}|#[0-9a-f]{6}|#[0-9a-f]{8}|[a-z]{3,20}|rgba?\(\s*[\d.\s,%]+\))$/i;
 
+/** A table lookup by a client's word that never finds what objects inherit (`q=constructor`). */
+const ownValue = <T>(table: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
 function number(key: string, raw: string, min: number, max: number): number {
   const n = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
@@ -94,7 +98,7 @@ function apply(opts: TransformOptions, key: string, raw: string): void {
       opts.gravity = parseGravity(raw);
       return;
     case 'quality':
-      opts.quality = QUALITY_NAMES[raw] ?? Math.round(number(key, raw, 1, 100));
+      opts.quality = ownValue(QUALITY_NAMES, raw) ?? Math.round(number(key, raw, 1, 100));
       return;
     case 'format':
       opts.format = oneOf(key, raw, FORMATS);
@@ -150,7 +154,7 @@ export function parseFlexibleOptions(segment: string): TransformOptions {
     const eq = part.indexOf('=');
     if (eq <= 0) throw new OptionError(`Option "${part}" is invalid: expected key=value.`);
     const rawKey = part.slice(0, eq).trim().toLowerCase();
-    apply(opts, ALIASES[rawKey] ?? rawKey, decodeURIComponent(part.slice(eq + 1)).trim());
+    apply(opts, ownValue(ALIASES, rawKey) ?? rawKey, decodeURIComponent(part.slice(eq + 1)).trim());
     any = true;
   }
   if (!any) throw new OptionError('A flexible variant needs at least one option.');

@@ -5,7 +5,6 @@
  * image service).
  */
 import { randomUUID } from 'node:crypto';
-import type { ExpressionBuilder } from 'kysely';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import { normalizeEmail, passwordSchema } from '@/lib/schemas/user';
@@ -13,9 +12,11 @@ import { audit } from './audit';
 import { engineOf } from './engine';
 import { isUniqueViolation } from './errors';
 import { type AppDb, resolveDb } from './index';
+import { setUserRole } from './last-admin';
 import { exclusively } from './locks';
-import type { Database, UserRow } from './schema';
+import type { UserRow } from './schema';
 
+export { removeUser, setUserRole } from './last-admin';
 export type { UserRow };
 export type PublicUser = Omit<UserRow, 'password_hash'>;
 
@@ -115,43 +116,6 @@ export async function createFirstAdmin(
   );
 }
 
-// The last-admin rule is part of the statement itself, and on PostgreSQL the admins' rows are locked
-// first: two admins demoting or removing each other at the same moment cannot both succeed. (Without
-// the lock each statement would count the admins in its own snapshot, see both, and both would pass.)
-const notLastAdmin = (eb: ExpressionBuilder<Database, 'users'>) =>
-  eb.or([
-    eb('role', '<>', 'admin'),
-    eb(
-      eb
-        .selectFrom('users as admins')
-        .select((sub) => sub.fn.countAll<number>().as('n'))
-        .where('admins.role', '=', 'admin'),
-      '>',
-      1,
-    ),
-  ]);
-
-/** Runs a change that may take away an admin, with every admin row locked (PostgreSQL) until it commits. */
-async function withAdminsLocked(db: AppDb, change: (trx: AppDb) => Promise<boolean>): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    if (engineOf(trx) === 'postgres') {
-      await trx.selectFrom('users').select('id').where('role', '=', 'admin').orderBy('id').forUpdate().execute();
-    }
-    return change(trx);
-  });
-}
-
-/** Changes a role; false when the user is missing or is the last admin being demoted. */
-export async function setUserRole(id: string, role: Role, db?: AppDb): Promise<boolean> {
-  const store = await resolveDb(db);
-  const update = (trx: AppDb) => trx.updateTable('users').set({ role }).where('id', '=', id);
-  if (role === 'admin') return (await update(store).executeTakeFirst()).numUpdatedRows === 1n;
-  return withAdminsLocked(
-    store,
-    async (trx) => (await update(trx).where(notLastAdmin).executeTakeFirst()).numUpdatedRows === 1n,
-  );
-}
-
 export async function setUserPassword(id: string, passwordHash: string, db?: AppDb): Promise<boolean> {
   const result = await (await resolveDb(db))
     .updateTable('users')
@@ -169,15 +133,6 @@ export async function setUserDisabled(id: string, disabled: boolean, db?: AppDb)
     .where('id', '=', id)
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
-}
-
-/** Removes a user unless they are the last admin; their image records go with them (the caller deletes the images from the service first). */
-export async function removeUser(id: string, db?: AppDb): Promise<boolean> {
-  return withAdminsLocked(
-    await resolveDb(db),
-    async (trx) =>
-      (await trx.deleteFrom('users').where('id', '=', id).where(notLastAdmin).executeTakeFirst()).numDeletedRows === 1n,
-  );
 }
 
 async function hashValidPassword(password: string): Promise<string> {

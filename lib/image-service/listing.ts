@@ -69,7 +69,8 @@ function metaFilters(query: URLSearchParams): { sql: string; args: unknown[] } {
     if (!param.startsWith('meta.')) continue;
     const m = /^meta\.([^[]+)\[([a-z:]+)\]$/.exec(param);
     const field = m?.[1];
-    const op = m?.[2] !== undefined ? OPERATORS[m[2]] : undefined;
+    // Own keys only: `meta.x[constructor]` must not find Object's constructor as an operator.
+    const op = m?.[2] !== undefined && Object.hasOwn(OPERATORS, m[2]) ? OPERATORS[m[2]] : undefined;
     if (!m || field === undefined || !op)
       throw badRequest(`Unsupported metadata filter "${param}"; use meta.<field>[eq|gt|gte|lt|lte|in].`);
     if (!META_FIELD.test(field) || field.length > 100)

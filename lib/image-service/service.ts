@@ -56,7 +56,10 @@ export function openImageService(config: ServiceConfig, now: () => number = Date
   const queue = new TransformQueue(config.transformConcurrency, config.transformQueueMax);
   const work = new InFlight();
   const disk = new DiskCache(store, config.variantCacheBytes, (removal) => void work.track(removal));
-  const live = new Set(db.prepare('SELECT file_key FROM images WHERE file_key IS NOT NULL').pluck().all());
+  // Not .pluck(): statements are shared by SQL text (lib/sqlite/open.ts), and pluck mode would stick to
+  // the one the start-up sweep runs next, which would then see no live file and remove every original.
+  const rows = db.prepare('SELECT file_key FROM images WHERE file_key IS NOT NULL').all() as { file_key: string }[];
+  const live = new Set(rows.map((r) => r.file_key));
   void work.track(disk.scan((fileKey) => live.has(fileKey)));
   const renders = new Renders(store, memory, disk, queue, records, config.limits.maxAnimationPixels);
   const keys = new SigningKeys(db, now);

@@ -41,6 +41,9 @@ function start(): Promise<Started> {
       CLOUDFLARE_ACCOUNT_HASH: creds.accountHash,
       CLOUDFLARE_API_TOKEN: creds.apiToken,
       CLOUDFLARE_IMAGES_SIGNING_KEY: creds.signingKey,
+      // Every upload below comes from this one client and all must be in flight at once.
+      IMAGE_SERVICE_UPLOADS_MAX: '64',
+      IMAGE_SERVICE_UPLOADS_PER_CLIENT: '64',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -153,13 +156,16 @@ describe('crash consistency', () => {
       uploads.push(
         (async () => {
           const made = await (await api(first.url, 'v2/direct_upload', { method: 'POST' })).json();
-          await postFile(made.result.uploadURL, bytes);
-          if (++completed === 3) killAfterSome();
+          const res = await postFile(made.result.uploadURL, bytes);
+          if (res.status === 200 && ++completed === 3) killAfterSome();
         })().catch(() => 'killed'),
       );
     }
     // Kill once a few uploads are stored and the rest are still being received or written.
-    await someDone;
+    await Promise.race([
+      someDone,
+      Promise.all(uploads).then(() => Promise.reject(new Error(`only ${completed} of 24 uploads were stored`))),
+    ]);
     const gone = exited(first.child);
     first.child.kill('SIGKILL');
     await gone;
