@@ -70,8 +70,8 @@ function claimDraft(svc: ImageService, id: string): void {
 export async function receiveDirectUpload(svc: ImageService, req: IncomingMessage, id: string): Promise<ImageRow> {
   claimDraft(svc, id);
   try {
-    await gated(async () => {
-      const { file } = await readForm(req, formLimits(svc.config));
+    await gated(svc, req, async (signal) => {
+      const { file } = await readForm(req, formLimits(svc.config), signal);
       if (!file) throw badRequest('Send the image in the multipart form field "file".');
       const prepared = await prepareUpload(file.bytes, svc.config.limits);
       await svc.work.track(

@@ -1,20 +1,31 @@
-/** Uploads being received or validated at once are capped: each holds up to 10 MB in memory. */
+/**
+ * The gate every upload passes: a slot of its client (see upload-slots.ts) for as long as it is received
+ * and validated, and a minimum body rate while it arrives (see body-rate.ts).
+ */
+import type { IncomingMessage } from 'node:http';
 import { cfError } from '@/lib/cloudflare-images/errors';
 import type { BodyLimits } from './body';
+import { watchBodyRate } from './body-rate';
 import type { ServiceConfig } from './config';
+import type { ImageService } from './service';
+import { clientKey } from './upload-slots';
 
-const MAX_ACTIVE_INGESTS = 32;
-
-let activeIngests = 0;
-
-/** Runs `work` as one of the uploads in progress, or answers 429 when there are too many. */
-export async function gated<T>(work: () => Promise<T>): Promise<T> {
-  if (activeIngests >= MAX_ACTIVE_INGESTS) throw cfError(5453, undefined, { headers: { 'retry-after': '2' } });
-  activeIngests++;
+/**
+ * Runs `work` as one of the uploads in progress, or answers 429 when its client or everyone has too
+ * many. `work` reads the body with the given signal, which aborts when the body arrives too slowly.
+ */
+export async function gated<T>(
+  svc: ImageService,
+  req: IncomingMessage,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const release = svc.uploads.acquire(clientKey(req));
+  const rate = watchBodyRate(req, svc.config.uploads);
   try {
-    return await work();
+    return await work(rate.signal);
   } finally {
-    activeIngests--;
+    rate.stop();
+    release();
   }
 }
 

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServiceConfig } from './config';
+import { warnIfDataIsLoose } from './data-modes';
 import { createHandler } from './http';
 import { closeImageService, type ImageService, openImageService } from './service';
 import { sweepAfterCrash, sweepExpiredDrafts } from './sweep';
@@ -32,7 +33,14 @@ export async function startImageService(
   let handler: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | null = null;
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const server = http.createServer((req, res) => {
+  // Short header and request timeouts, checked often: a client that sends slowly holds a connection
+  // (and, while uploading, a slot) for no longer than that (see also body-rate.ts).
+  const timeouts = {
+    headersTimeout: config.http.headersTimeoutMs,
+    requestTimeout: Math.max(config.http.requestTimeoutMs, config.http.headersTimeoutMs), // node refuses less
+    connectionsCheckingInterval: Math.min(5_000, config.http.headersTimeoutMs),
+  };
+  const server = http.createServer(timeouts, (req, res) => {
     if (handler) handler(req, res);
     else void ready.then(() => handler?.(req, res));
   });
@@ -43,6 +51,7 @@ export async function startImageService(
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   const svc = openImageService({ ...config, publicUrl: config.publicUrl || url }, options.now);
+  warnIfDataIsLoose(config.dataDir);
   const swept = await sweepAfterCrash(svc.db, svc.store);
   if (swept.tmp + swept.originals + swept.variantDirs > 0) {
     console.log(
@@ -52,8 +61,6 @@ export async function startImageService(
   sweepExpiredDrafts(svc.db, svc.now());
   handler = createHandler(svc);
   markReady();
-  server.requestTimeout = 120_000;
-  server.headersTimeout = 30_000;
   const sweeper = setInterval(() => sweepExpiredDrafts(svc.db, svc.now()), SWEEP_INTERVAL_MS);
   sweeper.unref();
 

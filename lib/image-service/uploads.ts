@@ -13,8 +13,8 @@ import { SafeFetchError, safeFetch } from './safe-fetch';
 import type { ImageService } from './service';
 
 export async function createImage(svc: ImageService, req: IncomingMessage): Promise<ImageRow> {
-  return gated(async () => {
-    const { fields, file } = await readForm(req, formLimits(svc.config));
+  return gated(svc, req, async (signal) => {
+    const { fields, file } = await readForm(req, formLimits(svc.config), signal);
     const record = parseRecordFields(fields, svc.config.limits.maxMetadataBytes);
     const url = fields.get('url');
     if (file && url) throw badRequest('Send either a file or a url, not both.');

@@ -10,63 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_UPLOAD_POLICY } from '@/lib/image-service/config';
 import type { UploadSlots } from '@/lib/image-service/upload-slots';
 import { jpeg, noisyJpeg } from '../helpers/images';
+import { multipartFile as multipart, rawPost, readResponse } from '../helpers/raw-http';
 import { postFile, startTestService, type TestService } from '../helpers/service';
-
-interface RawResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** Reads one HTTP response from `socket`: complete once its Content-Length is in, or when the socket closes. */
-function readResponse(socket: net.Socket): Promise<RawResponse | null> {
-  return new Promise((resolve) => {
-    let buffer = Buffer.alloc(0);
-    const parse = (): RawResponse | null => {
-      const end = buffer.indexOf('\r\n\r\n');
-      if (end < 0) return null;
-      const [statusLine = '', ...lines] = buffer.subarray(0, end).toString('latin1').split('\r\n');
-      const headers = Object.fromEntries(
-        lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
-      );
-      const body = buffer.subarray(end + 4);
-      if (body.length < Number(headers['content-length'] ?? 0)) return null;
-      return { status: Number(statusLine.split(' ')[1]), headers, body: body.toString('utf8') };
-    };
-    socket.on('data', (chunk: Buffer) => {
-      buffer = Buffer.concat([buffer, chunk]);
-      const response = parse();
-      if (response) resolve(response);
-    });
-    socket.on('close', () => resolve(parse()));
-  });
-}
-
-function multipart(bytes: Buffer): { body: Buffer; type: string } {
-  const boundary = 'pixvaultslowboundary';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, type: `multipart/form-data; boundary=${boundary}` };
-}
-
-/** A POST written by hand on its own socket, from `localAddress`; only the first `send` bytes of the body go out now. */
-function rawPost(url: string, form: { body: Buffer; type: string }, options: { localAddress?: string; send?: number }) {
-  const target = new URL(url);
-  const socket = net.connect({ host: target.hostname, port: Number(target.port), localAddress: options.localAddress });
-  socket.on('error', () => undefined); // the server may close while this client is still writing
-  const response = readResponse(socket);
-  socket.write(
-    `POST ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nContent-Type: ${form.type}\r\nContent-Length: ${form.body.length}\r\n\r\n`,
-  );
-  const sent = options.send ?? form.body.length;
-  socket.write(form.body.subarray(0, sent));
-  return { socket, rest: form.body.subarray(sent), response };
-}
 
 /** Resolves once `condition` holds, checked after every slot taken or given back. */
 function slotsSettle(slots: UploadSlots, condition: () => boolean): Promise<void> {
