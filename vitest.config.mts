@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { postgresForTests, postgresTestGlobs } from './test/helpers/engines.ts';
+
+const root = fileURLToPath(new URL('./', import.meta.url));
 
 export default defineConfig({
   resolve: {
     alias: {
-      '@': fileURLToPath(new URL('./', import.meta.url)),
+      '@': root,
       // next-auth imports these without an extension; Node's ESM resolver needs the file.
       'next/server': 'next/server.js',
       'next/headers': 'next/headers.js',
@@ -12,18 +15,43 @@ export default defineConfig({
     },
   },
   test: {
-    include: [
-      'app/**/*.test.ts',
-      'lib/**/*.test.ts',
-      'components/**/*.test.ts',
-      'test/**/*.test.ts',
-      'scripts/**/*.test.ts',
-    ],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    setupFiles: ['test/helpers/engine-setup.ts'],
     // Processed by Vite so the aliases above reach next-auth's own imports.
     server: { deps: { inline: ['next-auth'] } },
+    // One project per engine of the app's store (see test/helpers/engines.ts for which tests run on which).
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: [
+            'app/**/*.test.ts',
+            'lib/**/*.test.ts',
+            'components/**/*.test.ts',
+            'test/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
+          exclude: ['**/node_modules/**', '**/*.pg.test.ts'],
+          provide: { dbEngine: 'sqlite' },
+        },
+      },
+      ...(postgresForTests()
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgres',
+                include: postgresTestGlobs(root),
+                globalSetup: ['test/helpers/pg-global-setup.ts'],
+                provide: { dbEngine: 'postgres' as const },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });
