@@ -33,7 +33,8 @@ describe('custom image ids', () => {
     for (const id of ['keys/default', 'variants/x', 'x/blob', 'stats', 'config', 'a/direct_upload/b', 'KEYS/default']) {
       expect(customIdProblem(id), id).toMatch(/route/);
     }
-    for (const id of ['keyset/default', 'my-variants', 'blobs/x', 'x/statsy']) expect(customIdProblem(id), id).toBeNull();
+    for (const id of ['keyset/default', 'my-variants', 'blobs/x', 'x/statsy'])
+      expect(customIdProblem(id), id).toBeNull();
   });
   it('encodes only what a URL path cannot hold, so % becomes %25 and / stays', () => {
     expect(encodeDeliveryId('albums/2026/cat')).toBe('albums/2026/cat');

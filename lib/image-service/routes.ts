@@ -51,7 +51,7 @@ export function findRoute<H>(
     const m = route.pattern.exec(rest);
     if (!m) continue;
     const raw = m[1];
-    if (route.takesId && raw !== undefined && raw.split('/').some((part) => table.words.has(part))) continue;
+    if (route.takesId && raw?.split('/').some((part) => table.words.has(part))) continue;
     if (route.method !== method) {
       methodMismatch = true;
       continue;

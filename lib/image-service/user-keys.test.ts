@@ -26,7 +26,8 @@ describe('client-chosen keys', () => {
 
   it('builds objects without a prototype', () => {
     const o = bareObject();
-    o.__proto__ = { polluted: true };
+    const key: string = '__proto__'; // as a client names it: a key, not the accessor
+    o[key] = { polluted: true };
     expect(Object.getPrototypeOf(o)).toBeNull();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

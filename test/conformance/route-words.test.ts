@@ -84,7 +84,14 @@ describe('the configured signing key', () => {
       expect((await fetch(signed(first.svc.url))).status).toBe(403);
       await first.stop();
 
-      const again = await startTestService({ dataDir, accountId, accountHash, apiToken, signingKey, signingKeyExplicit: false });
+      const again = await startTestService({
+        dataDir,
+        accountId,
+        accountHash,
+        apiToken,
+        signingKey,
+        signingKeyExplicit: false,
+      });
       try {
         expect(again.svc.core.keys.values()).toContain(signingKey);
         expect((await fetch(signed(again.svc.url))).status).toBe(200);
