@@ -4,6 +4,8 @@ const nextConfig = {
   reactStrictMode: true,
   // Native and heavy server-only packages stay out of the bundle.
   serverExternalPackages: ['better-sqlite3', 'pg', '@node-rs/argon2', 'sharp', 'jsdom', 'dompurify'],
+  // forbidden() from next/navigation: admin pages answer non-admins with app/forbidden.tsx and HTTP 403.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -156,6 +156,8 @@ const appEnvSchema = z.object({
     z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'use 1 to 64 letters, digits, ".", "_" or "-"'),
   ),
   DATABASE_URL: optional(z.string().regex(/^postgres(?:ql)?:\/\/\S+$/, 'use a postgres:// URL')),
+  /** An embedded image service already running (another instance's, or `npm run image-service`) to use instead of starting one. */
+  IMAGE_SERVICE_URL: optional(z.url().transform((u) => u.replace(/\/+$/, ''))),
   ...credentialEnv,
 });
 
@@ -196,11 +198,24 @@ export interface AppEnv {
   deploymentId: string | null;
 }
 
-/** Real Cloudflare when all four credentials are given (or when asked for explicitly), else the embedded service. */
+/**
+ * Real Cloudflare when all four credentials are given (or when asked for explicitly), else the embedded
+ * service. Joining a running embedded service (IMAGE_SERVICE_URL) needs the same four variables, so it
+ * decides first.
+ */
 function chooseBackend(
   setting: 'auto' | 'cloudflare' | 'embedded',
   credentials: (string | undefined)[],
+  joinUrl: string | undefined,
 ): 'cloudflare' | 'embedded' {
+  if (joinUrl) {
+    if (setting === 'cloudflare') {
+      throw new Error(
+        'IMAGE_SERVICE_URL names an embedded image service; unset it to use PIXVAULT_IMAGE_BACKEND=cloudflare.',
+      );
+    }
+    return 'embedded';
+  }
   if (setting !== 'auto') return setting;
   return credentials.every(Boolean) ? 'cloudflare' : 'embedded';
 }
@@ -231,7 +246,7 @@ export function appEnv(env: Env = process.env): AppEnv {
     e.CLOUDFLARE_API_TOKEN,
     e.CLOUDFLARE_IMAGES_SIGNING_KEY,
   ];
-  const backend = chooseBackend(e.PIXVAULT_IMAGE_BACKEND, credentials);
+  const backend = chooseBackend(e.PIXVAULT_IMAGE_BACKEND, credentials, e.IMAGE_SERVICE_URL);
   let images: ImageServiceAccess;
   let webhookSecret = e.PIXVAULT_WEBHOOK_SECRET ?? null;
   if (backend === 'cloudflare') {
@@ -252,7 +267,8 @@ export function appEnv(env: Env = process.env): AppEnv {
     };
   } else {
     const { settings } = readServiceEnv(env);
-    const base = settings.publicUrl;
+    // A joined service is reached, by this server and by browsers, at the URL it was joined by.
+    const base = e.IMAGE_SERVICE_URL ?? settings.publicUrl;
     const { accountId, accountHash, apiToken, signingKey } = settings.credentials;
     if (!base || !accountId || !accountHash || !apiToken || !signingKey) {
       throw notGenerated(
@@ -316,24 +332,36 @@ export function readStartupEnv(env: Env = process.env): {
   dataDir: string;
   backend: AppEnv['backend'];
   authSecret: string | null;
+  /** IMAGE_SERVICE_URL: a running embedded service to join instead of starting one; null: start one. */
+  joinServiceUrl: string | null;
 } {
   const app = appEnvSchema.safeParse(env);
   if (!app.success) fail('app', app.error);
   const a = app.data;
-  const backend = chooseBackend(a.PIXVAULT_IMAGE_BACKEND, [
-    a.CLOUDFLARE_ACCOUNT_ID,
-    a.CLOUDFLARE_ACCOUNT_HASH,
-    a.CLOUDFLARE_API_TOKEN,
-    a.CLOUDFLARE_IMAGES_SIGNING_KEY,
-  ]);
-  return { dataDir: path.resolve(a.PIXVAULT_DATA_DIR), backend, authSecret: a.AUTH_SECRET ?? null };
+  const backend = chooseBackend(
+    a.PIXVAULT_IMAGE_BACKEND,
+    [a.CLOUDFLARE_ACCOUNT_ID, a.CLOUDFLARE_ACCOUNT_HASH, a.CLOUDFLARE_API_TOKEN, a.CLOUDFLARE_IMAGES_SIGNING_KEY],
+    a.IMAGE_SERVICE_URL,
+  );
+  return {
+    dataDir: path.resolve(a.PIXVAULT_DATA_DIR),
+    backend,
+    authSecret: a.AUTH_SECRET ?? null,
+    joinServiceUrl: a.IMAGE_SERVICE_URL ?? null,
+  };
 }
 
 /** Settings of `npm start` / `npm run dev` (scripts/start.ts) itself. */
-export function readLauncherEnv(env: Env = process.env): { port: number; host: string; backend: AppEnv['backend'] } {
+export function readLauncherEnv(env: Env = process.env): {
+  port: number;
+  host: string;
+  backend: AppEnv['backend'];
+  joinServiceUrl: string | null;
+} {
   const parsed = launcherEnvSchema.safeParse(env);
   if (!parsed.success) fail('launcher', parsed.error);
-  return { port: parsed.data.PORT, host: parsed.data.HOST, backend: readStartupEnv(env).backend };
+  const { backend, joinServiceUrl } = readStartupEnv(env);
+  return { port: parsed.data.PORT, host: parsed.data.HOST, backend, joinServiceUrl };
 }
 
 /** The environment a launched child process (Next.js) inherits, plus the launcher's own additions. */

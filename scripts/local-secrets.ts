@@ -9,6 +9,7 @@ import path from 'node:path';
 import { type Env, readServiceEnv, readStartupEnv } from '@/lib/env';
 import type { ServiceConfig } from '@/lib/image-service/config';
 import { configureService } from '@/lib/image-service/credentials';
+import { joinedService } from './join-service';
 
 /** Reads or creates a random secret kept in a 0600 file, so restarts keep sessions valid. */
 export function persistedSecret(file: string): string {
@@ -43,6 +44,12 @@ export function embeddedServiceEnv(config: ServiceConfig): Record<string, string
  * service (the users CLI): AUTH_SECRET and, with the embedded backend, the service's kept account.
  */
 export function completeLocalEnv(env: Env): void {
+  // Beside a joined service (IMAGE_SERVICE_URL) everything shared is given, never generated here.
+  const joined = joinedService(env);
+  if (joined) {
+    Object.assign(env, joined.env);
+    return;
+  }
   env.AUTH_SECRET = localAuthSecret(env);
   if (readStartupEnv(env).backend !== 'embedded') return;
   Object.assign(env, embeddedServiceEnv(configureService(readServiceEnv(env).settings).config));

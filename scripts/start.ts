@@ -1,48 +1,22 @@
 /**
  * `npm start` / `npm run dev`: the whole product with one command. Starts the embedded image service
- * in this process (unless real Cloudflare Images is configured), builds the app if needed, and runs
- * Next.js beside it. Local secrets are generated and kept in .data/ on first run.
+ * in this process (unless real Cloudflare Images is configured, or IMAGE_SERVICE_URL names a running
+ * one to join), builds the app if needed, and runs Next.js beside it. Local secrets are generated and
+ * kept in .data/ on first run (never when joining: see ./join-service.ts).
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { childProcessEnv, readLauncherEnv, readServiceEnv } from '@/lib/env';
 import { configureService } from '@/lib/image-service/credentials';
 import { type RunningService, startImageService } from '@/lib/image-service/server';
+import { buildIfNeeded, spawnBuild } from './build-once';
+import { joinedService, joinProblem } from './join-service';
 import { embeddedServiceEnv, localAuthSecret } from './local-secrets';
 import { portProblem, waitForListening } from './ports';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const root = path.resolve(import.meta.dirname, '..');
 const nextBin = path.join(root, 'node_modules', '.bin', 'next');
-
-function newestSourceMtime(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  for (const dir of ['app', 'components', 'lib']) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of ['next.config.mjs', 'proxy.ts', 'instrumentation.ts', 'package-lock.json']) {
-    if (existsSync(path.join(root, file))) newest = Math.max(newest, statSync(path.join(root, file)).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds when there is no build, or when a source file changed since the last one. */
-function buildIfNeeded(env: NodeJS.ProcessEnv): void {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceMtime()) return;
-  console.log('Building the app (first start, or sources changed)...');
-  const result = spawnSync(nextBin, ['build'], { cwd: root, env, stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error('next build failed');
-    process.exit(result.status ?? 1);
-  }
-}
 
 /** One line on stderr and exit 1: a launcher error is a sentence, not a stack trace. */
 function refuse(message: string): never {
@@ -56,9 +30,16 @@ async function main(): Promise<void> {
   // Checked before anything is written, built or started, so a bad PORT costs no minute of building.
   const appPort = await portProblem(launcher.port, launcher.host, 'PORT');
   if (appPort) refuse(appPort);
+  // Before AUTH_SECRET: a joining instance must be given the shared one, not generate its own.
+  const joined = joinedService(env);
   env.AUTH_SECRET = localAuthSecret(env);
   let service: RunningService | null = null;
-  if (launcher.backend === 'embedded') {
+  if (joined) {
+    const problem = await joinProblem(joined);
+    if (problem) refuse(problem);
+    Object.assign(env, joined.env);
+    console.log(`Image service (embedded, joined) at ${joined.url}`);
+  } else if (launcher.backend === 'embedded') {
     // The service reports finished uploads to the app; both read the same generated webhook secret.
     env.IMAGE_SERVICE_WEBHOOK_URL ||= `http://127.0.0.1:${launcher.port}/api/webhooks/images`;
     const svc = readServiceEnv(env);
@@ -74,10 +55,13 @@ async function main(): Promise<void> {
   }
 
   let next: ChildProcess | null = null;
+  let building: ChildProcess | null = null;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    // A build left running would go on writing .next/ after we are gone.
+    if (building && building.exitCode === null) building.kill('SIGTERM');
     if (next && next.exitCode === null) next.kill('SIGTERM');
     await service?.close();
     process.exit(code);
@@ -85,7 +69,18 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
-  if (mode === 'start') buildIfNeeded(env);
+  if (mode === 'start') {
+    const built = await buildIfNeeded(root, () => {
+      const run = spawnBuild(root, env);
+      building = run.child;
+      return run.exited;
+    });
+    if (stopping) return; // asked to stop while building
+    if (built !== 0) {
+      console.error('next build failed');
+      return stop(built);
+    }
+  }
   // The build takes a while; something may have taken the port meanwhile.
   const taken = await portProblem(launcher.port, launcher.host, 'PORT');
   if (taken) {

@@ -33,6 +33,11 @@ export async function startService(dataDir: string, creds: Credentials, env: Rec
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Whatever ends this process (an error, Ctrl-C) ends the service too: nothing is left running.
+  process.once('exit', () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
   const url = await listeningUrl(child);
   const pid = child.pid ?? 0;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

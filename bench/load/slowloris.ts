@@ -107,7 +107,9 @@ export async function runSlowloris(
   for (let c = 0; c < opts.slowClients; c++) {
     const address = `127.0.0.${2 + c}`;
     for (const kind of ['headers', 'body', 'idle'] as const) {
-      for (let i = 0; i < PER_CLIENT[kind]; i++) all.push(openSlow(svc, kind, address, uploadUrls.pop() ?? ''));
+      for (let i = 0; i < PER_CLIENT[kind]; i++) {
+        all.push(openSlow(svc, kind, address, kind === 'body' ? (uploadUrls.pop() ?? '') : ''));
+      }
     }
   }
   const start = performance.now();

@@ -44,6 +44,20 @@ function bucketOf(ip: ipaddr.IPv4 | ipaddr.IPv6): string {
   return `${parts.join(':')}::/64`;
 }
 
+/** The client's address, walking `X-Forwarded-For` from the right past trusted proxies (see `clientAddress`). */
+function clientHop(headers: Headers, trusted: readonly Cidr[]): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  if (trusted.length === 0) return null;
+  const hops = (headers.get('x-forwarded-for') ?? '').split(',').filter((h) => h.trim() !== '');
+  let last: ipaddr.IPv4 | ipaddr.IPv6 | null = null;
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const ip = parseHop(hops[i] ?? '');
+    if (!ip) return null;
+    if (!isTrusted(ip, trusted)) return ip;
+    last = ip;
+  }
+  return last;
+}
+
 /**
  * The client's address bucket, or null when it cannot be known (no trusted proxies configured, or
  * a header that does not parse). Walks `X-Forwarded-For` from the right, skipping trusted proxies;
@@ -51,14 +65,11 @@ function bucketOf(ip: ipaddr.IPv4 | ipaddr.IPv6): string {
  * leftmost of them.
  */
 export function clientAddress(headers: Headers, trusted: readonly Cidr[]): string | null {
-  if (trusted.length === 0) return null;
-  const hops = (headers.get('x-forwarded-for') ?? '').split(',').filter((h) => h.trim() !== '');
-  let last: ipaddr.IPv4 | ipaddr.IPv6 | null = null;
-  for (let i = hops.length - 1; i >= 0; i--) {
-    const ip = parseHop(hops[i] ?? '');
-    if (!ip) return null;
-    if (!isTrusted(ip, trusted)) return bucketOf(ip);
-    last = ip;
-  }
-  return last ? bucketOf(last) : null;
+  const ip = clientHop(headers, trusted);
+  return ip ? bucketOf(ip) : null;
+}
+
+/** The client's full address (not its /64), for the audit log; null under the same conditions as `clientAddress`. */
+export function clientIp(headers: Headers, trusted: readonly Cidr[]): string | null {
+  return clientHop(headers, trusted)?.toString() ?? null;
 }

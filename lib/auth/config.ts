@@ -8,7 +8,7 @@ import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import { getDb } from '@/lib/db/index';
-import { findActiveUserById } from '@/lib/db/users';
+import { findActiveUserById, recordSignIn } from '@/lib/db/users';
 import { type AppEnv, appEnv } from '@/lib/env';
 import { parseCidr } from './client-address';
 import { authorizeCredentials } from './credentials';
@@ -75,6 +75,7 @@ export function buildConfig(env = appEnv()): NextAuthConfig {
           const id = account?.provider === 'github' ? await gitHubUserId(account.access_token) : user.id;
           const row = id ? await findActiveUserById(id) : undefined;
           if (!row) throw new Error('Sign-in without an admitted, active account');
+          await recordSignIn(row.id);
           return {
             ...token,
             sub: row.id,

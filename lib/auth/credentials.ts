@@ -6,9 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import { CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
+import { recordAudit } from '@/lib/db/audit';
 import { findUserByEmail, type UserRow } from '@/lib/db/users';
 import { emailSchema, PASSWORD_MAX_LENGTH } from '@/lib/schemas/user';
-import { type Cidr, clientAddress } from './client-address';
+import { type Cidr, clientAddress, clientIp } from './client-address';
 import { hashPassword, verifyPassword } from './password';
 import type { SignInLimiter } from './sign-in-limiter';
 import { burstLine } from './sign-in-log';
@@ -60,7 +61,17 @@ export function authorizeCredentials(deps: CredentialsDeps) {
     const ok = (await verifyPassword(hash, parsed.data.password)) && !!account?.password_hash;
     if (!account || !ok) {
       const burst = await limiter.failed(gate.ticket, now());
-      if (burst) log(burstLine(email, address, burst));
+      if (burst) {
+        log(burstLine(email, address, burst));
+        // One entry per burst, like the log line: the admin sees the attempt without a flood of rows.
+        await recordAudit({
+          actorId: null,
+          action: 'auth.sign_in_failed',
+          target: account?.id ?? email,
+          detail: { email, ...(burst.previous ? { previousBurst: burst.previous } : {}) },
+          ip: clientIp(request.headers, deps.trustedProxies),
+        });
+      }
       return null;
     }
     await limiter.succeeded(gate.ticket, now());

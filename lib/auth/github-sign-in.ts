@@ -1,11 +1,14 @@
 /**
  * The GitHub half of sign-in: admission (admission.ts) with the lookups filled in, the refusal
- * audited and sent to a page that says why, and admitted newcomers created as viewers.
+ * audited and sent to a page that says why, invited newcomers created by their invite (its role),
+ * and other admitted newcomers created as viewers.
  */
 import { audit } from '@/lib/db/audit';
+import { pendingInviteFor } from '@/lib/db/invites';
 import { createUser, DuplicateEmailError, findUserByEmail } from '@/lib/db/users';
-import { type AdmissionPolicy, decideAdmission, REFUSAL_ERROR_CODE } from './admission';
+import { type AdmissionPolicy, decideAdmission, REFUSAL_ERROR_CODE, type RefusalReason } from './admission';
 import { isActiveOrgMember, verifiedGitHubEmail } from './github';
+import { acceptInviteWithGitHub } from './invites';
 
 export interface GitHubSignIn {
   accessToken: string | undefined;
@@ -24,14 +27,20 @@ export async function admitGitHubSignIn(
   const decision = await decideAdmission({
     email,
     existing: email ? await findUserByEmail(email) : undefined,
+    invited: email ? (await pendingInviteFor(email)) !== undefined : false,
     policy,
     isOrgMember: (org) => isActiveOrgMember(input.accessToken, org, fetchImpl),
   });
-  if (!decision.admit) {
-    await audit(null, 'auth.github_refused', email, { login: input.login, reason: decision.reason });
-    return `/sign-in?error=${REFUSAL_ERROR_CODE[decision.reason]}`;
-  }
-  if (decision.userId === null && email) {
+  const refuse = async (reason: RefusalReason) => {
+    await audit(null, 'auth.github_refused', email, { login: input.login, reason });
+    return `/sign-in?error=${REFUSAL_ERROR_CODE[reason]}`;
+  };
+  if (!decision.admit) return refuse(decision.reason);
+  if (decision.userId === null && decision.via === 'invite' && email) {
+    // Revoked, expired or used through its link since the look-up: in only if that made the account.
+    const accepted = await acceptInviteWithGitHub(email, { name: input.name, login: input.login });
+    if (!accepted && !(await findUserByEmail(email))) return refuse('not_allowed');
+  } else if (decision.userId === null && email) {
     try {
       const user = await createUser({ email, name: input.name, passwordHash: null, role: 'viewer' });
       await audit(null, 'user.created', user.id, { role: 'viewer', via: decision.via, github: input.login });

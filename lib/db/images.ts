@@ -94,7 +94,7 @@ export interface ListQuery {
 }
 
 /** `%text%` for LIKE with the user's own `%`, `_` and `\` taken literally (escaped with `\`). */
-const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Ready images, newest first, keyset-paginated on (created_at, id); search is a case-insensitive literal substring. */
 export async function listImages(q: ListQuery, db?: AppDb): Promise<ImageWithOwner[]> {

@@ -16,6 +16,8 @@ export interface UsersTable {
   created_at: number;
   /** When an admin disabled the account (it may not sign in); null while active. */
   disabled_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When the user last signed in (any method); null: never. */
+  last_sign_in_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ImagesTable {
@@ -46,6 +48,23 @@ export interface AuditLogTable {
   target: string | null;
   /** JSON text on both engines: nothing queries inside it, and both then hand back the same string. */
   detail: string | null;
+  /** The client's address (behind trusted proxies only, see lib/auth/client-address.ts); null when unknown. */
+  ip: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A one-time link that lets someone create their own account with the role an admin chose. */
+export interface InvitesTable {
+  id: string;
+  /** SHA-256 of the token; the token itself is only in the link. */
+  token_hash: string;
+  email: string;
+  role: Role;
+  created_by: string | null;
+  created_at: number;
+  expires_at: number;
+  accepted_at: number | null;
+  accepted_by: string | null;
+  revoked_at: number | null;
 }
 
 export interface SettingsTable {
@@ -84,6 +103,7 @@ export interface RateLimitsTable {
 
 export interface Database {
   users: UsersTable;
+  invites: InvitesTable;
   images: ImagesTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
@@ -99,6 +119,7 @@ export interface Database {
  */
 export const TABLES = [
   'users',
+  'invites',
   'images',
   'audit_log',
   'settings',
@@ -110,3 +131,4 @@ export const TABLES = [
 
 export type UserRow = Selectable<UsersTable>;
 export type ImageRow = Selectable<ImagesTable>;
+export type InviteRow = Selectable<InvitesTable>;

@@ -16,7 +16,7 @@ import { setUserRole } from './last-admin';
 import { exclusively } from './locks';
 import type { UserRow } from './schema';
 
-export { removeUser, setUserRole } from './last-admin';
+export { removeUser, setUserDisabled, setUserRole } from './last-admin';
 export type { UserRow };
 export type PublicUser = Omit<UserRow, 'password_hash'>;
 
@@ -39,11 +39,13 @@ export async function countUsers(db?: AppDb): Promise<number> {
   return Number(row.n);
 }
 
+/** Admins who can act: a disabled admin does not count. */
 export async function countAdmins(db?: AppDb): Promise<number> {
   const row = await (await resolveDb(db))
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -78,7 +80,7 @@ export async function findActiveUserById(id: string, db?: AppDb): Promise<UserRo
 export async function listUsers(db?: AppDb): Promise<PublicUser[]> {
   return (await resolveDb(db))
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'created_at', 'disabled_at'])
+    .select(['id', 'email', 'name', 'role', 'created_at', 'disabled_at', 'last_sign_in_at'])
     .orderBy('created_at')
     .orderBy('email')
     .execute();
@@ -96,6 +98,7 @@ export async function createUser(
     role: input.role,
     created_at: Date.now(),
     disabled_at: null,
+    last_sign_in_at: null,
   };
   try {
     await (await resolveDb(db)).insertInto('users').values(row).execute();
@@ -125,14 +128,9 @@ export async function setUserPassword(id: string, passwordHash: string, db?: App
   return result.numUpdatedRows === 1n;
 }
 
-/** Disables or re-enables an account (a disabled user may not sign in; their sessions end). */
-export async function setUserDisabled(id: string, disabled: boolean, db?: AppDb): Promise<boolean> {
-  const result = await (await resolveDb(db))
-    .updateTable('users')
-    .set({ disabled_at: disabled ? Date.now() : null })
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+/** Notes a successful sign-in (any method); the column is not one whose change ends sessions. */
+export async function recordSignIn(id: string, db?: AppDb, now = Date.now()): Promise<void> {
+  await (await resolveDb(db)).updateTable('users').set({ last_sign_in_at: now }).where('id', '=', id).execute();
 }
 
 async function hashValidPassword(password: string): Promise<string> {
@@ -175,7 +173,7 @@ export async function changePassword(
 export async function assertRemovable(userId: string, db?: AppDb): Promise<UserRow> {
   const user = await findUserById(userId, db);
   if (!user) throw new UserRuleError('No such user.');
-  if (user.role === 'admin' && (await countAdmins(db)) <= 1)
+  if (user.role === 'admin' && user.disabled_at === null && (await countAdmins(db)) <= 1)
     throw new UserRuleError('The last admin cannot be removed.');
   return user;
 }

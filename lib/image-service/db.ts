@@ -43,6 +43,20 @@ const MIGRATIONS: string[] = [
      last_error TEXT
    );
    CREATE TABLE usage (month TEXT NOT NULL, metric TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (month, metric));`,
+  // Daily delivery counters (UTC days), an extension outside the Cloudflare API (usage.ts).
+  `CREATE TABLE usage_days (
+     day TEXT PRIMARY KEY,
+     deliveries INTEGER NOT NULL DEFAULT 0,
+     bytes INTEGER NOT NULL DEFAULT 0,
+     stored INTEGER
+   );
+   CREATE TABLE usage_deliveries (
+     day TEXT NOT NULL,
+     image_id TEXT NOT NULL,
+     variant TEXT NOT NULL,
+     deliveries INTEGER NOT NULL,
+     PRIMARY KEY (day, image_id, variant)
+   ) WITHOUT ROWID;`,
 ];
 
 export function openDb(file: string): Db {

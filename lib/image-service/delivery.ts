@@ -16,6 +16,7 @@ import type { CachedVariant } from './memory-cache';
 import { chooseFormat } from './negotiate';
 import { QueueFullError } from './queue';
 import type { ImageService } from './service';
+import { FLEXIBLE_VARIANT } from './usage';
 
 export const CDN_PREFIX = '/cdn-cgi/imagedelivery';
 const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
@@ -147,7 +148,7 @@ export async function handleDelivery(
     }
   }
   headers.etag = entry.etag;
-  svc.usage.add('deliveries');
+  svc.usage.delivery(image.id, prefix === 'f' ? FLEXIBLE_VARIANT : target.segment);
   if (etagMatches(req.headers['if-none-match'], entry.etag)) {
     svc.usage.add('not_modified');
     res.writeHead(304, headers);

@@ -11,6 +11,7 @@ import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import type { RasterFormat } from '@/lib/cloudflare-images/formats';
 import { type AllowedExif, readAllowedExif, writeAllowedExif } from './exif-tiff';
+import { stripGif } from './gif-strip';
 
 export class MetadataStripError extends Error {
   override readonly name = 'MetadataStripError';
@@ -26,8 +27,7 @@ export async function stripPrivateMetadata(input: Buffer, format: RasterFormat):
     case 'webp':
       return stripWebp(input);
     case 'gif':
-      // GIF has no EXIF/GPS standard; see the report for XMP application extensions.
-      return input;
+      return stripGif(input);
     case 'avif':
       return stripAvif(input);
   }

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Envelope, errorEnvelope, okEnvelope } from '@/lib/cloudflare-images/envelope';
 import { CloudflareImagesError, cfError } from '@/lib/cloudflare-images/errors';
 import { secretsEqual } from '@/lib/cloudflare-images/secrets';
+import { USAGE_REPORT_PATH } from '@/lib/cloudflare-images/usage-report';
 import { apiImage, matchRoute } from './api';
 import { maxFormBytes } from './body';
 import { CDN_PREFIX, handleDelivery, sendDeliveryError } from './delivery';
@@ -13,6 +14,7 @@ import { receiveDirectUpload } from './direct-uploads';
 import { answerAndClose, type DrainPolicy, discardBody } from './early-answer';
 import { formLimits } from './ingest-gate';
 import type { ImageService } from './service';
+import { usageReport } from './usage-report';
 
 const API_PREFIX = '/client/v4/accounts/';
 
@@ -79,6 +81,13 @@ async function handleApi(
   const tail = slash < 0 ? '' : rest.slice(slash + 1);
   if (accountId !== svc.config.accountId) throw cfError(10000);
   if (!tail.startsWith('images/')) throw cfError(7003);
+  // The one route outside Cloudflare's API (usage-report.ts); kept out of the route table so its words
+  // never become reserved image-id parts.
+  if (tail === `images/${USAGE_REPORT_PATH}`) {
+    if (req.method !== 'GET') throw cfError(10405, 'Method not allowed for this route');
+    sendJson(res, 200, okEnvelope(usageReport(svc, query)));
+    return;
+  }
   const match = matchRoute(req.method ?? 'GET', tail.slice('images/'.length));
   if (match === null) throw cfError(7003);
   if (match === 'method') throw cfError(10405, 'Method not allowed for this route');

@@ -32,22 +32,19 @@ export class SigningKeys {
   }
 
   /**
-   * At start: `default` takes the configured value when it was set explicitly, and is put back to it
-   * when no key holds that value any more (deleted or rotated through the API), since the app signs
-   * every URL with it. A first start seeds it. Returns true when a configured key that went missing was put back.
+   * At start: `default` takes the configured value when it was set explicitly (the operator's word
+   * wins); a first start seeds it. A key deleted through the API otherwise stays deleted across
+   * restarts: rotation relies on that to end the links signed with an old key, and the app signs with
+   * the newest key it reads from `v1/keys`, not with the configured one.
    */
-  ensureDefault(value: string, overwrite: boolean): boolean {
-    const present = this.cache.some((k) => k.value === value);
-    const restore = !overwrite && !present && this.cache.length > 0;
-    if (overwrite || !present) {
-      this.db
-        .prepare(
-          'INSERT INTO signing_keys (name, value, created) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value',
-        )
-        .run('default', value, this.now());
-      this.reload();
-    }
-    return restore;
+  ensureDefault(value: string, overwrite: boolean): void {
+    if (!overwrite && this.cache.length > 0) return;
+    this.db
+      .prepare(
+        'INSERT INTO signing_keys (name, value, created) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value',
+      )
+      .run('default', value, this.now());
+    this.reload();
   }
 
   list(): SigningKey[] {

@@ -63,11 +63,7 @@ export function openImageService(config: ServiceConfig, now: () => number = Date
   void work.track(disk.scan((fileKey) => live.has(fileKey)));
   const renders = new Renders(store, memory, disk, queue, records, config.limits.maxAnimationPixels);
   const keys = new SigningKeys(db, now);
-  if (keys.ensureDefault(config.signingKey, config.signingKeyExplicit)) {
-    console.warn(
-      '[image-service] the configured signing key was missing (deleted or rotated); restored it as "default"',
-    );
-  }
+  keys.ensureDefault(config.signingKey, config.signingKeyExplicit);
   // SVG sanitizing has its own workers, never behind raster transforms; started now, so they are warm.
   const releaseSvgPool = holdSvgPool({ workers: config.svgWorkers, queueMax: config.svgQueueMax });
   return {

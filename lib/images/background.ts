@@ -1,5 +1,6 @@
 /** The app server's image work off the request path: variants first (with retries), then periodic reconciliation. */
 import { imagesClient } from './client';
+import { signingKey } from './signing-keys';
 import { reconcilePending } from './uploads';
 import { ensureVariants } from './variants';
 
@@ -24,6 +25,8 @@ async function ensureVariantsWithRetry(): Promise<void> {
 
 export function startImageTasks(): void {
   void ensureVariantsWithRetry();
+  // Read the signing keys now, so the first signed URLs already use the newest key.
+  void signingKey();
   const timer = setInterval(() => void reconcilePending().catch(() => undefined), RECONCILE_EVERY_MS);
   timer.unref();
 }

@@ -4,6 +4,7 @@
  * Errors come back as ImageServiceError whether the body was Cloudflare's JSON envelope or plain text.
  */
 import { splitErrorMessage } from '@/lib/cloudflare-images/errors';
+import { USAGE_REPORT_PATH, type UsageReport } from '@/lib/cloudflare-images/usage-report';
 import type { Variant } from '@/lib/cloudflare-images/variants';
 import { appEnv, type ImageServiceAccess } from '@/lib/env';
 
@@ -16,6 +17,18 @@ export interface ServiceImage {
   uploaded?: string;
   variants?: string[];
   draft?: boolean;
+}
+
+/** A signing key as `v1/keys` returns it. */
+export interface SigningKey {
+  name: string;
+  value: string;
+}
+
+/** Account settings as `v1/config` returns them (Cloudflare may add more fields). */
+export interface AccountConfig {
+  flexible_variants: boolean;
+  browser_ttl: number;
 }
 
 /** A named variant as the variants API takes and returns it. */
@@ -149,6 +162,46 @@ export class ImagesClient {
       options: v.options,
       neverRequireSignedURLs: v.neverRequireSignedURLs ?? false,
     });
+  }
+
+  async deleteVariant(id: string): Promise<void> {
+    await this.call('DELETE', `v1/variants/${encodeURIComponent(id)}`);
+  }
+
+  /** The account's signing keys (`v1/keys`), values included: server-side only. */
+  async listKeys(): Promise<SigningKey[]> {
+    return (await this.call<{ keys: SigningKey[] }>('GET', 'v1/keys')).keys;
+  }
+
+  /** Creates (or regenerates) the key `name` with a value the service generates; returns all keys. */
+  async putKey(name: string): Promise<SigningKey[]> {
+    return (await this.call<{ keys: SigningKey[] }>('PUT', `v1/keys/${encodeURIComponent(name)}`)).keys;
+  }
+
+  async deleteKey(name: string): Promise<SigningKey[]> {
+    return (await this.call<{ keys: SigningKey[] }>('DELETE', `v1/keys/${encodeURIComponent(name)}`)).keys;
+  }
+
+  /** Account settings (`v1/config`). */
+  getConfig(): Promise<AccountConfig> {
+    return this.call('GET', 'v1/config');
+  }
+
+  patchConfig(changes: Partial<AccountConfig>): Promise<AccountConfig> {
+    return this.json('PATCH', 'v1/config', changes);
+  }
+
+  /** Images stored and the account's allowance (`v1/stats`). */
+  async stats(): Promise<{ current: number; allowed: number }> {
+    return (await this.call<{ count: { current: number; allowed: number } }>('GET', 'v1/stats')).count;
+  }
+
+  /**
+   * The embedded service's daily delivery counters: an extension outside Cloudflare's API
+   * (`images/x-pixvault/usage`); Cloudflare answers it with 404.
+   */
+  usageReport(query: URLSearchParams): Promise<UsageReport> {
+    return this.call('GET', `${USAGE_REPORT_PATH}?${query.toString()}`);
   }
 }
 

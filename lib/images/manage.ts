@@ -10,6 +10,7 @@ import { assertRemovable, removeUser, UserRuleError } from '@/lib/db/users';
 import type { AppVariant } from '@/lib/schemas/variant';
 import { imagesClient } from './client';
 import { loadManagedImage } from './read';
+import { signingKey } from './signing-keys';
 import { signedLink } from './urls';
 
 export async function updateImageFor(
@@ -63,7 +64,7 @@ export async function signedLinkFor(
 ): Promise<{ url: string; expiresAt: string }> {
   const row = await loadManagedImage(actor, recordId);
   if (row.status !== 'ready') throw notFound();
-  const link = signedLink(row.service_id, input.variant, input.ttlSeconds, nowMs);
+  const link = signedLink(row.service_id, input.variant, input.ttlSeconds, nowMs, await signingKey(nowMs));
   await audit(actor.id, 'image.link_created', recordId, { variant: input.variant, ttlSeconds: input.ttlSeconds });
   return { url: link.url, expiresAt: new Date(link.expiresAt * 1000).toISOString() };
 }

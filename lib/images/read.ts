@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '@/lib/cloudflare-images/cursors';
 import { getImage, type ImageWithOwner, listImages } from '@/lib/db/images';
 import type { GalleryImage, GalleryPage, ImageDetail } from '@/lib/schemas/api';
 import { GALLERY_VARIANTS, type GalleryVariant } from '@/lib/schemas/variant';
+import { signingKey } from './signing-keys';
 import { deliveryUrl, signedVariantUrls } from './urls';
 import { variantWidth } from './variants';
 
@@ -52,9 +53,10 @@ export async function galleryPage(
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;
   let urlsExpireAt = 0;
+  const key = await signingKey(nowMs);
   const images = page.flatMap((row) => {
     if (!row.service_id) return [];
-    const signed = signedVariantUrls(row.service_id, GALLERY_VARIANTS, nowMs);
+    const signed = signedVariantUrls(row.service_id, GALLERY_VARIANTS, nowMs, key);
     urlsExpireAt = signed.expiresAt;
     return [toGalleryImage(row, viewer, signed.urls)];
   });
@@ -83,7 +85,7 @@ export async function loadManagedImage(viewer: Actor, recordId: string): Promise
 
 export async function imageDetail(viewer: Actor, recordId: string, nowMs = Date.now()): Promise<ImageDetail> {
   const row = await loadImage(recordId);
-  const { urls } = signedVariantUrls(row.service_id, GALLERY_VARIANTS, nowMs);
+  const { urls } = signedVariantUrls(row.service_id, GALLERY_VARIANTS, nowMs, await signingKey(nowMs));
   return {
     ...toGalleryImage(row, viewer, urls),
     filename: row.filename,

@@ -1,20 +1,27 @@
 /**
- * Nothing half-written: the real `npm run image-service` entry is killed with SIGKILL in the middle of
- * many uploads, restarted, and the store must be consistent. SIGTERM must let an upload finish.
+ * Nothing half-written: the real image service entry is killed with SIGKILL at a random moment (a seeded
+ * choice of which temp-file event or which stored upload to kill on) while it receives uploads and
+ * renders their variants in the background, restarted, and its store checked; 30 times by default
+ * (PIXVAULT_CRASH_ITERATIONS; PIXVAULT_CRASH_SEED replays a run). SIGTERM must let an upload finish.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
+import { watch } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateCredentials } from '@/lib/image-service/credentials';
 import { noisyJpeg } from '../helpers/images';
 import { postFile } from '../helpers/service';
+import { expectConsistentStore, readImageRows } from '../helpers/store-consistency';
+import { exited, type LoadingService, loadService, type ServiceProcess } from '../helpers/service-process';
+
+const ITERATIONS = Number(process.env.PIXVAULT_CRASH_ITERATIONS || 30);
+const SEED = Number(process.env.PIXVAULT_CRASH_SEED || randomInt(2 ** 31));
+/** Uploads started in each iteration, half through `POST v1`, half through one-time URLs. */
+const UPLOADS = 6;
 
 const creds = generateCredentials();
 let dataDir: string;
@@ -24,61 +31,35 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  /** Resolves once the process has printed something matching `re` (rejects if it exits first). */
-  printed(re: RegExp): Promise<void>;
-}
+const serviceEnv = () => ({
+  IMAGE_SERVICE_DATA_DIR: dataDir,
+  CLOUDFLARE_ACCOUNT_ID: creds.accountId,
+  CLOUDFLARE_ACCOUNT_HASH: creds.accountHash,
+  CLOUDFLARE_API_TOKEN: creds.apiToken,
+  CLOUDFLARE_IMAGES_SIGNING_KEY: creds.signingKey,
+  IMAGE_SERVICE_EAGER_VARIANTS: 'true',
+  IMAGE_SERVICE_SVG_WORKERS: '1',
+  // Every upload below comes from this one client and all must be in flight at once.
+  IMAGE_SERVICE_UPLOADS_MAX: '64',
+  IMAGE_SERVICE_UPLOADS_PER_CLIENT: '64',
+  // A held upload sends nothing for as long as an iteration takes; the body-rate rule must not drop it.
+  IMAGE_SERVICE_UPLOAD_RATE_GRACE_S: '3600',
+});
 
-function start(): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/image-service/main.ts'], {
-    env: {
-      ...process.env,
-      IMAGE_SERVICE_PORT: '0',
-      IMAGE_SERVICE_DATA_DIR: dataDir,
-      CLOUDFLARE_ACCOUNT_ID: creds.accountId,
-      CLOUDFLARE_ACCOUNT_HASH: creds.accountHash,
-      CLOUDFLARE_API_TOKEN: creds.apiToken,
-      CLOUDFLARE_IMAGES_SIGNING_KEY: creds.signingKey,
-      // Every upload below comes from this one client and all must be in flight at once.
-      IMAGE_SERVICE_UPLOADS_MAX: '64',
-      IMAGE_SERVICE_UPLOADS_PER_CLIENT: '64',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-  const printed = (re: RegExp) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (!re.test(out)) return;
-        child.stdout?.off('data', check);
-        resolve();
-      };
-      child.stdout?.on('data', check); // after the collector above, so `out` already holds the chunk
-      child.once('exit', (code) => reject(new Error(`service exited (${code}) before printing ${re}:\n${out}`)));
-      check();
-    });
-  return printed(/listening on http:\/\/\S+/).then(() => {
-    const url = /listening on (http:\/\/\S+)/.exec(out)?.[1] ?? '';
-    return { child, url, printed };
-  });
+/** mulberry32: a small seeded PRNG, so a failing run can be replayed with its seed. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** upload_state of a draft, read from the service's database the way an operator would (read-only). */
-function uploadState(id: string): string | null | undefined {
-  const db = new Database(path.join(dataDir, 'service.db'), { readonly: true });
-  try {
-    const row = db.prepare('SELECT upload_state FROM images WHERE id = ?').get(id) as
-      | { upload_state: string | null }
-      | undefined;
-    return row?.upload_state;
-  } finally {
-    db.close();
-  }
-}
+const uploadState = (id: string) => readImageRows(dataDir).find((r) => r.id === id)?.upload_state;
 
 /** True once nothing accepts connections on the service's port any more. */
 function refusesConnections(url: string): Promise<boolean> {
@@ -124,9 +105,6 @@ function slowUpload(uploadURL: string, bytes: Buffer, sent: number) {
 /** Bound for conditions polled because the child process announces nothing (generous: the machine may be busy). */
 const EVENTUALLY = { timeout: 15_000 };
 
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-
 function api(url: string, suffix: string, init: RequestInit = {}) {
   return fetch(`${url}/client/v4/accounts/${creds.accountId}/images/${suffix}`, {
     ...init,
@@ -134,89 +112,124 @@ function api(url: string, suffix: string, init: RequestInit = {}) {
   });
 }
 
-describe('crash consistency', () => {
-  it('a SIGKILL during uploads leaves a consistent store after restart', async () => {
-    const first = await start();
-    const bytes = await noisyJpeg(1600, 1200);
-    // Two uploads are held half-sent, so the kill always interrupts uploads being received.
-    const held = await Promise.all(
-      [0, 1].map(async () => {
-        const made = await (await api(first.url, 'v2/direct_upload', { method: 'POST' })).json();
-        const upload = slowUpload(made.result.uploadURL, bytes, 4000);
-        void upload.status.catch(() => 'killed');
-        return made.result.id as string;
-      }),
-    );
-    for (const id of held) await vi.waitFor(() => expect(uploadState(id)).toBe('receiving'), EVENTUALLY);
-    const uploads: Promise<unknown>[] = [];
-    let completed = 0;
-    let killAfterSome!: () => void;
-    const someDone = new Promise<void>((resolve) => (killAfterSome = resolve));
-    for (let i = 0; i < 24; i++) {
-      uploads.push(
-        (async () => {
-          const made = await (await api(first.url, 'v2/direct_upload', { method: 'POST' })).json();
-          const res = await postFile(made.result.uploadURL, bytes);
-          if (res.status === 200 && ++completed === 3) killAfterSome();
-        })().catch(() => 'killed'),
-      );
-    }
-    // Kill once a few uploads are stored and the rest are still being received or written.
-    await Promise.race([
-      someDone,
-      Promise.all(uploads).then(() => Promise.reject(new Error(`only ${completed} of 24 uploads were stored`))),
-    ]);
-    const gone = exited(first.child);
-    first.child.kill('SIGKILL');
-    await gone;
-    await Promise.all(uploads);
+async function directUpload(url: string): Promise<{ id: string; uploadURL: string }> {
+  const res = await api(url, 'v2/direct_upload', { method: 'POST' });
+  return ((await res.json()) as { result: { id: string; uploadURL: string } }).result;
+}
 
-    const second = await start();
+/** One upload, through `POST v1` or a one-time URL: the id once the service answered 200, else null. */
+async function upload(url: string, via: 'v1' | 'url', bytes: Buffer): Promise<string | null> {
+  if (via === 'url') {
+    const { id, uploadURL } = await directUpload(url);
+    return (await postFile(uploadURL, bytes)).status === 200 ? id : null;
+  }
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'v1.jpg');
+  const res = await api(url, 'v1', { method: 'POST', body: form });
+  return res.status === 200 ? ((await res.json()) as { result: { id: string } }).result.id : null;
+}
+
+/** What an iteration hands to the check after the restart. */
+interface Crashed {
+  /** Uploads the service answered 200 before it was killed: they must have survived. */
+  acknowledged: string[];
+  /** A draft whose upload was being received: it must be usable again. */
+  held: string;
+  /** What the kill waited for: the n-th temp-file event, the n-th stored upload, or the end of all uploads. */
+  killedOn: string;
+}
+
+/** Uploads (and their background renders) into `svc` until a random moment, then SIGKILL. */
+async function crashDuringUploads(svc: ServiceProcess, random: () => number, bytes: Buffer): Promise<Crashed> {
+  const made = await directUpload(svc.url);
+  const held = slowUpload(made.uploadURL, bytes, 4000);
+  void held.status.catch(() => 'killed');
+  await vi.waitFor(() => expect(uploadState(made.id)).toBe('receiving'), EVENTUALLY);
+
+  const onWrite = random() < 0.5;
+  const at = 1 + Math.floor(random() * (onWrite ? 3 * UPLOADS : UPLOADS));
+  let kill!: (why: string) => void;
+  const killNow = new Promise<string>((resolve) => (kill = resolve));
+  // Every original and variant is written to tmp/ and renamed: each event is a write starting or ending.
+  let writes = 0;
+  const watcher = watch(path.join(dataDir, 'tmp'), () => {
+    if (onWrite && ++writes === at) kill(`temp-file event ${at}`);
+  });
+  const acknowledged: string[] = [];
+  const uploads = Array.from({ length: UPLOADS }, (_, n) =>
+    upload(svc.url, n % 2 === 0 ? 'v1' : 'url', bytes).then(
+      (id) => {
+        if (id !== null && acknowledged.push(id) === at && !onWrite) kill(`stored upload ${at}`);
+      },
+      () => undefined, // cut off by the kill
+    ),
+  );
+  const killedOn = await Promise.race([killNow, Promise.all(uploads).then(() => 'all uploads answered')]);
+  const gone = exited(svc.child);
+  svc.child.kill('SIGKILL');
+  await gone;
+  watcher.close();
+  held.abort();
+  await Promise.all(uploads);
+  return { acknowledged: [...acknowledged], held: made.id, killedOn };
+}
+
+describe('crash consistency', () => {
+  it(`${ITERATIONS} SIGKILLs during uploads and background renders each leave a consistent store`, async () => {
+    console.info(`[crash loop] seed ${SEED}, ${ITERATIONS} iterations (replay: PIXVAULT_CRASH_SEED=${SEED})`);
+    const random = seeded(SEED);
+    const bytes = await noisyJpeg(320, 240);
+    const small = await noisyJpeg(100, 80);
+    const decoded = new Set<string>();
+    const killedOn: string[] = [];
+    let next: LoadingService = loadService(serviceEnv());
+    let crashed: Crashed | null = null;
     try {
-      const db = new Database(path.join(dataDir, 'service.db'), { readonly: true });
-      const rows = db.prepare('SELECT id, file_key, draft, upload_state FROM images').all() as {
-        id: string;
-        file_key: string | null;
-        draft: number;
-        upload_state: string | null;
-      }[];
-      db.close();
-      const stored = rows.filter((r) => r.draft === 0);
-      expect(rows.filter((r) => r.upload_state === 'receiving')).toEqual([]);
-      expect(readdirSync(path.join(dataDir, 'tmp'))).toEqual([]);
-      const originals = readdirSync(path.join(dataDir, 'originals'), { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile())
-        .map((e) => e.name)
-        .sort();
-      expect(originals).toEqual(stored.map((r) => r.file_key).sort());
-      for (const row of stored) {
-        const file = path.join(dataDir, 'originals', (row.file_key ?? '').slice(0, 2), row.file_key ?? '');
-        expect(existsSync(file)).toBe(true);
-        const meta = await sharp(file).metadata();
-        expect([meta.width, meta.height]).toEqual([1600, 1200]);
-        expect((await fetch(`${second.url}/${creds.accountHash}/${row.id}/public`)).status).toBe(200);
+      for (let i = 0; i <= ITERATIONS; i++) {
+        const svc = await next.start();
+        next = loadService(serviceEnv()); // loads while this one works, and takes over once it is killed
+        const rows = await expectConsistentStore(dataDir, (row) => !decoded.has(row.id));
+        for (const row of rows) if (row.draft === 0) decoded.add(row.id);
+        if (crashed) {
+          const stored = new Set(rows.filter((r) => r.draft === 0).map((r) => r.id));
+          expect(crashed.acknowledged.filter((id) => !stored.has(id)), `after ${crashed.killedOn}`).toEqual([]);
+          expect(uploadState(crashed.held)).toBe('pending');
+          expect((await postFile(`${svc.url}/${creds.accountHash}/${crashed.held}`, small)).status).toBe(200);
+        }
+        if (i === ITERATIONS) {
+          const gone = exited(svc.child);
+          svc.child.kill('SIGTERM');
+          expect(await gone).toBe(0);
+          break;
+        }
+        if (i === 0) {
+          for (const [id, width] of [
+            ['thumb', 64],
+            ['small', 200],
+          ] as const) {
+            const body = JSON.stringify({ id, options: { fit: 'scale-down', width, height: width, metadata: 'none' } });
+            const headers = { 'content-type': 'application/json' };
+            expect((await api(svc.url, 'v1/variants', { method: 'POST', body, headers })).status).toBe(200);
+          }
+        }
+        crashed = await crashDuringUploads(svc, random, bytes);
+        killedOn.push(crashed.killedOn);
       }
-      // Drafts interrupted mid-upload can be used again.
-      const pending = rows.filter((r) => r.draft === 1);
-      expect(pending.map((r) => r.id)).toEqual(expect.arrayContaining(held));
-      const res = await postFile(`${second.url}/${creds.accountHash}/${held[0]}`, await noisyJpeg(100, 100));
-      expect(res.status).toBe(200);
-      expect(stored.length + pending.length).toBe(rows.length);
-      expect(stored.length).toBeGreaterThanOrEqual(3);
     } finally {
-      const gone2 = exited(second.child);
-      second.child.kill('SIGTERM');
-      expect(await gone2).toBe(0);
+      next.child.kill('SIGKILL');
     }
-  }, 60_000);
+    console.info(`[crash loop] killed on: ${killedOn.join('; ')}`);
+    expect(killedOn).toHaveLength(ITERATIONS);
+    expect(decoded.size).toBeGreaterThanOrEqual(ITERATIONS);
+  }, 300_000);
 
   it('SIGTERM lets an upload in progress finish, then exits 0', async () => {
-    const { child, url, printed } = await start();
-    const made = await (await api(url, 'v2/direct_upload', { method: 'POST' })).json();
-    const upload = slowUpload(made.result.uploadURL, await noisyJpeg(300, 200), 1000);
+    const { child, url, printed } = await loadService(serviceEnv()).start();
+    const made = await directUpload(url);
+    const upload = slowUpload(made.uploadURL, await noisyJpeg(300, 200), 1000);
     const code = exited(child);
     try {
-      await vi.waitFor(() => expect(uploadState(made.result.id)).toBe('receiving'), EVENTUALLY);
+      await vi.waitFor(() => expect(uploadState(made.id)).toBe('receiving'), EVENTUALLY);
       const stopping = printed(/SIGTERM: finishing in-flight work/);
       child.kill('SIGTERM');
       await stopping;
@@ -230,9 +243,9 @@ describe('crash consistency', () => {
     }
     expect(await upload.status).toBe(200);
     expect(await code).toBe(0);
-    const again = await start();
+    const again = await loadService(serviceEnv()).start();
     try {
-      const got = await (await api(again.url, `v1/${made.result.id}`)).json();
+      const got = await (await api(again.url, `v1/${made.id}`)).json();
       expect(got.result.filename).toBe('slow.jpg');
       expect(got.result.draft).toBeUndefined();
     } finally {

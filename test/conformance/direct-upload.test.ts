@@ -1,10 +1,12 @@
 /** Conformance: direct creator upload — drafts, the one-time URL, expiry, races, CORS, webhooks. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sweepExpiredDrafts } from '@/lib/image-service/sweep';
-import { jpeg } from '../helpers/images';
+import { jpeg, noisyJpeg } from '../helpers/images';
 import { postFile, startTestService, type TestService } from '../helpers/service';
+import { storeSnapshot } from '../helpers/store-snapshot';
 
 let t: TestService;
 let clock = Date.now();
@@ -68,15 +70,34 @@ describe('direct creator upload', () => {
     expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
   });
 
-  it('lets exactly one of many concurrent POSTs win', async () => {
+  it('lets exactly one of 20 concurrent POSTs win; the other 19 receive the 409/5409 envelope', async () => {
     const { id, uploadURL } = await draftUpload();
-    const bytes = await jpeg(800, 600);
-    const results = await Promise.all(Array.from({ length: 8 }, () => postFile(uploadURL ?? '', bytes)));
-    const statuses = results.map((r) => r.status).sort();
-    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(7);
-    const files = t.svc.core.db.prepare('SELECT file_key FROM images WHERE id = ?').all(id);
-    expect(files).toHaveLength(1);
+    // Large enough (about 1 MB) that the losers are still sending when their early 409 is written.
+    const bytes = await noisyJpeg(1400, 1000);
+    const before = storeSnapshot(t.svc);
+    const settled = await Promise.allSettled(
+      Array.from({ length: 20 }, async () => {
+        const res = await postFile(uploadURL ?? '', bytes);
+        return { status: res.status, body: (await res.json()) as { errors: { code: number; message: string }[] } };
+      }),
+    );
+    // Every client got an answer with a body: none saw a reset connection or a cut-off response.
+    expect(settled.filter((s) => s.status === 'rejected')).toEqual([]);
+    const answers = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    const losers = answers.filter((a) => a.status !== 200);
+    expect(losers.map((a) => a.status)).toEqual(Array(19).fill(409));
+    for (const loser of losers) {
+      expect(loser.body.errors[0]?.code).toBe(5409);
+      expect(loser.body.errors[0]?.message).toMatch(/already (used|being used)/);
+    }
+    const after = storeSnapshot(t.svc);
+    const rows = after.records.filter((r) => r.id === id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.draft).toBe(0);
+    const added = after.originals.filter((f) => !before.originals.includes(f));
+    expect(added).toEqual([path.join(rows[0]?.file_key?.slice(0, 2) ?? '', rows[0]?.file_key ?? '')]);
+    expect(after.tmp).toEqual([]);
   });
 
   it('answers 410 after expiry and the draft is gone', async () => {

@@ -67,12 +67,13 @@ describe('custom ids and routes', () => {
 });
 
 describe('the configured signing key', () => {
-  it('is put back at start when it went missing, so URLs the app signs work again', async () => {
+  it('seeds "default" on first start, and a deleted key stays deleted after a restart (rotation ends old links)', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'pixvault-keys-'));
     try {
       // Credentials generated on first run (not set explicitly), as `npm start` does.
       const first = await startTestService({ dataDir, signingKeyExplicit: false });
       const { accountId, accountHash, apiToken, signingKey } = first.config;
+      expect(first.svc.core.keys.values()).toEqual([signingKey]);
       const image = await first.cf.images.v1.create({
         account_id: accountId,
         file: await toFile(await jpeg(60, 40), 'a.jpg'),
@@ -80,7 +81,8 @@ describe('the configured signing key', () => {
       });
       const signed = (base: string) => signUrl(`${base}/${accountHash}/${image.id}/public`, signingKey, inAnHour());
       expect((await fetch(signed(first.svc.url))).status).toBe(200);
-      await first.cf.images.v1.keys.delete('default', { account_id: accountId }); // regenerates "default"
+      await first.cf.images.v1.keys.update('newer', { account_id: accountId });
+      await first.cf.images.v1.keys.delete('default', { account_id: accountId });
       expect((await fetch(signed(first.svc.url))).status).toBe(403);
       await first.stop();
 
@@ -93,7 +95,34 @@ describe('the configured signing key', () => {
         signingKeyExplicit: false,
       });
       try {
-        expect(again.svc.core.keys.values()).toContain(signingKey);
+        expect(again.svc.core.keys.list().map((k) => k.name)).toEqual(['newer']);
+        expect((await fetch(signed(again.svc.url))).status).toBe(403);
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('when set explicitly (CLOUDFLARE_IMAGES_SIGNING_KEY), is put back at start after it was deleted', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'pixvault-keys-'));
+    try {
+      const first = await startTestService({ dataDir, signingKeyExplicit: true });
+      const { accountId, accountHash, apiToken, signingKey } = first.config;
+      const image = await first.cf.images.v1.create({
+        account_id: accountId,
+        file: await toFile(await jpeg(60, 40), 'a.jpg'),
+        requireSignedURLs: true,
+      });
+      const signed = (base: string) => signUrl(`${base}/${accountHash}/${image.id}/public`, signingKey, inAnHour());
+      await first.cf.images.v1.keys.delete('default', { account_id: accountId }); // the last key: regenerated
+      expect((await fetch(signed(first.svc.url))).status).toBe(403);
+      await first.stop();
+
+      const again = await startTestService({ dataDir, accountId, accountHash, apiToken, signingKey });
+      try {
+        expect(again.svc.core.keys.list()).toEqual([{ name: 'default', value: signingKey }]);
         expect((await fetch(signed(again.svc.url))).status).toBe(200);
       } finally {
         await again.stop();

@@ -16,6 +16,10 @@ export function stubAppEnv(service?: TestService): void {
   if (service) {
     vi.stubEnv('CLOUDFLARE_API_BASE_URL', `${service.svc.url}/client/v4`);
     vi.stubEnv('CLOUDFLARE_DELIVERY_BASE_URL', service.svc.url);
+  } else {
+    // Nothing listens there: a call the test did not expect (such as reading the signing keys) fails
+    // at once on this machine instead of reaching the internet.
+    vi.stubEnv('CLOUDFLARE_API_BASE_URL', 'http://127.0.0.1:1/client/v4');
   }
   vi.stubEnv('CLOUDFLARE_ACCOUNT_ID', service?.config.accountId ?? 'acc');
   vi.stubEnv('CLOUDFLARE_ACCOUNT_HASH', service?.config.accountHash ?? 'HASH');

@@ -3,6 +3,7 @@
  * run Auth.js: the same checks and errors, with the signed-in user chosen by the test.
  *   vi.mock('@/lib/auth/session', () => import('@/test/helpers/session'));
  */
+import { redirect } from 'next/navigation';
 import { forbidden, unauthorized } from '@/lib/api/errors';
 import { hasRole, type Role } from '@/lib/auth/roles';
 import type { CurrentUser } from '@/lib/auth/session';
@@ -26,5 +27,13 @@ export async function requireUser(): Promise<CurrentUser> {
 export async function requireRole(minimum: Role): Promise<CurrentUser> {
   const user = await requireUser();
   if (!hasRole(user.role, minimum)) throw forbidden(`This needs the ${minimum} role; you are a ${user.role}.`);
+  return user;
+}
+
+/** Like the real one, with Next's own redirect, so a page sees exactly what it would in a request. */
+export async function requirePageUser(minimum: Role = 'viewer'): Promise<CurrentUser> {
+  const user = current;
+  if (!user) redirect('/sign-in');
+  if (!hasRole(user.role, minimum)) redirect('/?denied=1');
   return user;
 }

@@ -1,4 +1,6 @@
-// Below the layouts that check roles: a loading boundary streams, and a redirect behind one would be a 200.
-import { PageLoading } from '@/components/ui/page-loading';
+// Below the admin layout's role check: a loading boundary streams, so a refusal above it stays a real 403.
+import { TableSkeleton } from '@/components/admin/ui/states';
 
-export default PageLoading;
+export default function Loading() {
+  return <TableSkeleton label="Loading users" />;
+}

@@ -4,13 +4,15 @@ import { type ActionState, addUserAction } from '@/app/(gallery)/admin/users/act
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { PASSWORD_MIN_LENGTH } from '@/lib/schemas/user';
-import styles from './admin.module.css';
 import { RoleOptions } from './role-options';
+import styles from './users.module.css';
 
+/** Creates an account with a password the admin chooses (and hands over), for when a link will not do. */
 export function AddUserForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(addUserAction, {});
   return (
-    <form action={action} className={`card ${styles.addForm}`}>
+    <form action={action} className={`card ${styles.form}`} aria-labelledby="add-heading">
+      <h2 id="add-heading">Add a user with a password</h2>
       <FormAlert message={state.error} />
       {state.ok && <p className="notice">{state.ok}</p>}
       <TextField id="new-email" label="Email" name="email" type="email" required autoComplete="off" />

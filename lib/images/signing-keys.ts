@@ -1,0 +1,80 @@
+/**
+ * The key the app signs delivery URLs with: the newest key the image backend lists (`GET v1/keys`),
+ * read at most once a minute per process and kept in memory; the configured
+ * CLOUDFLARE_IMAGES_SIGNING_KEY only while the backend cannot be asked. After a rotation here the
+ * cache is refreshed at once; other app instances follow within `KEY_CACHE_MS` (the rotation rule
+ * counts that in). Works the same on real Cloudflare and on the embedded service.
+ */
+import { appEnv } from '@/lib/env';
+import { imagesClient } from './client';
+import { type AgedKey, ageKeys, newestKey } from './key-ages';
+
+/** How long a read of the keys is trusted before it is read again (in the background). */
+export const KEY_CACHE_MS = 60_000;
+/** Past this age a read is not served while a new one is made: the caller waits for the new one. */
+const STALE_LIMIT_MS = 10 * 60_000;
+/** After a failed read, the configured (or last known) key is used this long before asking again. */
+const RETRY_AFTER_MS = 30_000;
+
+interface KeyRead {
+  keys: AgedKey[];
+  signWith: string;
+  readAtMs: number;
+}
+
+let last: KeyRead | null = null;
+let reading: Promise<KeyRead> | null = null;
+let failedAtMs = Number.NEGATIVE_INFINITY;
+
+async function read(nowMs: number): Promise<KeyRead> {
+  const configured = appEnv().images.signingKey;
+  const keys = await ageKeys(await imagesClient().listKeys(), nowMs);
+  return { keys, signWith: newestKey(keys, configured)?.value ?? configured, readAtMs: nowMs };
+}
+
+/** Reads the keys now (one read at a time per process); the result is cached for everyone. */
+export function refreshSigningKeys(nowMs = Date.now()): Promise<KeyRead> {
+  reading ??= read(nowMs)
+    .then((r) => {
+      last = r;
+      return r;
+    })
+    .finally(() => {
+      reading = null;
+    });
+  return reading;
+}
+
+/** The backend's keys with their first-seen times, read fresh (for the console). */
+export async function currentKeys(nowMs = Date.now()): Promise<AgedKey[]> {
+  return (await refreshSigningKeys(nowMs)).keys;
+}
+
+/**
+ * The key to sign with now. A fresh read is served from memory; a stale one too, while a new read
+ * runs in the background; only a missing or very old one is waited for.
+ */
+export async function signingKey(nowMs = Date.now()): Promise<string> {
+  const age = last ? nowMs - last.readAtMs : Number.POSITIVE_INFINITY;
+  if (last && age < KEY_CACHE_MS) return last.signWith;
+  if (nowMs - failedAtMs < RETRY_AFTER_MS) return last?.signWith ?? appEnv().images.signingKey;
+  const next = refreshSigningKeys(nowMs).catch((err: unknown) => {
+    failedAtMs = nowMs;
+    console.error(
+      '[pixvault] could not read the signing keys; signing with the last known or configured key:',
+      err instanceof Error ? err.message : err,
+    );
+    return null;
+  });
+  if (last && age < STALE_LIMIT_MS) return last.signWith;
+  return (await next)?.signWith ?? last?.signWith ?? appEnv().images.signingKey;
+}
+
+/**
+ * The key to sign with, without waiting: the last read (a stale one starts a new read in the
+ * background), or the configured key before the first read. Async callers should prefer `signingKey()`.
+ */
+export function cachedSigningKey(nowMs = Date.now()): string {
+  void signingKey(nowMs);
+  return last?.signWith ?? appEnv().images.signingKey;
+}

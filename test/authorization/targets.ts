@@ -1,0 +1,31 @@
+/**
+ * Fresh things for a request to act on, made the way the app makes them: an image `owner` uploaded
+ * through a one-time URL of the in-process image service and completed, an upload whose bytes were
+ * sent but not yet reported, or a viewer account.
+ */
+import { expect } from 'vitest';
+import { jpeg } from '@/test/helpers/images';
+import { postFile } from '@/test/helpers/service';
+import { newPerson, type Person } from './people';
+import type { Target } from './table';
+
+let bytes: Promise<Buffer> | null = null;
+
+async function sentUpload(owner: Person): Promise<string> {
+  const { mintUpload } = await import('@/lib/images/uploads');
+  const ticket = await mintUpload(owner, { filename: 'target.jpg', size: 1000, type: 'image/jpeg' });
+  bytes ??= jpeg(48, 32);
+  expect((await postFile(ticket.uploadURL, await bytes, 'target.jpg')).status).toBe(200);
+  return ticket.id;
+}
+
+/** The id of a new target of `kind`; images and uploads belong to `owner`. */
+export async function makeTarget(kind: Target, owner: Person): Promise<string> {
+  if (kind === 'user') return (await newPerson('viewer', 'target')).id;
+  const id = await sentUpload(owner);
+  if (kind === 'image') {
+    const { completeForUser } = await import('@/lib/images/uploads');
+    expect(await completeForUser(owner, id)).toBe('ready');
+  }
+  return id;
+}
