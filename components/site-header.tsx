@@ -18,7 +18,7 @@ export function SiteHeader({ user }: SiteHeaderProps) {
         <nav aria-label="Main" className={styles.nav}>
           <Link href="/">Gallery</Link>
           {canUpload(user) && <Link href="/upload">Upload</Link>}
-          {user.role === 'admin' && <Link href="/admin/users">Users</Link>}
+          {user.role === 'admin' && <Link href="/admin">Admin</Link>}
         </nav>
         <div className={styles.account}>
           <span className={styles.who} title={user.email}>

@@ -37,9 +37,7 @@ const responseSchema = z.object({
   errors: z.array(z.object({ message: z.string() })).nullish(),
 });
 
-export type CloudflareDeliveries =
-  | { ok: true; perDay: Map<string, number> }
-  | { ok: false; reason: string };
+export type CloudflareDeliveries = { ok: true; perDay: Map<string, number> } | { ok: false; reason: string };
 
 /** Cloudflare's answer, read: deliveries by day, or the reason there are none. */
 export function parseDeliveries(body: unknown): CloudflareDeliveries {
@@ -47,7 +45,10 @@ export function parseDeliveries(body: unknown): CloudflareDeliveries {
   if (!parsed.success) return { ok: false, reason: 'Cloudflare answered the analytics query in an unexpected shape.' };
   const { data, errors } = parsed.data;
   if (errors && errors.length > 0) {
-    return { ok: false, reason: `Cloudflare's Analytics API refused the query: ${errors[0]?.message ?? 'no reason given'}` };
+    return {
+      ok: false,
+      reason: `Cloudflare's Analytics API refused the query: ${errors[0]?.message ?? 'no reason given'}`,
+    };
   }
   const account = data?.viewer.accounts[0];
   if (!account) return { ok: false, reason: 'The API token cannot read analytics of this account.' };

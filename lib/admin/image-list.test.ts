@@ -7,6 +7,11 @@ vi.mock('@/lib/auth/session', () => import('@/test/helpers/session'));
 // The delivery counts come from the image backend (H13's usage source); here the test decides them.
 const counts = vi.hoisted(() => ({ value: null as Map<string, number> | null }));
 vi.mock('./usage-source', () => ({ deliveriesByImage: async () => counts.value }));
+// No image backend here: sign with the configured key instead of asking the backend for its newest.
+vi.mock('@/lib/images/signing-keys', () => ({
+  signingKey: async () => 'signing-key',
+  cachedSigningKey: () => 'signing-key',
+}));
 stubAppEnv();
 
 const { createUser } = await import('@/lib/db/users');

@@ -3,6 +3,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/roles';
 import { countAdminImages, imagesByIds, listAdminImages, matchingImageRefs } from '@/lib/db/admin-images';
 import type { ImageWithOwner } from '@/lib/db/images';
+import { signingKey } from '@/lib/images/signing-keys';
 import { signedVariantUrls } from '@/lib/images/urls';
 import type { AdminImagePage, AdminImageQuery, AdminImageRow } from '@/lib/schemas/admin-images';
 import { assertAdmin } from './guard';
@@ -14,7 +15,7 @@ const DELIVERY_SORT_MAX = 20_000;
 
 type Deliveries = ReadonlyMap<string, number> | null;
 
-function toRow(row: ImageWithOwner, deliveries: Deliveries, nowMs: number): AdminImageRow {
+function toRow(row: ImageWithOwner, deliveries: Deliveries, nowMs: number, key: string): AdminImageRow {
   const ready = row.status === 'ready' && row.service_id !== null;
   return {
     id: row.id,
@@ -27,7 +28,7 @@ function toRow(row: ImageWithOwner, deliveries: Deliveries, nowMs: number): Admi
     width: row.width,
     height: row.height,
     createdAt: new Date(row.created_at).toISOString(),
-    thumbnailUrl: ready ? signedVariantUrls(row.service_id as string, ['thumbnail'], nowMs).urls.thumbnail : null,
+    thumbnailUrl: ready ? signedVariantUrls(row.service_id as string, ['thumbnail'], nowMs, key).urls.thumbnail : null,
     deliveries: deliveries && row.service_id ? (deliveries.get(row.service_id) ?? 0) : null,
   };
 }
@@ -59,10 +60,11 @@ export async function adminImagePage(admin: Actor, q: AdminImageQuery, nowMs = D
   const page = Math.min(q.page, Math.max(1, Math.ceil(total / q.size)));
   const offset = (page - 1) * q.size;
   const common = { total, page, pageSize: q.size, dir: q.dir };
+  const key = await signingKey(nowMs);
   if (q.sort === 'deliveries') {
     const ranked = await byDeliveries(q, offset);
     if (ranked) {
-      const rows = ranked.rows.map((r) => toRow(r, ranked.deliveries, nowMs));
+      const rows = ranked.rows.map((r) => toRow(r, ranked.deliveries, nowMs, key));
       return { ...common, rows, sort: 'deliveries', deliveriesAvailable: true };
     }
   }
@@ -71,7 +73,7 @@ export async function adminImagePage(admin: Actor, q: AdminImageQuery, nowMs = D
   const deliveries = await deliveriesByImage(serviceIds(rows), DELIVERY_DAYS);
   return {
     ...common,
-    rows: rows.map((r) => toRow(r, deliveries, nowMs)),
+    rows: rows.map((r) => toRow(r, deliveries, nowMs, key)),
     sort,
     deliveriesAvailable: deliveries !== null,
   };

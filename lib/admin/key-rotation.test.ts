@@ -11,7 +11,10 @@ const keys = [old, fresh];
 describe('deleting a signing key', () => {
   it('is safe only once the longest link lifetime (plus the key cache) has passed since the newer key appeared', () => {
     const safeAt = rotatedAt + limits.keyCacheMs + limits.longestLinkMs;
-    expect(deleteVerdict(old, keys, 'new', limits, rotatedAt + HOUR)).toEqual({ kind: 'breaks-links', safeAtMs: safeAt });
+    expect(deleteVerdict(old, keys, 'new', limits, rotatedAt + HOUR)).toEqual({
+      kind: 'breaks-links',
+      safeAtMs: safeAt,
+    });
     expect(deleteVerdict(old, keys, 'new', limits, safeAt - 1)).toEqual({ kind: 'breaks-links', safeAtMs: safeAt });
     expect(deleteVerdict(old, keys, 'new', limits, safeAt)).toEqual({ kind: 'safe' });
   });

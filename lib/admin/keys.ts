@@ -84,7 +84,9 @@ export async function rotateKey(admin: Actor, nowMs = Date.now()): Promise<strin
     throw new ApiError(409, 'key_exists', 'A key was just created; wait a second before rotating again.');
   }
   await withServiceRefusals(() => imagesClient().putKey(name));
-  await refreshSigningKeys(nowMs); // records when the new key appeared, and signs with it from here on
+  // Records when the new key appeared (after every older one, even within the same millisecond) and
+  // signs with it from here on.
+  await refreshSigningKeys(Math.max(nowMs, ...existing.map((k) => k.firstSeenMs + 1)));
   await audit(admin.id, 'signing_key.rotated', name, { previous: existing.map((k) => k.name) });
   return name;
 }

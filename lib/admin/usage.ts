@@ -10,8 +10,8 @@ import type { Actor } from '@/lib/auth/roles';
 import { readyImagesByDay, recordsByServiceIds } from '@/lib/db/image-history';
 import { appEnv } from '@/lib/env';
 import { imagesClient } from '@/lib/images/client';
-import { assertAdmin } from './guard';
 import { cloudflareDeliveries } from './cloudflare-analytics';
+import { assertAdmin } from './guard';
 import { type Bill, type MonthProjection, monthlyBill, projectMonth } from './pricing';
 import { withServiceRefusals } from './service-refusal';
 import { embeddedUsageReport } from './usage-source';
@@ -55,7 +55,12 @@ async function topImages(top: { id: string; deliveries: number }[]): Promise<Top
   const records = new Map((await recordsByServiceIds(top.map((t) => t.id))).map((r) => [r.service_id, r]));
   return top.map((t) => {
     const r = records.get(t.id);
-    return { serviceId: t.id, recordId: r?.id ?? null, title: r?.title ?? '(not an image of this app)', deliveries: t.deliveries };
+    return {
+      serviceId: t.id,
+      recordId: r?.id ?? null,
+      title: r?.title ?? '(not an image of this app)',
+      deliveries: t.deliveries,
+    };
   });
 }
 
@@ -107,7 +112,15 @@ async function cloudflare(nowMs: number): Promise<Omit<UsageOverview, 'estimate'
     });
     let monthSoFar = 0;
     for (const [day, n] of analytics.perDay) if (day >= monthStart) monthSoFar += n;
-    deliveries = { available: true, source: 'cloudflare', days, variants: null, top: null, monthSoFar, countingSince: null };
+    deliveries = {
+      available: true,
+      source: 'cloudflare',
+      days,
+      variants: null,
+      top: null,
+      monthSoFar,
+      countingSince: null,
+    };
   } else {
     deliveries = { available: false, reason: analytics.reason };
   }

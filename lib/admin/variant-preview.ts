@@ -47,7 +47,11 @@ const FETCH_TIMEOUT_MS = 30_000;
 
 async function measure(url: string, accept: string, label: string): Promise<FormatSize> {
   try {
-    const res = await fetch(url, { headers: { accept }, cache: 'no-store', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    const res = await fetch(url, {
+      headers: { accept },
+      cache: 'no-store',
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    });
     if (!res.ok) {
       await res.body?.cancel();
       return { label, contentType: null, bytes: null, problem: `The image service answered ${res.status}.` };
@@ -87,8 +91,20 @@ export async function variantPreview(
   };
 }
 
+export interface PreviewCandidate {
+  id: string;
+  title: string;
+  width: number;
+  height: number;
+}
+
 /** The images an admin may preview a variant with: the newest ready ones. */
-export async function previewCandidates(admin: Actor): Promise<{ id: string; title: string }[]> {
+export async function previewCandidates(admin: Actor): Promise<PreviewCandidate[]> {
   assertAdmin(admin);
-  return (await listImages({ limit: 50 })).map((r) => ({ id: r.id, title: r.title }));
+  return (await listImages({ limit: 50 })).map((r) => ({
+    id: r.id,
+    title: r.title,
+    width: r.width ?? 1,
+    height: r.height ?? 1,
+  }));
 }

@@ -22,7 +22,7 @@ export interface ConsoleVariant extends VariantDefinition {
 
 const GALLERY_LOCK = "Used by the app's own pages (gallery, image page); the app sets it at every start.";
 const PUBLIC_LOCK =
-  'The account\'s built-in variant: the image service refuses to delete it, and the app sets it at every start.';
+  "The account's built-in variant: the image service refuses to delete it, and the app sets it at every start.";
 
 export function lockReason(id: string): string | null {
   if (id === PUBLIC_VARIANT.id) return PUBLIC_LOCK;
@@ -57,7 +57,10 @@ export async function createVariant(admin: Actor, form: VariantForm): Promise<vo
   refuseLocked(form.id, 'create');
   const v = definition(form);
   await withServiceRefusals(() => imagesClient().createVariant(v));
-  await audit(admin.id, 'variant.created', v.id, { options: v.options, neverRequireSignedURLs: v.neverRequireSignedURLs });
+  await audit(admin.id, 'variant.created', v.id, {
+    options: v.options,
+    neverRequireSignedURLs: v.neverRequireSignedURLs,
+  });
 }
 
 export async function updateVariant(admin: Actor, form: VariantForm): Promise<void> {

@@ -94,6 +94,12 @@ async function claim(
     return { ok: false, reason: state === 'pending' ? 'accepted' : state };
   }
   await audit(made.userId, 'invite.accepted', made.userId, { email: made.email, role: made.role, via, ...extra }, db);
-  await audit(made.userId, 'user.created', made.userId, { role: made.role, via: 'invite', invitedBy: invite.created_by }, db);
+  await audit(
+    made.userId,
+    'user.created',
+    made.userId,
+    { role: made.role, via: 'invite', invitedBy: invite.created_by },
+    db,
+  );
   return { ok: true, email: made.email, role: made.role };
 }

@@ -23,7 +23,8 @@ function firstBlock(gif: Buffer): number {
   return 13 + (packed & 0x80 ? 3 * 2 ** ((packed & 7) + 1) : 0);
 }
 
-const comment = (text: string) => Buffer.concat([Buffer.from([0x21, 0xfe, text.length]), latin1(text), Buffer.alloc(1)]);
+const comment = (text: string) =>
+  Buffer.concat([Buffer.from([0x21, 0xfe, text.length]), latin1(text), Buffer.alloc(1)]);
 const application = (id: string, data: string) =>
   Buffer.concat([Buffer.from([0x21, 0xff, 11]), latin1(id), Buffer.from([data.length]), latin1(data), Buffer.alloc(1)]);
 

@@ -68,7 +68,7 @@ export class SvgPool {
   /** New sizes apply from now on; extra idle workers stop. */
   configure(options: SvgPoolOptions): void {
     this.options = options;
-    for (const slot of this.slots) if (this.slots.size > options.workers && !slot.job) this.retire(slot);
+    for (const slot of this.slots) if (this.slots.size > options.workers && !slot.job) void this.retire(slot);
   }
 
   /** Starts every worker now, so the first SVG does not pay jsdom's start-up (seconds). */

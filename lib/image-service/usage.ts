@@ -125,7 +125,9 @@ export class UsageCounter {
   private recordStored(day: string): void {
     const { n } = this.db.prepare('SELECT COUNT(*) AS n FROM images WHERE draft = 0').get() as { n: number };
     this.db
-      .prepare('INSERT INTO usage_days (day, stored) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET stored = excluded.stored')
+      .prepare(
+        'INSERT INTO usage_days (day, stored) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET stored = excluded.stored',
+      )
       .run(day, n);
   }
 

@@ -36,8 +36,6 @@ export async function ageKeys(keys: readonly SigningKey[], nowMs: number, db?: A
  */
 export function newestKey<K extends AgedKey>(keys: readonly K[], configured: string): K | undefined {
   const ranked = keys.map((key, index) => ({ key, configured: key.value === configured ? 1 : 0, index }));
-  ranked.sort(
-    (a, b) => b.key.firstSeenMs - a.key.firstSeenMs || b.configured - a.configured || b.index - a.index,
-  );
+  ranked.sort((a, b) => b.key.firstSeenMs - a.key.firstSeenMs || b.configured - a.configured || b.index - a.index);
   return ranked[0]?.key;
 }

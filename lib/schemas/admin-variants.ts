@@ -3,8 +3,8 @@
  * variants API's shape (lib/cloudflare-images/variants.ts) and `v1/config`'s.
  */
 import { z } from 'zod';
-import { METADATA_MODES, VARIANT_FITS, variantIdSchema } from '@/lib/cloudflare-images/variants';
 import { MAX_SIDE } from '@/lib/cloudflare-images/limits';
+import { METADATA_MODES, VARIANT_FITS, variantIdSchema } from '@/lib/cloudflare-images/variants';
 
 /** A blank field is "not set"; otherwise a whole number of pixels. */
 const side = z.preprocess(

@@ -25,17 +25,32 @@ export const auditQuerySchema = z
     to: day.optional(),
     page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The start date is after the end date.', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'The start date is after the end date.',
+    path: ['to'],
+  });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
+type RawParams = Record<string, string | string[] | undefined>;
+
 /** Empty strings (an untouched form field) mean "not set", so a submitted filter form parses as is. */
-export function parseAuditQuery(params: Record<string, string | string[] | undefined>): AuditQuery {
+function flatten(params: RawParams): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [k, v] of Object.entries(params)) {
     const value = Array.isArray(v) ? v[0] : v;
     if (value !== undefined && value.trim() !== '') flat[k] = value;
   }
-  return auditQuerySchema.parse(flat);
+  return flat;
+}
+
+/** Throws the ZodError (a 400 from a route handler). */
+export function parseAuditQuery(params: RawParams): AuditQuery {
+  return auditQuerySchema.parse(flatten(params));
+}
+
+/** For pages, which show what is wrong instead. */
+export function safeParseAuditQuery(params: RawParams) {
+  return auditQuerySchema.safeParse(flatten(params));
 }
 
 /** The query as the store's filter: whole UTC days, the end day included. */

@@ -2,14 +2,16 @@
  * Walks every server action of the table in-process, as each persona, with real Auth.js sign-in and
  * sign-out underneath: the signed-in personas also carry a real session cookie naming a live session
  * record, so signing out has something to end. A refusal must come back as an error state (or a
- * redirect) and change nothing in the store; a `done` must have changed something (unless the table
- * says the action is read-only).
+ * redirect) and change nothing in the store or the image service; a `done` must have changed
+ * something (unless the table says it writes `never` or `maybe`).
  */
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stubAppEnv } from '@/test/helpers/app-env';
+import { startTestService, type TestService } from '@/test/helpers/service';
+import { makeActionFixture } from './action-fixture';
 import { importAppFile } from './app-files';
 import { APP_ORIGIN, interruptOutcome } from './next-interrupts';
-import { actAs, createPeople, newPerson, type People, type Person } from './people';
+import { actAs, createPeople, type People, type Person } from './people';
 import { changedTables, storeSnapshot } from './store-snapshot';
 import { ACTIONS, type ActionFixture, type ActionRow, PERSONAS, type Persona } from './table';
 
@@ -18,38 +20,24 @@ vi.mock('@/lib/auth/session', () => import('@/test/helpers/session'));
 vi.mock('server-only', () => ({}));
 vi.mock('next/headers', () => import('@/test/helpers/next-headers'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
-stubAppEnv();
 // GitHub sign-in on, so its action is walked as it runs in deployments that use it.
 vi.stubEnv('AUTH_GITHUB_ID', 'github-client-id');
 vi.stubEnv('AUTH_GITHUB_SECRET', 'github-client-secret');
 
 const SESSION_COOKIE = 'authjs.session-token';
 
+let t: TestService;
 let people: People;
 let fixture: ActionFixture;
 
 beforeAll(async () => {
+  // Key and variant actions act on a real (in-process) image service, whose records are in the snapshots too.
+  t = await startTestService();
+  stubAppEnv(t);
   people = await createPeople();
-  const { hashPassword } = await import('@/lib/auth/password');
-  const { createUser } = await import('@/lib/db/users');
-  const signInAccount = { email: 'sign-in@example.com', password: 'the sign-in password' };
-  await createUser({
-    email: signInAccount.email,
-    passwordHash: await hashPassword(signInAccount.password),
-    role: 'viewer',
-  });
-  let emails = 0;
-  fixture = {
-    newUser: (role) => newPerson(role, 'target'),
-    unusedEmail: () => `new-${++emails}@example.com`,
-    form: (fields) => {
-      const form = new FormData();
-      for (const [key, value] of Object.entries(fields)) form.set(key, value);
-      return form;
-    },
-    signInAccount,
-  };
+  fixture = await makeActionFixture(people, t);
 });
+afterAll(() => t.stop());
 
 /** A cookie naming a new, live session record of `person`, as Auth.js issues one at sign-in. */
 async function sessionCookie(person: Person): Promise<string> {
@@ -82,7 +70,7 @@ async function outcomeOf(row: ActionRow, persona: Persona): Promise<string> {
   if (typeof action !== 'function') throw new Error(`${row.file} exports no ${row.name}`);
   await enter(persona);
   const args = await row.args(fixture);
-  const before = await storeSnapshot();
+  const before = await storeSnapshot(t);
   let refusedByState = false;
   let redirect = '';
   try {
@@ -92,12 +80,13 @@ async function outcomeOf(row: ActionRow, persona: Persona): Promise<string> {
     if (typeof outcome !== 'string') throw err;
     redirect = ` → ${outcome.slice('redirect:'.length)}`;
   }
-  const changed = changedTables(before, await storeSnapshot());
+  const changed = changedTables(before, await storeSnapshot(t));
+  const writes = row.writes ?? 'always';
   // A redirect says nothing by itself: whether the store changed tells a refusal from work done.
-  const refused = refusedByState || (redirect !== '' && changed.length === 0 && !row.readOnly);
+  const refused = refusedByState || (redirect !== '' && changed.length === 0 && writes === 'always');
   if (refused && changed.length > 0) return `refused${redirect}, yet changed ${changed.join(', ')}`;
-  if (!refused && row.readOnly && changed.length > 0) return `done${redirect}, yet changed ${changed.join(', ')}`;
-  if (!refused && !row.readOnly && changed.length === 0) return `done${redirect}, yet nothing changed`;
+  if (!refused && writes === 'never' && changed.length > 0) return `done${redirect}, yet changed ${changed.join(', ')}`;
+  if (!refused && writes === 'always' && changed.length === 0) return `done${redirect}, yet nothing changed`;
   return `${refused ? 'refused' : 'done'}${redirect}`;
 }
 

@@ -6,7 +6,7 @@ import type { TestService } from '@/test/helpers/service';
 
 export type Snapshot = Record<string, string[]>;
 
-const SERVICE_TABLES = ['images', 'variants', 'signing_keys'] as const;
+const SERVICE_TABLES = ['images', 'variants', 'signing_keys', 'config'] as const;
 
 export async function storeSnapshot(service?: TestService): Promise<Snapshot> {
   const { getDb } = await import('@/lib/db/index');

@@ -145,6 +145,16 @@ const allActions = (outcome: ActionOutcome) => each(outcome, outcome, outcome, o
 export interface ActionFixture {
   /** A new account of `role`, made for this call only. */
   newUser(role: Role): Promise<{ id: string; email: string }>;
+  /** A new pending invite (made by an admin) for an unused email. */
+  newInvite(role: Role): Promise<{ id: string; token: string }>;
+  /** A finished image of `uploader`. */
+  newImage(): Promise<string>;
+  /** A new signing key of the image service; its fingerprint. */
+  newKey(): Promise<string>;
+  /** A new variant of the image service; its id. */
+  newVariant(): Promise<string>;
+  /** A variant id (letters and digits) no variant has. */
+  unusedName(): string;
   /** An email no account has. */
   unusedEmail(): string;
   form(fields: Record<string, string>): FormData;
@@ -157,13 +167,16 @@ export interface ActionRow {
   name: string;
   args: (f: ActionFixture) => unknown[] | Promise<unknown[]>;
   expect: Expect<ActionOutcome>;
-  /** `done` changes nothing in the store (otherwise a `done` must change something). */
-  readOnly?: boolean;
+  /** Whether a `done` changes the store: default `always`; `maybe` for reads that may cache something. */
+  writes?: 'always' | 'never' | 'maybe';
   why?: string;
 }
 
 const AUTH_ACTIONS = 'app/(auth)/actions.ts';
+const INVITE_ACTIONS = 'app/(auth)/invite/[token]/actions.ts';
 const USER_ACTIONS = 'app/(gallery)/admin/users/actions.ts';
+const KEY_ACTIONS = 'app/(gallery)/admin/keys/actions.ts';
+const VARIANT_ACTIONS = 'app/(gallery)/admin/variants/actions.ts';
 
 export const ACTIONS: readonly ActionRow[] = [
   {
@@ -178,7 +191,7 @@ export const ACTIONS: readonly ActionRow[] = [
     name: 'gitHubSignInAction',
     args: () => [],
     expect: allActions('done → https://github.com/login/oauth/authorize'),
-    readOnly: true,
+    writes: 'never',
     why: 'only starts the OAuth round trip; admission is decided on the callback',
   },
   {
@@ -200,6 +213,28 @@ export const ACTIONS: readonly ActionRow[] = [
   },
   { file: AUTH_ACTIONS, name: 'signOutEverywhereAction', args: () => [], expect: ownSession('done → /sign-in') },
   {
+    file: INVITE_ACTIONS,
+    name: 'acceptInviteAction',
+    args: async (f) => [
+      {},
+      f.form({
+        token: (await f.newInvite('viewer')).token,
+        name: 'Ivy',
+        password: 'long enough 1',
+        confirm: 'long enough 1',
+      }),
+    ],
+    expect: each<ActionOutcome>('done → /', 'refused', 'refused', 'refused', 'refused'),
+    why: 'the token is the credential; someone signed in as another user must sign out first',
+  },
+  {
+    file: INVITE_ACTIONS,
+    name: 'signOutForInviteAction',
+    args: (f) => [f.form({ token: 'not-a-token' })],
+    expect: ownSession('done → /sign-in'),
+    why: 'a sign-out like signOutAction; only a token-shaped value may go into the redirect',
+  },
+  {
     file: USER_ACTIONS,
     name: 'addUserAction',
     args: (f) => [{}, f.form({ email: f.unusedEmail(), name: '', password: 'long enough', role: 'admin' })],
@@ -216,6 +251,59 @@ export const ACTIONS: readonly ActionRow[] = [
     name: 'removeUserAction',
     args: async (f) => [(await f.newUser('viewer')).id],
     expect: adminAction,
+  },
+  {
+    file: USER_ACTIONS,
+    name: 'resetPasswordAction',
+    args: async (f) => [(await f.newUser('viewer')).id, 'a new password 1'],
+    expect: adminAction,
+  },
+  {
+    file: USER_ACTIONS,
+    name: 'setDisabledAction',
+    args: async (f) => [(await f.newUser('viewer')).id, true],
+    expect: adminAction,
+  },
+  {
+    file: USER_ACTIONS,
+    name: 'createInviteAction',
+    args: (f) => [{}, f.form({ email: f.unusedEmail(), role: 'viewer' })],
+    expect: adminAction,
+  },
+  {
+    file: USER_ACTIONS,
+    name: 'revokeInviteAction',
+    args: async (f) => [(await f.newInvite('viewer')).id],
+    expect: adminAction,
+  },
+  { file: KEY_ACTIONS, name: 'revealKeyAction', args: async (f) => [await f.newKey()], expect: adminAction },
+  { file: KEY_ACTIONS, name: 'rotateKeyAction', args: () => [], expect: adminAction },
+  { file: KEY_ACTIONS, name: 'deleteKeyAction', args: async (f) => [await f.newKey(), true], expect: adminAction },
+  {
+    file: VARIANT_ACTIONS,
+    name: 'saveVariantAction',
+    args: (f) => [{}, f.form({ id: f.unusedName(), fit: 'scale-down', width: '100', height: '', metadata: 'none' })],
+    expect: adminAction,
+  },
+  {
+    file: VARIANT_ACTIONS,
+    name: 'deleteVariantAction',
+    args: async (f) => [await f.newVariant()],
+    expect: adminAction,
+  },
+  {
+    file: VARIANT_ACTIONS,
+    name: 'saveSettingsAction',
+    args: (f) => [{}, f.form({ flexible_variants: 'on', browser_ttl: '7200' })],
+    expect: adminAction,
+  },
+  {
+    file: VARIANT_ACTIONS,
+    name: 'previewVariantAction',
+    args: async (f) => [await f.newVariant(), await f.newImage()],
+    expect: adminAction,
+    writes: 'maybe',
+    why: 'a read; signing may record when the app first saw its key',
   },
 ];
 
@@ -238,10 +326,19 @@ export interface PageRow {
 export const PAGES: readonly PageRow[] = [
   { file: 'app/(auth)/setup/page.tsx', expect: page(404, 404, 404, 404, 404), why: 'gone once any user exists' },
   { file: 'app/(auth)/sign-in/page.tsx', expect: page(200, HOME, HOME, HOME, HOME) },
+  {
+    file: 'app/(auth)/invite/[token]/page.tsx',
+    expect: page(200, 200, 200, 200, 200),
+    why: 'the token is the credential; an unknown one shows why the link does not work',
+  },
   { file: 'app/(gallery)/(browse)/page.tsx', expect: page(SIGN_IN, 200, 200, 200, 200) },
   { file: 'app/(gallery)/(browse)/images/[id]/page.tsx', expect: page(SIGN_IN, 200, 200, 200, 200) },
   { file: 'app/(gallery)/upload/page.tsx', expect: page(SIGN_IN, DENIED, 200, 200, 200) },
   { file: 'app/(gallery)/admin/page.tsx', expect: page(SIGN_IN, 403, 403, 403, 200), why: 'app/forbidden.tsx' },
   { file: 'app/(gallery)/admin/users/page.tsx', expect: page(SIGN_IN, 403, 403, 403, 200) },
   { file: 'app/(gallery)/admin/images/page.tsx', expect: page(SIGN_IN, 403, 403, 403, 200) },
+  { file: 'app/(gallery)/admin/audit/page.tsx', expect: page(SIGN_IN, 403, 403, 403, 200) },
+  { file: 'app/(gallery)/admin/keys/page.tsx', expect: page(SIGN_IN, 403, 403, 403, 200) },
+  { file: 'app/(gallery)/admin/variants/page.tsx', expect: page(SIGN_IN, 403, 403, 403, 200) },
+  { file: 'app/(gallery)/admin/usage/page.tsx', expect: page(SIGN_IN, 403, 403, 403, 200) },
 ];

@@ -1,7 +1,7 @@
 /**
- * The hostile-file corpus (issue 7, "Proof in CI"): every case made by code, each with the answer the
- * service must give. `test/conformance/hostile-corpus.test.ts` sends each through `POST v1` and through a
- * one-time upload URL; `scripts/hostile-corpus.ts` writes the files out for other tools.
+ * The hostile-file corpus (issue 7, "Proof in CI"): every case made by code (no binary is committed), each
+ * with the answer the service must give. `test/conformance/hostile-corpus.test.ts` sends each through
+ * `POST v1` and through a one-time upload URL.
  */
 import type { HostileCase } from './case';
 import { badFields } from './fields';
@@ -14,6 +14,14 @@ export type { Acceptance, Category, HostileCase, Refusal } from './case';
 export { ACTIVE_OR_EXTERNAL } from './svg';
 
 export async function hostileCorpus(): Promise<HostileCase[]> {
-  const parts = await Promise.all([bombs(), polyglots(), svgAttacks(), wrongTypes(), truncations(), limitEdges(), badFields()]);
+  const parts = await Promise.all([
+    bombs(),
+    polyglots(),
+    svgAttacks(),
+    wrongTypes(),
+    truncations(),
+    limitEdges(),
+    badFields(),
+  ]);
   return parts.flat();
 }

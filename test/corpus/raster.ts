@@ -40,7 +40,12 @@ const DAMAGED = refused(400, /damaged or truncated|could not be read|structure i
  * `width`×`height`, with `tail` after its trailer. (Decoders take the size from the frame when the
  * screen is absurdly larger, so a bomb must declare both.)
  */
-function gifScreen(width: number, height: number, frame: [number, number] = [1, 1], tail = Buffer.alloc(0)): Buffer {
+function gifScreen(
+  width: number,
+  height: number,
+  frame: [number, number] = [1, 1],
+  tail: Buffer = Buffer.alloc(0),
+): Buffer {
   const head = Buffer.alloc(13);
   head.write('GIF89a', 0, 'latin1');
   head.writeUInt16LE(width, 6);
@@ -168,7 +173,7 @@ export async function polyglots(): Promise<HostileCase[]> {
     {
       name: 'JPEG with a ZIP archive appended (JPEG/ZIP polyglot)',
       file: { bytes: Buffer.concat([jpeg, zip('payload.html', HTML)]), ...JPEG_FILE },
-      expected: accepted(/PK\x03\x04/, script),
+      expected: accepted(/payload\.html/, script), // the archive's file name
     },
     {
       name: 'JPEG with an HTML page in a COM segment',

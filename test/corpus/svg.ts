@@ -88,7 +88,10 @@ export function svgAttacks(): HostileCase[] {
     },
     {
       name: 'SVG with an external entity (XXE) reading /etc/passwd',
-      text: svg('<text>&xxe;</text>', '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'),
+      text: svg(
+        '<text>&xxe;</text>',
+        '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+      ),
       expected: refused(400, /DOCTYPE with declarations/),
     },
     {

@@ -42,10 +42,7 @@ async function decodedSize(file: string): Promise<[number, number]> {
  * Checks the store and returns its records. The originals and variants of records for which `decode`
  * is true are decoded in full (the others only have their sizes compared): each check decodes what is new.
  */
-export async function expectConsistentStore(
-  dataDir: string,
-  decode: (row: ImageRow) => boolean,
-): Promise<ImageRow[]> {
+export async function expectConsistentStore(dataDir: string, decode: (row: ImageRow) => boolean): Promise<ImageRow[]> {
   const rows = readImageRows(dataDir);
   const stored = rows.filter((r) => r.draft === 0);
   expect(rows.filter((r) => r.draft === 1 && (r.upload_state !== 'pending' || r.file_key !== null))).toEqual([]);

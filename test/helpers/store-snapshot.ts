@@ -25,7 +25,9 @@ export function filesUnder(dir: string): string[] {
 export function storeSnapshot(svc: RunningService): StoreSnapshot {
   const { db, store } = svc.core;
   return {
-    records: db.prepare('SELECT id, draft, upload_state, file_key FROM images ORDER BY id').all() as StoreSnapshot['records'],
+    records: db
+      .prepare('SELECT id, draft, upload_state, file_key FROM images ORDER BY id')
+      .all() as StoreSnapshot['records'],
     originals: filesUnder(store.originalsDir),
     variants: filesUnder(store.variantsDir),
     tmp: filesUnder(store.tmpDir),

@@ -18,8 +18,8 @@ export function InviteForm() {
     <form action={action} className={`card ${styles.form}`} aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite someone</h2>
       <p className="muted">
-        They get a link to choose their own name and password. It works once, for 7 days. Signing in with GitHub
-        under the invited email works too.
+        They get a link to choose their own name and password. It works once, for 7 days. Signing in with GitHub under
+        the invited email works too.
       </p>
       <FormAlert message={state.error} />
       <TextField id="invite-email" label="Email" name="email" type="email" required autoComplete="off" />

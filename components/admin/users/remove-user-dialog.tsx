@@ -65,8 +65,8 @@ export function RemoveUserDialog({ user, users, onClose, onDone }: RemoveUserDia
         <fieldset className={styles.choice}>
           <legend>Their {n}</legend>
           <label className={styles.check}>
-            <input type="radio" name="images" checked={mode === 'transfer'} onChange={() => setMode('transfer')} />{' '}
-            Give them to another user
+            <input type="radio" name="images" checked={mode === 'transfer'} onChange={() => setMode('transfer')} /> Give
+            them to another user
           </label>
           {mode === 'transfer' && (
             <div className="field">

@@ -46,7 +46,10 @@ export function ResetPasswordDialog({ user, onClose, onDone }: ResetPasswordDial
       onConfirm={submit}
       onCancel={onClose}
     >
-      <p>They are signed out everywhere and sign in with the new password from then on. Tell them the new password yourself.</p>
+      <p>
+        They are signed out everywhere and sign in with the new password from then on. Tell them the new password
+        yourself.
+      </p>
       <FormAlert message={error} />
       <div className="field">
         <label htmlFor="reset-password">New password</label>

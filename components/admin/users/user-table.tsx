@@ -132,7 +132,11 @@ export function UserTable({ users, currentUserId }: UserTableProps) {
         columns={columns}
         rowProps={(u) => ({ 'data-email': u.email, 'data-state': u.disabled ? 'disabled' : 'active' })}
       />
-      <ResetPasswordDialog user={dialog?.kind === 'reset' ? dialog.user : null} onClose={() => setDialog(null)} onDone={done} />
+      <ResetPasswordDialog
+        user={dialog?.kind === 'reset' ? dialog.user : null}
+        onClose={() => setDialog(null)}
+        onDone={done}
+      />
       <DisableUserDialog
         user={dialog?.kind === 'disable' ? dialog.user : null}
         onClose={() => setDialog(null)}

@@ -5,8 +5,9 @@ import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { signIn, signOut } from '@/lib/auth/config';
+import { INVITE_REFUSALS } from '@/lib/auth/invite-messages';
 import { isInviteTokenShape } from '@/lib/auth/invite-token';
-import { type AcceptOutcome, acceptInviteWithPassword } from '@/lib/auth/invites';
+import { acceptInviteWithPassword } from '@/lib/auth/invites';
 import { getCurrentUser } from '@/lib/auth/session';
 import { nameSchema, passwordSchema } from '@/lib/schemas/user';
 
@@ -15,19 +16,6 @@ export interface AcceptState {
   /** What was typed (never passwords), so a refused form does not make the person start over. */
   values?: { name?: string };
 }
-
-/** Why an invite could not be used, in words; also what the page says when it is opened. */
-export const INVITE_REFUSALS: Record<Exclude<AcceptOutcome, { ok: true }>['reason'], { title: string; message: string }> =
-  {
-    accepted: { title: 'This invite was already used', message: 'Its account exists: sign in with it instead.' },
-    revoked: { title: 'This invite was revoked', message: 'An admin withdrew it. Ask them for a new one.' },
-    expired: { title: 'This invite has expired', message: 'Invites work for 7 days. Ask an admin for a new one.' },
-    unknown: {
-      title: 'This invite link is not valid',
-      message: 'Check that you copied the whole link, or ask an admin for a new one.',
-    },
-    email_taken: { title: 'This email already has an account', message: 'Sign in with it instead.' },
-  };
 
 const acceptSchema = z
   .object({ token: z.string(), name: nameSchema, password: passwordSchema, confirm: z.string() })

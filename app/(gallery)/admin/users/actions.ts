@@ -43,8 +43,9 @@ async function asAdmin<T extends ActionState>(work: (admin: CurrentUser) => Prom
 const firstIssue = (issues: readonly { message: string }[]) => issues[0]?.message ?? 'Check the form.';
 
 /** Action arguments come from the browser as they are: an id must be a short string. */
-function idOf(value: unknown): string {
-  if (typeof value !== 'string' || value === '' || value.length > 100) throw new ApiError(400, 'bad_id', 'No such user.');
+function idOf(value: unknown, what: 'user' | 'invite' = 'user'): string {
+  if (typeof value !== 'string' || value === '' || value.length > 100)
+    throw new ApiError(400, 'bad_id', `No such ${what}.`);
   return value;
 }
 
@@ -107,7 +108,7 @@ export async function createInviteAction(_prev: InviteState, form: FormData): Pr
 
 export async function revokeInviteAction(inviteId: string): Promise<ActionState> {
   return asAdmin(async (admin) => {
-    const invite = await revokeInviteFor(admin, idOf(inviteId));
+    const invite = await revokeInviteFor(admin, idOf(inviteId, 'invite'));
     return { ok: `The invite for ${invite.email} was revoked; its link no longer works.` };
   });
 }

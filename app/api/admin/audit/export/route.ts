@@ -1,6 +1,7 @@
 // GET /api/admin/audit/export — the audit log as CSV, with the page's filters (admins only)
-import { requireAdmin } from '@/lib/admin/guard';
+
 import { auditCsvStream } from '@/lib/admin/audit-csv';
+import { requireAdmin } from '@/lib/admin/guard';
 import { apiRoute } from '@/lib/api/route';
 import { auditFilterOf, parseAuditQuery } from '@/lib/schemas/audit';
 
