@@ -8,11 +8,12 @@ test.describe('as admin', () => {
   test('add a user, change their role, remove them', async ({ page }) => {
     await page.goto('/admin/users');
     await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
-    await page.getByLabel('Email').fill('temp@example.com');
-    await page.getByLabel('Name (optional)').fill('Tess Temp');
-    await page.getByLabel('Initial password').fill('temporary-pass');
-    await page.getByRole('combobox', { name: 'Role', exact: true }).selectOption('viewer');
-    await page.getByRole('button', { name: 'Add user' }).click();
+    const add = page.getByRole('form', { name: 'Add a user with a password' });
+    await add.getByLabel('Email').fill('temp@example.com');
+    await add.getByLabel('Name (optional)').fill('Tess Temp');
+    await add.getByLabel('Initial password').fill('temporary-pass');
+    await add.getByRole('combobox', { name: 'Role', exact: true }).selectOption('viewer');
+    await add.getByRole('button', { name: 'Add user' }).click();
     await expect(page.getByText('Added temp@example.com as viewer.')).toBeVisible();
 
     const role = page.getByRole('combobox', { name: 'Role of temp@example.com' });

@@ -15,7 +15,10 @@ beforeAll(async () => {
   t = await startTestService();
   stubAppEnv(t);
   const { createUser } = await import('@/lib/db/users');
-  admin = { id: (await createUser({ email: 'keys@example.com', passwordHash: null, role: 'admin' })).id, role: 'admin' };
+  admin = {
+    id: (await createUser({ email: 'keys@example.com', passwordHash: null, role: 'admin' })).id,
+    role: 'admin',
+  };
   const image = await t.cf.images.v1.create({
     account_id: t.accountId,
     file: await toFile(await jpeg(80, 60), 'k.jpg'),

@@ -66,4 +66,16 @@ describe('GitHub admission', () => {
     );
     expect(decision).toEqual({ admit: false, reason: 'disabled' });
   });
+
+  it('admits an invited email (to accept the invite), but never a disabled user who was invited', async () => {
+    expect(await decideAdmission(input({ invited: true }))).toEqual({ admit: true, userId: null, via: 'invite' });
+    expect(await decideAdmission(input({ invited: true, existing: { id: 'u1', disabled_at: 1 } }))).toEqual({
+      admit: false,
+      reason: 'disabled',
+    });
+    expect(await decideAdmission(input({ invited: true, email: null }))).toEqual({
+      admit: false,
+      reason: 'no_verified_email',
+    });
+  });
 });

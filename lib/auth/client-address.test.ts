@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, isCidrOrAddress, parseCidr } from './client-address';
+import { clientAddress, clientIp, isCidrOrAddress, parseCidr } from './client-address';
 
 const xff = (value?: string) => new Headers(value === undefined ? {} : { 'x-forwarded-for': value });
 const proxies = ['127.0.0.1', '10.0.0.0/8', '::1'].map(parseCidr);
@@ -31,6 +31,15 @@ describe('clientAddress', () => {
     expect(clientAddress(xff('10.9.9.9, 127.0.0.1'), proxies)).toBe('10.9.9.9');
     expect(clientAddress(xff('not-an-ip, 10.1.2.3'), proxies)).toBeNull();
     expect(clientAddress(xff(), proxies)).toBeNull();
+  });
+});
+
+describe('clientIp', () => {
+  it('is the same client as clientAddress, as its full address (for the audit log)', () => {
+    expect(clientIp(xff('2001:db8:1:2:aaaa::1, 10.1.2.3'), proxies)).toBe('2001:db8:1:2:aaaa::1');
+    expect(clientIp(xff('::ffff:203.0.113.7'), proxies)).toBe('203.0.113.7');
+    expect(clientIp(xff('203.0.113.7'), [])).toBeNull();
+    expect(clientIp(xff('not-an-ip, 10.1.2.3'), proxies)).toBeNull();
   });
 });
 

@@ -77,4 +77,29 @@ describe('GitHub sign-in', () => {
     expect(await admitGitHubSignIn(signIn, policy, gitHub('gone@team.example'))).toBe('/sign-in?error=AccountDisabled');
     expect(await gitHubUserId('gho_token', gitHub('gone@team.example'))).toBeNull();
   });
+
+  it('lets an invited email in with the invite’s role, and spends the invite', async () => {
+    const { insertInvite, revokeInvite } = await import('@/lib/db/invites');
+    await insertInvite({
+      tokenHash: 'hash-invited',
+      email: 'invited@elsewhere.example',
+      role: 'uploader',
+      createdBy: null,
+    });
+    expect(await admitGitHubSignIn(signIn, closed, gitHub('invited@elsewhere.example'))).toBe(true);
+    expect(await findUserByEmail('invited@elsewhere.example')).toMatchObject({ role: 'uploader', name: 'Octo Cat' });
+    expect((await auditOf('invite.accepted')).at(-1)?.detail).toContain('"via":"github"');
+    // A revoked invite admits nobody.
+    const late = await insertInvite({
+      tokenHash: 'hash-revoked',
+      email: 'late@elsewhere.example',
+      role: 'admin',
+      createdBy: null,
+    });
+    await revokeInvite(late.id);
+    expect(await admitGitHubSignIn(signIn, closed, gitHub('late@elsewhere.example'))).toBe(
+      '/sign-in?error=GitHubNotAllowed',
+    );
+    expect(await findUserByEmail('late@elsewhere.example')).toBeUndefined();
+  });
 });

@@ -122,6 +122,20 @@ describe('sessions', () => {
     expect(await whoIs(third)).toBeNull();
   });
 
+  it('notes when each user last signed in, and only on a sign-in', async () => {
+    const frank = await newUser();
+    expect((await users.findUserById(frank.id))?.last_sign_in_at).toBeNull();
+    const before = Date.now();
+    const session = (await signIn(frank.email, PASSWORD)).session;
+    const first = (await users.findUserById(frank.id))?.last_sign_in_at ?? 0;
+    expect(first).toBeGreaterThanOrEqual(before);
+    // Using the session is not signing in, and noting the time does not end the session.
+    expect(await whoIs(session)).toBe(frank.id);
+    expect((await users.findUserById(frank.id))?.last_sign_in_at).toBe(first);
+    await signIn(frank.email, 'wrong password');
+    expect((await users.findUserById(frank.id))?.last_sign_in_at).toBe(first);
+  });
+
   it('signs out one session with sign-out, and all of them with sign-out everywhere', async () => {
     const carol = await newUser();
     const laptop = (await signIn(carol.email, PASSWORD)).session ?? '';
@@ -169,5 +183,16 @@ describe('sign-in limits through Auth.js', () => {
     expect(String(warnings.mock.calls[0]?.[0])).toMatch(
       /failed sign-in for person\d+@example\.com from 198\.51\.100\.66/,
     );
+    // And one audit entry for the burst, naming the account and the address.
+    const { getDb } = await import('@/lib/db/index');
+    const entries = await (await getDb())
+      .selectFrom('audit_log')
+      .select(['actor_id', 'target', 'ip', 'detail'])
+      .where('action', '=', 'auth.sign_in_failed')
+      .where('target', '=', erin.id)
+      .execute();
+    expect(entries).toEqual([
+      { actor_id: null, target: erin.id, ip: '198.51.100.66', detail: JSON.stringify({ email: erin.email }) },
+    ]);
   });
 });

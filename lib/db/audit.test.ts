@@ -25,10 +25,10 @@ describe('audit entries', () => {
     expect(await ipOf('test.v6')).toBe('2001:db8:1:2:aaaa::1');
   });
 
-  it('record no address when none can be believed (a client-set header, no proxy in between)', async () => {
-    setRequestHeaders({ 'x-forwarded-for': '198.51.100.1' });
+  it('record the nearest hop that is not a trusted proxy, and nothing without a header', async () => {
+    setRequestHeaders({ 'x-forwarded-for': '192.0.2.99, 198.51.100.1' });
     await audit(null, 'test.direct', null);
-    // 198.51.100.1 is not a trusted proxy: the client named itself, and that is what it is keyed by.
+    // 198.51.100.1 is no proxy of ours, so what it claims about 192.0.2.99 is not believed.
     expect(await ipOf('test.direct')).toBe('198.51.100.1');
     setRequestHeaders({});
     await audit(null, 'test.no-header', null);

@@ -97,7 +97,8 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits, signal?: AbortS
       bb = busboy({
         headers: req.headers,
         limits: {
-          fileSize: limits.maxFileBytes,
+          // busboy reports the limit on reaching it: one byte more, so a file of exactly the maximum passes.
+          fileSize: limits.maxFileBytes + 1,
           files: 1,
           fields: limits.maxFields,
           fieldSize: limits.maxFieldBytes,

@@ -10,7 +10,11 @@ const startOfDay = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are YYYY-MM-DD.')
-  .refine((v) => !Number.isNaN(startOfDay(v)), 'Not a real date.');
+  // Date.parse rolls 2025-02-31 over into March: a real date reads back as itself.
+  .refine((v) => {
+    const ms = startOfDay(v);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === v;
+  }, 'Not a real date.');
 
 export const AUDIT_PAGE_SIZE = 50;
 
