@@ -59,7 +59,9 @@ async function createInvite(page: Page, email: string, role: string): Promise<st
 test('an invite is accepted in a new browser, signs in, and works only once', async ({ page, browser }) => {
   const email = unique('invitee');
   const link = await createInvite(page, email, 'uploader');
-  await expect(page.getByRole('table', { name: 'Pending invites' }).getByRole('cell', { name: email })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Pending invites' }).getByRole('cell', { name: email, exact: true }),
+  ).toBeVisible();
 
   const invitee = await otherBrowser(browser);
   await invitee.goto(link);
@@ -84,7 +86,9 @@ test('an invite is accepted in a new browser, signs in, and works only once', as
   await page.reload();
   const users = page.getByRole('table', { name: 'Users' });
   await expect(users.locator(`tr[data-email="${email}"]`)).toContainText('uploader');
-  await expect(page.getByRole('table', { name: 'Pending invites' }).getByRole('cell', { name: email })).toHaveCount(0);
+  await expect(
+    page.getByRole('table', { name: 'Pending invites' }).getByRole('cell', { name: email, exact: true }),
+  ).toHaveCount(0);
 });
 
 test('a revoked invite shows a clear page', async ({ page, browser }) => {

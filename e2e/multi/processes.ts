@@ -4,7 +4,7 @@
  * process prints once it serves; its output goes to a log file for when something fails.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -70,22 +70,43 @@ export function startNpm(
   });
 }
 
-/** Ports nothing listens on now, all different (held together while the system picks them). */
+/**
+ * Ports nothing listens on now, all different. Taken below the system's ephemeral range: a port the
+ * system handed out (listen on 0) can be handed out again, to any outgoing connection, in the minutes
+ * `npm start` may spend building before it listens; below that range only a process that names the
+ * port could take it.
+ */
 export async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<net.Server>((resolve, reject) => {
-          const server = net.createServer();
-          server.once('error', reject);
-          server.listen(0, '127.0.0.1', () => resolve(server));
-        }),
-    ),
-  );
-  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  const low = ephemeralLow();
+  const ports: number[] = [];
+  while (ports.length < count) {
+    const candidate = low ? 10_000 + Math.floor(Math.random() * (low - 10_000)) : 0;
+    const port = await listenable(candidate);
+    if (port !== null && !ports.includes(port)) ports.push(port);
+  }
   return ports;
+}
+
+/** The first port of the ephemeral range (Linux), or null where it cannot be read (then the system picks). */
+function ephemeralLow(): number | null {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(low) && low > 11_000 ? low : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `port` (0: any) if it can be listened on now, else null. */
+function listenable(port: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(null));
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => {
+      const taken = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(taken));
+    });
+  });
 }
 
 /** The runner's environment without any setting of the app or its service, so none leaks into the processes started here. */

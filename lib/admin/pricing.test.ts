@@ -18,7 +18,8 @@ describe('monthly bill', () => {
     expect(bill.stored).toMatchObject({ blocks: 2, usd: 10 });
     expect(bill.delivered).toMatchObject({ blocks: 3, usd: 3 });
     expect(bill.totalUsd).toBe(13);
-    expect(lineArithmetic(bill.delivered)).toBe('250,001 → 3 × 100,000 → 3 × $1 = $3');
+    expect(lineArithmetic(bill.delivered)).toBe('250,001 → 3 blocks of 100,000 × $1 = $3');
+    expect(lineArithmetic(monthlyBill(1, 0).stored)).toBe('1 → 1 block of 100,000 × $5 = $5');
   });
 
   it('is $0 for an empty account', () => {

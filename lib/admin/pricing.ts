@@ -43,9 +43,10 @@ export function monthlyBill(stored: number, delivered: number): Bill {
   return { stored: s, delivered: d, totalUsd: s.usd + d.usd };
 }
 
-/** "3 × $1 = $3": the arithmetic of one line, as the page shows it. */
+/** "250,001 → 3 blocks of 100,000 × $1 = $3": the arithmetic of one line, as the pages show it. */
 export function lineArithmetic(l: BillLine): string {
-  return `${l.count.toLocaleString('en-US')} → ${l.blocks} × ${l.blockSize.toLocaleString('en-US')} → ${l.blocks} × $${l.blockUsd} = $${l.usd}`;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `${n(l.count)} → ${l.blocks} block${l.blocks === 1 ? '' : 's'} of ${n(l.blockSize)} × $${l.blockUsd} = $${l.usd}`;
 }
 
 export interface MonthProjection {

@@ -22,11 +22,12 @@ export function BillEstimate({ usage }: { usage: UsageOverview }) {
           <dd>
             {projection ? (
               <>
-                {count(projection.soFar)} in the first {projection.daysElapsed} day
-                {projection.daysElapsed === 1 ? '' : 's'} → {count(projection.soFar)} ÷ {projection.daysElapsed} ×{' '}
-                {projection.daysInMonth} ≈ {count(projection.projected)} this month → {bill.delivered.blocks} ×{' '}
-                {count(PRICING.deliveredBlock)} × {usd(PRICING.deliveredBlockUsd)} ={' '}
-                <strong>{usd(bill.delivered.usd)}</strong>
+                {count(projection.soFar)}{' '}
+                {projection.daysElapsed === 1 ? 'on the first day' : `in the first ${projection.daysElapsed} days`} →{' '}
+                {count(projection.soFar)} ÷ {projection.daysElapsed} × {projection.daysInMonth} days ≈{' '}
+                {count(projection.projected)} this month → {bill.delivered.blocks} block
+                {bill.delivered.blocks === 1 ? '' : 's'} of {count(PRICING.deliveredBlock)} ×{' '}
+                {usd(PRICING.deliveredBlockUsd)} = <strong>{usd(bill.delivered.usd)}</strong>
               </>
             ) : (
               'Not available on this backend, so not included.'

@@ -1,8 +1,6 @@
 'use client';
 import type { ReactElement } from 'react';
 import {
-  Area,
-  AreaChart,
   Bar,
   BarChart,
   CartesianGrid,
@@ -73,20 +71,13 @@ export function UsageCharts({ usage }: { usage: UsageOverview }) {
         {deliveries.available && <DeliveriesChart deliveries={deliveries} />}
         {deliveries.available && deliveries.days.some((d) => d.bytes !== null) && (
           <ChartCard title="Bytes delivered per day">
-            <AreaChart data={deliveries.days} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
+            <BarChart data={deliveries.days} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="day" tickFormatter={shortDay} {...axis} minTickGap={16} />
               <YAxis tickFormatter={(v: number) => bytes(v)} {...axis} width={64} />
-              <Tooltip formatter={(v) => bytes(Number(v))} labelFormatter={(l) => String(l)} />
-              <Area
-                type="monotone"
-                dataKey="bytes"
-                name="Bytes"
-                stroke={COLORS[1]}
-                fill={COLORS[1]}
-                fillOpacity={0.2}
-              />
-            </AreaChart>
+              <Tooltip formatter={(v) => bytes(Number(v))} />
+              <Bar dataKey="bytes" name="Bytes" fill={COLORS[1]} />
+            </BarChart>
           </ChartCard>
         )}
         <ChartCard
@@ -102,7 +93,7 @@ export function UsageCharts({ usage }: { usage: UsageOverview }) {
             <XAxis dataKey="day" tickFormatter={shortDay} {...axis} minTickGap={16} />
             <YAxis tickFormatter={(v: number) => count(v)} {...axis} width={56} allowDecimals={false} />
             <Tooltip formatter={(v) => count(Number(v))} />
-            <Line type="stepAfter" dataKey="stored" name="Images" stroke={COLORS[0]} dot={false} connectNulls />
+            <Line type="stepAfter" dataKey="stored" name="Images" stroke={COLORS[0]} dot={{ r: 2 }} connectNulls />
           </LineChart>
         </ChartCard>
       </div>

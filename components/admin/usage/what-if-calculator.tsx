@@ -49,7 +49,7 @@ export function WhatIfCalculator({ bucketSeconds, ttlSeconds }: WhatIfCalculator
       <div className={`card ${styles.calculator}`}>
         <div className={styles.inputs}>
           {FIELDS.map((f) => (
-            <div className="field" key={f.key}>
+            <div className={`field ${f.hint ? styles.wide : ''}`} key={f.key}>
               <label htmlFor={`${id}-${f.key}`}>{f.label}</label>
               <input
                 id={`${id}-${f.key}`}

@@ -107,14 +107,19 @@ function PreviewResult({ preview }: { preview: VariantPreview }) {
     <div className={styles.result} data-testid="variant-preview">
       <div className={styles.compare}>
         <figure>
-          <img src={preview.originalUrl} alt={`${image.title}, original`} />
+          <img src={preview.originalUrl} alt={`${image.title}, original`} width={image.width} height={image.height} />
           <figcaption>
             Original {image.width} × {image.height}
             {image.bytes !== null ? `, ${formatBytes(image.bytes)}` : ''}
           </figcaption>
         </figure>
         <figure>
-          <img src={preview.variantUrl} alt={`${image.title} in ${preview.variant}`} />
+          <img
+            src={preview.variantUrl}
+            alt={`${image.title} in ${preview.variant}`}
+            width={output.width}
+            height={output.height}
+          />
           <figcaption>
             {preview.variant}: {output.width} × {output.height}
           </figcaption>
