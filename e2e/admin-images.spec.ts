@@ -103,7 +103,7 @@ test.describe('as admin', () => {
       .getByRole('button', { name: `Edit ${tag}-1` })
       .click();
     const dialog = page.getByRole('dialog', { name: 'Edit image' });
-    await expect(dialog.getByLabel('Key owner (kept by Pixvault)')).toBeVisible();
+    await expect(dialog.getByRole('term').getByText('owner', { exact: true })).toBeVisible(); // kept by Pixvault, not editable
     await dialog.getByLabel('Title').fill(`${tag} renamed`);
     await dialog.getByRole('button', { name: 'Add a key' }).click();
     await dialog.getByLabel('Metadata key 1').fill('owner');

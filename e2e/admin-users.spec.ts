@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { E2E } from './fixtures/env';
+import { photo, uploadByApi } from './fixtures/images';
 
 test.use({ storageState: E2E.storage('admin') });
 
@@ -142,6 +143,33 @@ test('resetting a password ends their sessions; only the new password works', as
   await expect(user.getByText('Email or password is incorrect.')).toBeVisible();
   await signInAs(user, email, 'new-password-1');
   await expect(user).toHaveURL(/\/$/);
+});
+
+test('removing a user can give their images to someone else instead of deleting them', async ({ page, browser }) => {
+  const email = unique('leaver');
+  const heir = unique('heir');
+  await addUser(page, heir, 'heir-password-1', 'uploader');
+  await addUser(page, email, 'leaver-password-1', 'uploader');
+  const leaver = await otherBrowser(browser, { email, password: 'leaver-password-1' });
+  await expect(leaver).toHaveURL(/\/$/);
+  const image = await uploadByApi(leaver.request, 'kept.jpg', await photo(320, 240));
+
+  await page.reload();
+  const imagesOf = (who: string) => page.locator(`tr[data-email="${who}"] td[data-label="Images"]`);
+  await expect(imagesOf(email)).toHaveText('1');
+  await expect(imagesOf(heir)).toHaveText('0');
+  await page.getByRole('button', { name: `Remove ${email}` }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('radio', { name: 'Give them to another user' })).toBeChecked();
+  await dialog.getByLabel('New owner').selectOption({ label: heir });
+  await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(page.getByText('User removed; 1 image(s) transferred.')).toBeVisible();
+  await expect(page.locator(`tr[data-email="${email}"]`)).toHaveCount(0);
+  await expect(imagesOf(heir)).toHaveText('1');
+
+  const detail = await page.request.get(`/api/images/${image.id}`);
+  expect(detail.status()).toBe(200);
+  expect(((await detail.json()) as { owner: { name: string } }).owner.name).toBe(heir);
 });
 
 test('the audit log shows what was done, filters it and exports it as CSV', async ({ page }) => {

@@ -1,5 +1,5 @@
 /** The app signs with the newest key the backend lists, cached briefly, and falls back to the configured key. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stubAppEnv } from '@/test/helpers/app-env';
 import { startTestService, type TestService } from '@/test/helpers/service';
 
@@ -44,5 +44,19 @@ describe('signingKey', () => {
     await imagesClient().deleteKey('newer');
     await refreshSigningKeys(later + 1);
     expect(await signingKey(later + 2)).toBe(t.config.signingKey);
+  });
+
+  it('is one cache per process, shared by every copy of the module (Next.js bundles routes and actions apart)', async () => {
+    const now = Date.now() + 3 * KEY_CACHE_MS;
+    vi.resetModules();
+    const copy = await import('./signing-keys');
+    expect(copy.signingKey).not.toBe(signingKey); // a second copy, as in a Next.js build
+    const before = await copy.signingKey(now);
+    expect(await signingKey(now)).toBe(before);
+
+    // A rotation seen by one copy (the keys page's action) is the other's (the gallery's API) at once.
+    const rotated = (await imagesClient().putKey('rotated')).find((k) => k.name === 'rotated')?.value;
+    await refreshSigningKeys(now + 1);
+    expect(await copy.signingKey(now + 2)).toBe(rotated);
   });
 });

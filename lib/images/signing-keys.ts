@@ -22,9 +22,21 @@ interface KeyRead {
   readAtMs: number;
 }
 
-let last: KeyRead | null = null;
-let reading: Promise<KeyRead> | null = null;
-let failedAtMs = Number.NEGATIVE_INFINITY;
+interface KeyCache {
+  last: KeyRead | null;
+  reading: Promise<KeyRead> | null;
+  failedAtMs: number;
+}
+
+/**
+ * One cache per process, on globalThis: Next.js bundles route handlers, pages and server actions
+ * separately, each with its own copy of this module, and a rotation made by one (the keys page's
+ * action) must be seen by the others (the gallery's API) at once, not a cache time later.
+ */
+const CACHE_KEY = Symbol.for('pixvault.signing-keys');
+const store = globalThis as typeof globalThis & { [CACHE_KEY]?: KeyCache };
+store[CACHE_KEY] ??= { last: null, reading: null, failedAtMs: Number.NEGATIVE_INFINITY };
+const cache: KeyCache = store[CACHE_KEY];
 
 async function read(nowMs: number): Promise<KeyRead> {
   const configured = appEnv().images.signingKey;
@@ -34,15 +46,15 @@ async function read(nowMs: number): Promise<KeyRead> {
 
 /** Reads the keys now (one read at a time per process); the result is cached for everyone. */
 export function refreshSigningKeys(nowMs = Date.now()): Promise<KeyRead> {
-  reading ??= read(nowMs)
+  cache.reading ??= read(nowMs)
     .then((r) => {
-      last = r;
+      cache.last = r;
       return r;
     })
     .finally(() => {
-      reading = null;
+      cache.reading = null;
     });
-  return reading;
+  return cache.reading;
 }
 
 /** The backend's keys with their first-seen times, read fresh (for the console). */
@@ -55,11 +67,12 @@ export async function currentKeys(nowMs = Date.now()): Promise<AgedKey[]> {
  * runs in the background; only a missing or very old one is waited for.
  */
 export async function signingKey(nowMs = Date.now()): Promise<string> {
+  const { last } = cache;
   const age = last ? nowMs - last.readAtMs : Number.POSITIVE_INFINITY;
   if (last && age < KEY_CACHE_MS) return last.signWith;
-  if (nowMs - failedAtMs < RETRY_AFTER_MS) return last?.signWith ?? appEnv().images.signingKey;
+  if (nowMs - cache.failedAtMs < RETRY_AFTER_MS) return last?.signWith ?? appEnv().images.signingKey;
   const next = refreshSigningKeys(nowMs).catch((err: unknown) => {
-    failedAtMs = nowMs;
+    cache.failedAtMs = nowMs;
     console.error(
       '[pixvault] could not read the signing keys; signing with the last known or configured key:',
       err instanceof Error ? err.message : err,
@@ -67,7 +80,7 @@ export async function signingKey(nowMs = Date.now()): Promise<string> {
     return null;
   });
   if (last && age < STALE_LIMIT_MS) return last.signWith;
-  return (await next)?.signWith ?? last?.signWith ?? appEnv().images.signingKey;
+  return (await next)?.signWith ?? cache.last?.signWith ?? appEnv().images.signingKey;
 }
 
 /**
@@ -76,5 +89,5 @@ export async function signingKey(nowMs = Date.now()): Promise<string> {
  */
 export function cachedSigningKey(nowMs = Date.now()): string {
   void signingKey(nowMs);
-  return last?.signWith ?? appEnv().images.signingKey;
+  return cache.last?.signWith ?? appEnv().images.signingKey;
 }

@@ -20,8 +20,23 @@ export interface AuditRow {
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 
 const COLUMNS: Column<AuditRow>[] = [
-  { key: 'at', header: 'When (UTC)', label: 'When', cell: (e) => <time dateTime={e.at}>{utc(e.at)}</time> },
-  { key: 'who', header: 'Who', cell: (e) => e.actor ?? <span className="muted">System</span> },
+  {
+    key: 'at',
+    header: 'When (UTC)',
+    label: 'When',
+    cell: (e) => (
+      <time dateTime={e.at} className={styles.nowrap}>
+        {utc(e.at)}
+      </time>
+    ),
+  },
+  {
+    key: 'who',
+    header: 'Who',
+    // No actor: the users CLI, the app itself, or a visitor who was not signed in (failed sign-ins).
+    cell: (e) =>
+      e.actor ? <span className={styles.wrap}>{e.actor}</span> : <span className="muted">Not signed in</span>,
+  },
   {
     key: 'what',
     header: 'What',

@@ -80,8 +80,8 @@ export function ImageFilters({ query, owners, deliveriesAvailable }: ImageFilter
       <div className="field">
         <label htmlFor="f-dir">Order</label>
         <select className="input" id="f-dir" name="dir" defaultValue={query.dir}>
-          <option value="desc">Highest / newest first</option>
-          <option value="asc">Lowest / oldest first</option>
+          <option value="desc">Descending</option>
+          <option value="asc">Ascending</option>
         </select>
       </div>
       <div className="field">

@@ -1,6 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { adminFetch } from '@/components/admin/ui/admin-fetch';
 import { BulkResultSummary } from '@/components/admin/ui/bulk-result-summary';
 import { DataTable } from '@/components/admin/ui/data-table';
@@ -14,6 +14,7 @@ import type {
   BulkAction,
   BulkImagesRequest,
 } from '@/lib/schemas/admin-images';
+import styles from './admin-images.module.css';
 import { BulkBar } from './bulk-bar';
 import { BulkConfirm } from './bulk-confirm';
 import { EditImageDialog } from './edit-image-dialog';
@@ -49,6 +50,12 @@ export function ImageTable({ page, filter, params, owners }: ImageTableProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<AdminImageRow | null>(null);
 
+  const messages = useRef<HTMLDivElement>(null);
+  // Actions start from the bar under the table; their outcome is shown above it, so bring it into view.
+  useEffect(() => {
+    if (outcome || error || notice) messages.current?.scrollIntoView({ block: 'nearest' });
+  }, [outcome, error, notice]);
+
   const count = allMatching ? page.total : selection.selectedIds.length;
   const clear = () => {
     selection.clear();
@@ -83,30 +90,22 @@ export function ImageTable({ page, filter, params, owners }: ImageTableProps) {
 
   return (
     <>
-      <FormAlert message={error} />
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      {outcome && (
-        <BulkResultSummary
-          result={outcome.result}
-          done={outcome.done}
-          noun="images"
-          onDismiss={() => setOutcome(null)}
-        />
-      )}
-      <BulkBar
-        count={count}
-        canSelectAllMatching={selection.header === 'all' && page.total > page.rows.length}
-        allMatching={allMatching}
-        total={page.total}
-        busy={busy}
-        onAction={setConfirming}
-        onSelectAllMatching={() => setAllMatching(true)}
-        onClear={clear}
-      />
+      <div ref={messages} className={styles.messages}>
+        <FormAlert message={error} />
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
+        {outcome && (
+          <BulkResultSummary
+            result={outcome.result}
+            done={outcome.done}
+            noun="images"
+            onDismiss={() => setOutcome(null)}
+          />
+        )}
+      </div>
       <DataTable
         caption="Images"
         rows={page.rows}
@@ -127,6 +126,16 @@ export function ImageTable({ page, filter, params, owners }: ImageTableProps) {
           },
           rowLabel: (r) => `Select ${r.title}`,
         }}
+      />
+      <BulkBar
+        count={count}
+        canSelectAllMatching={selection.header === 'all' && page.total > page.rows.length}
+        allMatching={allMatching}
+        total={page.total}
+        busy={busy}
+        onAction={setConfirming}
+        onSelectAllMatching={() => setAllMatching(true)}
+        onClear={clear}
       />
       <BulkConfirm
         action={confirming}

@@ -10,7 +10,7 @@ export interface MetadataPair {
 
 export interface MetadataEditorProps {
   pairs: readonly MetadataPair[];
-  /** Pixvault's own keys: shown, never editable. */
+  /** Pixvault's own keys (ownership, deployment): shown, never editable. */
   reserved: Readonly<Record<string, string>>;
   onChange: (pairs: MetadataPair[]) => void;
   disabled?: boolean;
@@ -26,15 +26,16 @@ export function MetadataEditor({ pairs, reserved, onChange, disabled }: Metadata
   return (
     <fieldset className={styles.metadata} disabled={disabled}>
       <legend>Metadata</legend>
-      {Object.entries(reserved).map(([k, v]) => (
-        <div key={k} className={styles.metaRow}>
-          <input className="input" value={k} readOnly aria-label={`Key ${k} (kept by Pixvault)`} />
-          <input className="input" value={v} readOnly aria-label={`Value of ${k} (kept by Pixvault)`} />
-          <span className={styles.metaLock} title="Kept by Pixvault">
-            fixed
-          </span>
-        </div>
-      ))}
+      {Object.keys(reserved).length > 0 && (
+        <dl className={styles.reserved} aria-label="Kept by Pixvault">
+          {Object.entries(reserved).map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       {pairs.map((p, i) => (
         <div key={p.rowId} className={styles.metaRow}>
           <input

@@ -35,7 +35,7 @@ export function InviteForm() {
       {state.invite && (
         <div className={`notice ${styles.inviteResult}`} role="status">
           <p>
-            {state.ok} Valid until {utcMinute(new Date(state.invite.expiresAt).toISOString())}.
+            {state.ok} Valid until {utcMinute(new Date(state.invite.expiresAt).toISOString())} UTC.
           </p>
           <CopyField
             label={`Invite link for ${state.invite.email} (${state.invite.role})`}

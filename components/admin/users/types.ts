@@ -22,4 +22,4 @@ export interface InviteView {
 
 /** Dates in UTC: the page renders on the server and again in the browser, and both must agree. */
 export const utcDay = (iso: string) => iso.slice(0, 10);
-export const utcMinute = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+export const utcMinute = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;

@@ -48,7 +48,7 @@ export function UserTable({ users, currentUserId }: UserTableProps) {
       header: 'Role',
       cell: (u) => (
         <select
-          className="input"
+          className={`input ${styles.role}`}
           aria-label={`Role of ${u.email}`}
           defaultValue={u.role}
           disabled={pending}
@@ -65,11 +65,16 @@ export function UserTable({ users, currentUserId }: UserTableProps) {
         </select>
       ),
     },
-    { key: 'created', header: 'Created', cell: (u) => utcDay(u.createdAt) },
+    { key: 'created', header: 'Created', cell: (u) => <span className={styles.nowrap}>{utcDay(u.createdAt)}</span> },
     {
       key: 'last',
       header: 'Last sign-in',
-      cell: (u) => (u.lastSignInAt ? utcMinute(u.lastSignInAt) : <span className="muted">Never</span>),
+      cell: (u) =>
+        u.lastSignInAt ? (
+          <span className={styles.nowrap}>{utcMinute(u.lastSignInAt)}</span>
+        ) : (
+          <span className="muted">Never</span>
+        ),
     },
     { key: 'images', header: 'Images', numeric: true, cell: (u) => u.imageCount.toLocaleString('en') },
     {
