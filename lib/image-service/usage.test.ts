@@ -116,6 +116,7 @@ describe('usage report', () => {
     ]);
     expect(r.top).toEqual([{ id: 'a', deliveries: 3 }]);
     expect(r.images).toEqual({ b: 1, zzz: 0 });
+    expect(report('days=3&every_image=1').images).toEqual({ a: 3, b: 1 });
     expect(r.month).toEqual({ month: '2026-03', deliveries: 4, bytes: 50 });
     expect(r.stored).toBe(1);
     expect(r.countingSince).toBe('2026-03-10');
