@@ -2,8 +2,8 @@ import { chmodSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSqlite } from './open';
 import { databaseFiles, loosePermissions } from './file-modes';
+import { openSqlite } from './open';
 
 const mode = (file: string) => statSync(file).mode & 0o777;
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'pixvault-modes-'));

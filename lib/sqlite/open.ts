@@ -32,6 +32,10 @@ export function openSqlite(file: string, migrations: readonly string[]): Databas
       if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
       statement = prepare(sql);
       cache.set(sql, statement);
+    } else if (statement.reader) {
+      // A cached statement keeps the mode an earlier caller set (`pluck`, `raw`, `expand`): a later
+      // caller of the same SQL must get plain rows, or it reads ids where it expects records.
+      statement.raw(false).expand(false).pluck(false);
     }
     return statement;
   }) as typeof db.prepare;
