@@ -24,7 +24,10 @@ interface KeyRead {
 
 interface KeyCache {
   last: KeyRead | null;
+  /** Which read `last` came from: a slow older read never replaces a newer one. */
+  lastSeq: number;
   reading: Promise<KeyRead> | null;
+  seq: number;
   failedAtMs: number;
 }
 
@@ -35,7 +38,7 @@ interface KeyCache {
  */
 const CACHE_KEY = Symbol.for('pixvault.signing-keys');
 const store = globalThis as typeof globalThis & { [CACHE_KEY]?: KeyCache };
-store[CACHE_KEY] ??= { last: null, reading: null, failedAtMs: Number.NEGATIVE_INFINITY };
+store[CACHE_KEY] ??= { last: null, lastSeq: 0, reading: null, seq: 0, failedAtMs: Number.NEGATIVE_INFINITY };
 const cache: KeyCache = store[CACHE_KEY];
 
 async function read(nowMs: number): Promise<KeyRead> {
@@ -44,17 +47,32 @@ async function read(nowMs: number): Promise<KeyRead> {
   return { keys, signWith: newestKey(keys, configured)?.value ?? configured, readAtMs: nowMs };
 }
 
-/** Reads the keys now (one read at a time per process); the result is cached for everyone. */
-export function refreshSigningKeys(nowMs = Date.now()): Promise<KeyRead> {
-  cache.reading ??= read(nowMs)
+function startRead(nowMs: number): Promise<KeyRead> {
+  const seq = ++cache.seq;
+  const reading: Promise<KeyRead> = read(nowMs)
     .then((r) => {
-      cache.last = r;
+      if (seq > cache.lastSeq) {
+        cache.last = r;
+        cache.lastSeq = seq;
+      }
       return r;
     })
     .finally(() => {
-      cache.reading = null;
+      if (cache.reading === reading) cache.reading = null;
     });
-  return cache.reading;
+  cache.reading = reading;
+  return reading;
+}
+
+/** A read already under way, or a new one: background refreshes share one read per process. */
+const anyRead = (nowMs: number): Promise<KeyRead> => cache.reading ?? startRead(nowMs);
+
+/**
+ * Reads the keys anew, in a read that begins after this call — never one that began before a change
+ * just made (a rotation, a deletion) — and caches the result for everyone in this process.
+ */
+export function refreshSigningKeys(nowMs = Date.now()): Promise<KeyRead> {
+  return startRead(nowMs);
 }
 
 /** The backend's keys with their first-seen times, read fresh (for the console). */
@@ -71,7 +89,7 @@ export async function signingKey(nowMs = Date.now()): Promise<string> {
   const age = last ? nowMs - last.readAtMs : Number.POSITIVE_INFINITY;
   if (last && age < KEY_CACHE_MS) return last.signWith;
   if (nowMs - cache.failedAtMs < RETRY_AFTER_MS) return last?.signWith ?? appEnv().images.signingKey;
-  const next = refreshSigningKeys(nowMs).catch((err: unknown) => {
+  const next = anyRead(nowMs).catch((err: unknown) => {
     cache.failedAtMs = nowMs;
     console.error(
       '[pixvault] could not read the signing keys; signing with the last known or configured key:',
