@@ -57,7 +57,7 @@ export function MetadataEditor({ pairs, reserved, onChange, disabled }: Metadata
           <button
             type="button"
             className="button"
-            aria-label={`Remove metadata key ${p.key || i + 1}`}
+            aria-label={`Remove metadata row ${i + 1}`}
             onClick={() => onChange(pairs.filter((q) => q.rowId !== p.rowId))}
           >
             ×
