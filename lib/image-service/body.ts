@@ -96,6 +96,8 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits, signal?: AbortS
     try {
       bb = busboy({
         headers: req.headers,
+        // Browsers send file names as raw UTF-8 in the part header; busboy's default (latin1) mangles them.
+        defParamCharset: 'utf8',
         limits: {
           // busboy reports the limit on reaching it: one byte more, so a file of exactly the maximum passes.
           fileSize: limits.maxFileBytes + 1,

@@ -54,6 +54,18 @@ describe('auth', () => {
 });
 
 describe('images', () => {
+  it('keeps a non-ASCII file name as the browser sent it (UTF-8)', async () => {
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob([new Uint8Array(await jpeg(8, 8))], { type: 'image/jpeg' }),
+      'Product shot – blue mug.jpg',
+    );
+    const res = await fetch(`${t.api}/v1`, { method: 'POST', headers: t.auth, body: form });
+    expect(res.status).toBe(200);
+    expect((await res.json()).result.filename).toBe('Product shot – blue mug.jpg');
+  });
+
   it('uploads a file and returns the image object exactly as the contract says', async () => {
     const image = await upload({ metadata: JSON.stringify({ owner: 'u1', n: 3 }), creator: 'user-1' });
     expect(Object.keys(image).sort()).toEqual([
