@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appEnv, type Env } from '@/lib/env';
 import { startTestService, type TestService } from '@/test/helpers/service';
 import { joinedService, joinProblem } from './join-service';
+import { completeLocalEnv } from './local-secrets';
 
 const shared = {
   CLOUDFLARE_ACCOUNT_ID: 'acc',
@@ -63,6 +64,19 @@ describe('which settings a joining instance needs', () => {
     };
     const joined = joinedService(env);
     expect(appEnv({ ...env, ...joined?.env, PIXVAULT_DATA_DIR: freshDataDir() }).webhookSecret).toBe('hook-secret');
+  });
+
+  it('the users CLI beside a joined service generates nothing either', () => {
+    const dataDir = path.join(freshDataDir(), 'data');
+    const env: Env = { ...shared, IMAGE_SERVICE_URL: 'http://10.0.0.5:3001', PIXVAULT_DATA_DIR: dataDir };
+    completeLocalEnv(env);
+    expect(appEnv(env).images.apiBase).toBe('http://10.0.0.5:3001/client/v4');
+    expect(appEnv(env).authSecret).toBe(shared.AUTH_SECRET);
+    expect(existsSync(dataDir)).toBe(false);
+    expect(() => completeLocalEnv({ IMAGE_SERVICE_URL: 'http://10.0.0.5:3001', PIXVAULT_DATA_DIR: dataDir })).toThrow(
+      /^IMAGE_SERVICE_URL is set/,
+    );
+    expect(existsSync(dataDir)).toBe(false);
   });
 
   it('refuses IMAGE_SERVICE_URL together with PIXVAULT_IMAGE_BACKEND=cloudflare', () => {

@@ -49,13 +49,13 @@ const COLUMNS: Column<AuditRow>[] = [
   {
     key: 'target',
     header: 'Target',
-    cell: (e) => <span className={styles.wrap}>{e.targetLabel ?? e.target ?? '—'}</span>,
+    cell: (e) => <span className={styles.target}>{e.targetLabel ?? e.target ?? '—'}</span>,
   },
   { key: 'ip', header: 'IP', cell: (e) => e.ip ?? <span className="muted">—</span> },
   {
     key: 'detail',
     header: 'Details',
-    cell: (e) => <span className={`${styles.wrap} ${styles.detail}`}>{detailText(e.detail)}</span>,
+    cell: (e) => <span className={styles.detail}>{detailText(e.detail)}</span>,
   },
 ];
 
