@@ -10,6 +10,7 @@ import { countAdminImages, type ImageRef, imagesByIds, matchingImageRefs, setIma
 import { audit } from '@/lib/db/audit';
 import { deleteImageRecord, updateImage } from '@/lib/db/images';
 import { imagesClient } from '@/lib/images/client';
+import { retagOwner } from '@/lib/images/owner-tag';
 import { BULK_MAX, type BulkImagesRequest } from '@/lib/schemas/admin-images';
 import { type BulkResult, runBulk } from './bulk';
 import { assertAdmin } from './guard';
@@ -61,6 +62,7 @@ function work(admin: Actor, req: BulkImagesRequest, ownerId: string | null): (re
       return async (ref) => {
         if (!ownerId || ref.owner_id === ownerId) return;
         if (!(await setImageOwner(ref.id, ownerId))) throw notFound();
+        if (ref.service_id) await retagOwner([ref.service_id], ownerId);
         await audit(admin.id, 'image.owner_changed', ref.id, { from: ref.owner_id, to: ownerId, bulk: true });
       };
   }

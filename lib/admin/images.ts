@@ -6,13 +6,11 @@ import 'server-only';
 import { ApiError, notFound } from '@/lib/api/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { MAX_METADATA_BYTES, metadataBytes } from '@/lib/cloudflare-images/limits';
-import { moveAllImages } from '@/lib/db/admin-images';
 import { audit } from '@/lib/db/audit';
 import { getImage, updateImage } from '@/lib/db/images';
 import { imagesClient } from '@/lib/images/client';
 import { type AdminImageEdit, type AdminImageMetadata, RESERVED_METADATA_KEYS } from '@/lib/schemas/admin-images';
 import { assertAdmin } from './guard';
-import { newOwner } from './owners';
 
 const isReserved = (key: string) => (RESERVED_METADATA_KEYS as readonly string[]).includes(key);
 
@@ -69,20 +67,4 @@ export async function editImage(admin: Actor, recordId: string, edit: AdminImage
     await updateImage(recordId, { title: edit.title });
     await audit(admin.id, 'image.updated', recordId, { title: edit.title });
   }
-}
-
-/**
- * Gives every image of `fromUserId` to `toUserId` (an active uploader or admin), in one statement;
- * returns how many moved. Used before removing a user, instead of deleting their images.
- */
-export async function transferImages(
-  fromUserId: string,
-  toUserId: string,
-  actorId: string | null = null,
-): Promise<number> {
-  if (fromUserId === toUserId) throw new ApiError(400, 'same_owner', 'Choose another user to receive the images.');
-  await newOwner(toUserId);
-  const moved = await moveAllImages(fromUserId, toUserId);
-  await audit(actorId, 'images.transferred', fromUserId, { to: toUserId, images: moved });
-  return moved;
 }

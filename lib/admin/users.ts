@@ -20,6 +20,7 @@ import {
   UserRuleError,
 } from '@/lib/db/users';
 import { removeUserAndImages } from '@/lib/images/manage';
+import { retagOwner } from '@/lib/images/owner-tag';
 import { passwordSchema } from '@/lib/schemas/user';
 import { assertAdmin } from './guard';
 import { newOwner } from './owners';
@@ -66,9 +67,14 @@ export async function removeUserFor(admin: Actor, userId: string, plan: RemovalP
   if (plan.to === userId) throw new ApiError(400, 'same_owner', 'Choose another user to receive the images.');
   const user = await assertRemovable(userId);
   const recipient = await newOwner(plan.to);
-  const count = (await imagesOwnedBy(userId)).length;
+  const moving = await imagesOwnedBy(userId);
+  const count = moving.length;
   if (!(await removeUser(userId, undefined, { transferTo: recipient.id })))
     throw new UserRuleError('The last admin cannot be removed.');
+  await retagOwner(
+    moving.flatMap((image) => (image.service_id ? [image.service_id] : [])),
+    recipient.id,
+  );
   await audit(admin.id, 'images.transferred', userId, { to: recipient.id, toEmail: recipient.email, images: count });
   await audit(admin.id, 'user.removed', userId, { email: user.email, images: count, transferredTo: recipient.email });
   return count;

@@ -3,11 +3,7 @@
  * API's query), bulk actions and edits. Shared by the route handlers, the page and the forms.
  */
 import { z } from 'zod';
-
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are YYYY-MM-DD.')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Not a real date.');
+import { utcDaySchema as day } from './day';
 
 /** Which images: the same filter narrows the list and, for "select all N matching", a bulk action. */
 export const adminImageFilterSchema = z.object({

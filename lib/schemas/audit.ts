@@ -3,18 +3,9 @@
  * page. Shared by the page, the export route and the filter form.
  */
 import { z } from 'zod';
+import { utcDaySchema as day, startOfUtcDay } from './day';
 
 const DAY_MS = 86_400_000;
-const startOfDay = (day: string) => Date.parse(`${day}T00:00:00Z`);
-
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are YYYY-MM-DD.')
-  // Date.parse rolls 2025-02-31 over into March: a real date reads back as itself.
-  .refine((v) => {
-    const ms = startOfDay(v);
-    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === v;
-  }, 'Not a real date.');
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -62,8 +53,8 @@ export function auditFilterOf(q: AuditQuery): { userId?: string; action?: string
   return {
     ...(q.user ? { userId: q.user } : {}),
     ...(q.action ? { action: q.action } : {}),
-    ...(q.from ? { from: startOfDay(q.from) } : {}),
-    ...(q.to ? { to: startOfDay(q.to) + DAY_MS } : {}),
+    ...(q.from ? { from: startOfUtcDay(q.from) } : {}),
+    ...(q.to ? { to: startOfUtcDay(q.to) + DAY_MS } : {}),
   };
 }
 
