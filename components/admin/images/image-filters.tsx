@@ -1,8 +1,6 @@
 'use client';
-import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import type { FormEvent } from 'react';
 import type { AdminImageQuery } from '@/lib/schemas/admin-images';
+import { DayRangeFilter, FilterForm, SelectFilter } from '../ui/filter-form';
 import styles from './admin-images.module.css';
 import type { OwnerOption } from './types';
 
@@ -12,23 +10,10 @@ export interface ImageFiltersProps {
   deliveriesAvailable: boolean;
 }
 
-/**
- * Search, filters and sort as a GET form: each result has its own URL, and the form works before
- * scripts load. With scripts, empty fields are left out of the URL.
- */
+/** Search, filters, sort and page size. */
 export function ImageFilters({ query, owners, deliveriesAvailable }: ImageFiltersProps) {
-  const router = useRouter();
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const params = new URLSearchParams();
-    for (const [k, v] of new FormData(e.currentTarget)) if (typeof v === 'string' && v.trim()) params.set(k, v.trim());
-    const qs = params.toString();
-    router.push(qs ? `/admin/images?${qs}` : '/admin/images');
-  };
-  // A new query resets the form's fields (they are uncontrolled), so Back shows what the list shows.
-  const key = JSON.stringify(query);
   return (
-    <form key={key} method="get" action="/admin/images" className={`card ${styles.filters}`} onSubmit={submit}>
+    <FilterForm path="/admin/images" query={query} label="Filter the images">
       <div className={`field ${styles.search}`}>
         <label htmlFor="f-q">Search</label>
         <input
@@ -40,25 +25,20 @@ export function ImageFilters({ query, owners, deliveriesAvailable }: ImageFilter
           defaultValue={query.q ?? ''}
         />
       </div>
-      <div className="field">
-        <label htmlFor="f-owner">Owner</label>
-        <select className="input" id="f-owner" name="owner" defaultValue={query.owner ?? ''}>
-          <option value="">Anyone</option>
-          {owners.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-from">Uploaded from (UTC)</label>
-        <input className="input" id="f-from" name="from" type="date" defaultValue={query.from ?? ''} />
-      </div>
-      <div className="field">
-        <label htmlFor="f-to">Uploaded until (UTC)</label>
-        <input className="input" id="f-to" name="to" type="date" defaultValue={query.to ?? ''} />
-      </div>
+      <SelectFilter
+        id="f-owner"
+        name="owner"
+        label="Owner"
+        anyLabel="Anyone"
+        options={owners.map((o) => ({ value: o.id, label: o.label }))}
+        value={query.owner}
+      />
+      <DayRangeFilter
+        idPrefix="f"
+        labels={['Uploaded from (UTC)', 'Uploaded until (UTC)']}
+        from={query.from}
+        to={query.to}
+      />
       <div className="field">
         <label htmlFor="f-visibility">Visibility</label>
         <select className="input" id="f-visibility" name="visibility" defaultValue={query.visibility}>
@@ -92,14 +72,6 @@ export function ImageFilters({ query, owners, deliveriesAvailable }: ImageFilter
           <option value="100">100</option>
         </select>
       </div>
-      <div className={styles.filterButtons}>
-        <button type="submit" className="button button-primary">
-          Apply
-        </button>
-        <Link href="/admin/images" className="button">
-          Clear
-        </Link>
-      </div>
-    </form>
+    </FilterForm>
   );
 }
