@@ -38,7 +38,10 @@ afterAll(async () => {
   }
 });
 
-describe('SvgPool with one worker', () => {
+/** A bound, never waited for: jsdom loads and heavy files sanitize in seconds, ~30 s on a machine busy with other work. */
+const BUSY_MACHINE = { timeout: 120_000 };
+
+describe('SvgPool with one worker', BUSY_MACHINE, () => {
   // One pool for these (starting a worker costs seconds of jsdom loading); each waits until it is warm.
   let shared: Promise<SvgPool>;
   beforeAll(() => {
@@ -96,7 +99,7 @@ describe('SvgPool with one worker', () => {
   });
 });
 
-describe('SvgPool', () => {
+describe('SvgPool', BUSY_MACHINE, () => {
   it('keeps one worker for small files while large ones wait, so a tiny file starts at once', async () => {
     expect(heavy.length).toBeGreaterThan(SMALL_SVG_BYTES);
     const p = await warmPool(2);
@@ -129,5 +132,16 @@ describe('SvgPool', () => {
     await p.close();
     const refused = (await outcomes).map((o) => (o.status === 'rejected' ? o.reason : o.value));
     expect(refused).toMatchObject([{ status: 503 }, { status: 503 }]);
+  });
+});
+
+describe('closing a pool', BUSY_MACHINE, () => {
+  it('lets workers still loading finish loading before it stops them (terminating one mid-load can crash Node 20)', async () => {
+    vi.useRealTimers();
+    const pool = new SvgPool({ workers: 2, queueMax: 4 });
+    pool.warm();
+    expect(pool.stats()).toMatchObject({ workers: 2, loaded: 0 }); // both threads are loading now
+    await pool.close();
+    expect(pool.stats()).toMatchObject({ workers: 0, loaded: 2 });
   });
 });

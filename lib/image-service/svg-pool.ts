@@ -24,6 +24,8 @@ export interface SvgPoolStats {
   waiting: number;
   completed: number;
   rejected: number;
+  /** Workers that finished loading (each is stopped only after that, see retire()). */
+  loaded: number;
 }
 
 /** The deadline of one file, counted from when a warm worker starts on it. */
@@ -38,6 +40,21 @@ interface Job {
   startedAt: number;
   resolve: (r: SvgResult) => void;
   reject: (e: Error) => void;
+}
+
+/** How long a retired worker may take to finish loading before it is terminated regardless. */
+const LOADING_BOUND_MS = 60_000;
+
+/** Waits for `p` to settle (either way), or for `ms` to pass. */
+function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref();
+    p.then(
+      () => resolve(),
+      () => resolve(),
+    ).finally(() => clearTimeout(timer));
+  });
 }
 
 interface Slot {
@@ -61,7 +78,7 @@ export class SvgPool {
   private closed = false;
   /** Moving average of one file's time on a worker, for Retry-After. */
   private averageMs = 1000;
-  private readonly counters = { completed: 0, rejected: 0 };
+  private readonly counters = { completed: 0, rejected: 0, loaded: 0 };
 
   constructor(private options: SvgPoolOptions) {}
 
@@ -179,11 +196,13 @@ export class SvgPool {
     slot.warmed.catch(() => undefined); // only `ready()` callers hear about a worker that never started
     this.slots.add(slot);
     worker.on('message', (msg: FromWorker) => {
-      if (!this.slots.has(slot)) return;
       if ('ready' in msg) {
         slot.ready = true;
-        warmed(true);
-      } else this.finish(slot, msg.result);
+        this.counters.loaded++;
+        warmed(true); // also for a retired worker: retire() waits for this before terminating it
+      }
+      if (!this.slots.has(slot)) return;
+      if (!('ready' in msg)) this.finish(slot, msg.result);
       this.pump();
     });
     const lost = () => {
@@ -208,6 +227,10 @@ export class SvgPool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.job?.reject(unavailable());
     slot.job = null;
+    // Terminating a thread while it still loads its modules (tsx's hooks, jsdom) can take the whole
+    // process down on Node 20 (nodejs/node#39036: a segfault, not an error): let it finish loading
+    // first. The bound is for a thread that hangs while loading; it has never been reached here.
+    if (!slot.ready) await settledWithin(slot.warmed, LOADING_BOUND_MS);
     await slot.worker.terminate();
   }
 }
