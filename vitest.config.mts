@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { postgresForTests, postgresTestGlobs } from './test/helpers/engines.ts';
@@ -19,6 +20,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one fork fewer than the cores: one fork on a 2-core machine, which leaves a core
+    // idle while most files wait on child processes, sockets and PostgreSQL.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     setupFiles: ['test/helpers/engine-setup.ts'],
     // Processed by Vite so the aliases above reach next-auth's own imports.
     server: { deps: { inline: ['next-auth'] } },
