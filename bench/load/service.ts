@@ -17,8 +17,14 @@ export interface LoadService {
   stop(): Promise<void>;
 }
 
-export async function startService(dataDir: string, creds: Credentials, env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/image-service/main.ts'], {
+export async function startService(
+  dataDir: string,
+  creds: Credentials,
+  env: Record<string, string>,
+  /** Extra node flags, e.g. `--cpu-prof`. */
+  nodeArgs: string[] = [],
+) {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'lib/image-service/main.ts'], {
     env: {
       ...process.env,
       ...env,

@@ -11,7 +11,10 @@ import {
   parseFlexibleOptions,
   type TransformOptions,
 } from '@/lib/cloudflare-images/options';
+import type { OutputFormat } from '@/lib/cloudflare-images/formats';
 import { planSize } from '@/lib/cloudflare-images/sizing';
+import type { StoredImage } from './db';
+import { deliveryHeaders, type HeaderShape, publicCacheControlFor } from './delivery-headers';
 import type { CachedVariant } from './memory-cache';
 import { chooseFormat } from './negotiate';
 import { QueueFullError } from './queue';
@@ -19,7 +22,6 @@ import type { ImageService } from './service';
 import { FLEXIBLE_VARIANT } from './usage';
 
 export const CDN_PREFIX = '/cdn-cgi/imagedelivery';
-const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
 export function sendDeliveryError(res: ServerResponse, err: CloudflareImagesError, head: boolean): void {
   const body = `${err.message}\n`;
@@ -61,14 +63,20 @@ function parseTarget(path: string, accountHash: string): Target | null {
   }
 }
 
-export async function handleDelivery(
-  svc: ImageService,
-  req: IncomingMessage,
-  res: ServerResponse,
-  rawPath: string,
-  rawQuery: string,
-): Promise<void> {
-  const head = req.method === 'HEAD';
+/** Everything a delivery needs to answer, decided before any bytes are looked up. */
+interface Plan {
+  image: StoredImage;
+  opts: TransformOptions;
+  /** `f` for flexible options, `v-<variant>` for a named variant. */
+  prefix: string;
+  variantName: string;
+  cacheControl: string;
+  shape: HeaderShape;
+  format: OutputFormat | null;
+}
+
+/** The checks, cheapest first; throws the Cloudflare error of the first that fails. */
+function plan(svc: ImageService, req: IncomingMessage, rawPath: string, rawQuery: string): Plan {
   const path = rawPath.startsWith(`${CDN_PREFIX}/`) ? rawPath.slice(CDN_PREFIX.length) : rawPath;
   const target = parseTarget(path, svc.config.accountHash);
   if (!target) throw cfError(9431);
@@ -80,7 +88,7 @@ export async function handleDelivery(
   let variantTtl: number | undefined;
   let needsSignature = image.require_signed === 1;
   if (isFlexibleSegment(target.segment)) {
-    if (!svc.settings.get().flexible_variants) throw cfError(9429);
+    if (!svc.settings.current().flexible_variants) throw cfError(9429);
     // As on Cloudflare, private images are only served through named variants.
     if (needsSignature) throw cfError(9425);
     try {
@@ -100,64 +108,92 @@ export async function handleDelivery(
     if (variant.neverRequireSignedURLs) needsSignature = false;
   }
 
-  const nowSeconds = Math.floor(svc.now() / 1000);
-  let signedExp: number | null = null;
+  const ttl = variantTtl ?? svc.settings.current().browser_ttl;
+  let cacheControl: string;
   if (needsSignature) {
+    const nowSeconds = Math.floor(svc.now() / 1000);
     const check = svc.signatures.check(path, rawPath, rawQuery, nowSeconds);
     if (!check.ok) {
       svc.usage.add('denied');
       throw cfError(9425);
     }
-    signedExp = check.exp;
+    // A signed response is private and never outlives its signature.
+    cacheControl = `private, max-age=${Math.max(0, Math.min(ttl, check.exp === null ? ttl : check.exp - nowSeconds))}`;
+  } else {
+    // A public one is shared-cacheable.
+    cacheControl = publicCacheControlFor(ttl);
   }
-
-  const ttl = variantTtl ?? svc.settings.get().browser_ttl;
-  const headers: Record<string, string> = {
-    'x-content-type-options': 'nosniff',
-    'access-control-allow-origin': '*',
-    'cross-origin-resource-policy': 'cross-origin',
-    // A signed response is private and never outlives its signature; a public one is shared-cacheable.
-    'cache-control': needsSignature
-      ? `private, max-age=${Math.max(0, Math.min(ttl, signedExp === null ? ttl : signedExp - nowSeconds))}`
-      : `public, max-age=${ttl}, stale-while-revalidate=7200`,
-  };
-
-  let entry: CachedVariant;
+  const variantName = prefix === 'f' ? FLEXIBLE_VARIANT : target.segment;
   if (image.format === 'svg') {
     // SVGs are sanitized at ingest and never rasterized; the CSP keeps them inert even if opened directly.
-    entry = await svc.renders.original(image);
-    headers['content-security-policy'] = SVG_CSP;
-  } else {
-    if (opts.trim && (opts.trim[1] + opts.trim[3] >= image.width || opts.trim[0] + opts.trim[2] >= image.height)) {
-      throw cfError(9401, `Option trim removes the whole ${image.width}×${image.height} image.`);
-    }
-    const planned = planSize(image.width, image.height, opts);
-    const { maxSide, maxPixels } = svc.config.limits;
-    if (Math.max(planned.width, planned.height) > maxSide || planned.width * planned.height > maxPixels) {
-      throw cfError(9413, `The requested output (${planned.width}×${planned.height}) is larger than allowed.`);
-    }
-    const choice = chooseFormat(image, opts, req.headers.accept ?? '');
-    if (choice.negotiated) headers.vary = 'Accept';
-    try {
-      entry = await svc.renders.variant(image, svc.cacheNames.name(prefix, opts, choice.format), opts, choice.format);
-    } catch (err) {
+    return { image, opts, prefix, variantName, cacheControl, shape: { vary: false, svg: true }, format: null };
+  }
+  if (opts.trim && (opts.trim[1] + opts.trim[3] >= image.width || opts.trim[0] + opts.trim[2] >= image.height)) {
+    throw cfError(9401, `Option trim removes the whole ${image.width}×${image.height} image.`);
+  }
+  const planned = planSize(image.width, image.height, opts);
+  const { maxSide, maxPixels } = svc.config.limits;
+  if (Math.max(planned.width, planned.height) > maxSide || planned.width * planned.height > maxPixels) {
+    throw cfError(9413, `The requested output (${planned.width}×${planned.height}) is larger than allowed.`);
+  }
+  const choice = chooseFormat(image, opts, req.headers.accept ?? '');
+  return {
+    image,
+    opts,
+    prefix,
+    variantName,
+    cacheControl,
+    shape: { vary: choice.negotiated, svg: false },
+    format: choice.format,
+  };
+}
+
+/** Headers and body in one `end` (Node corks the socket: one writev), headers prebuilt per entry. */
+function send(svc: ImageService, req: IncomingMessage, res: ServerResponse, p: Plan, entry: CachedVariant): void {
+  svc.usage.delivery(p.image.id, p.variantName);
+  if (etagMatches(req.headers['if-none-match'], entry.etag)) {
+    svc.usage.add('not_modified');
+    res.writeHead(304, deliveryHeaders(entry, p.shape, p.cacheControl, 304));
+    res.end();
+    return;
+  }
+  res.writeHead(200, deliveryHeaders(entry, p.shape, p.cacheControl, 200));
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  svc.usage.add('delivered_bytes', entry.bytes.length);
+  res.end(entry.bytes);
+}
+
+/**
+ * Answers a delivery request. A variant already in memory is answered synchronously (no promise, no
+ * extra turn of the event loop); otherwise the returned promise settles once it is answered. Either
+ * way a Cloudflare error is thrown (or rejected) for the caller to send.
+ */
+export function handleDelivery(
+  svc: ImageService,
+  req: IncomingMessage,
+  res: ServerResponse,
+  rawPath: string,
+  rawQuery: string,
+): Promise<void> | undefined {
+  const p = plan(svc, req, rawPath, rawQuery);
+  if (p.format === null) return svc.renders.original(p.image).then((entry) => send(svc, req, res, p, entry));
+  const format = p.format;
+  const cacheName = svc.cacheNames.name(p.prefix, p.opts, format);
+  const hit = svc.renders.cached(p.image, cacheName);
+  if (hit) {
+    send(svc, req, res, p, hit);
+    return undefined;
+  }
+  return svc.renders.variant(p.image, cacheName, p.opts, format).then(
+    (entry) => send(svc, req, res, p, entry),
+    (err: unknown) => {
       if (err instanceof QueueFullError) {
         throw cfError(9422, undefined, { headers: { 'retry-after': String(err.retryAfterSeconds) } });
       }
       throw err;
-    }
-  }
-  headers.etag = entry.etag;
-  svc.usage.delivery(image.id, prefix === 'f' ? FLEXIBLE_VARIANT : target.segment);
-  if (etagMatches(req.headers['if-none-match'], entry.etag)) {
-    svc.usage.add('not_modified');
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  headers['content-type'] = entry.contentType;
-  headers['content-length'] = String(entry.bytes.length);
-  res.writeHead(200, headers);
-  if (!head) svc.usage.add('delivered_bytes', entry.bytes.length);
-  res.end(head ? undefined : entry.bytes);
+    },
+  );
 }

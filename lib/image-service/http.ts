@@ -144,12 +144,19 @@ export function createHandler(svc: ImageService): (req: IncomingMessage, res: Se
         sendDeliveryError(res, cfError(9431), method === 'HEAD');
         return;
       }
-      work = handleDelivery(svc, req, res, path, rawQuery).catch((err) => {
+      const failed = (err: unknown) => {
         if (!(err instanceof CloudflareImagesError)) console.error('[image-service] delivery failed:', err);
         const known = err instanceof CloudflareImagesError ? err : cfError(9500);
         if (res.headersSent) res.destroy();
         else sendDeliveryError(res, known, method === 'HEAD');
-      });
+      };
+      // A variant in memory is answered synchronously (no promise): the hot path of the service.
+      try {
+        handleDelivery(svc, req, res, path, rawQuery)?.catch(failed);
+      } catch (err) {
+        failed(err);
+      }
+      return;
     } else {
       work = sendError(svc, res, cfError(10405));
     }

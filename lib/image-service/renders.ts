@@ -42,6 +42,13 @@ export class Renders {
     private readonly maxAnimationPixels: number,
   ) {}
 
+  /** A variant already in memory, or undefined; no disk, no promise (delivery's hot path). */
+  cached(image: StoredImage, cacheName: string): CachedVariant | undefined {
+    const hit = this.memory.get(`${image.file_key}/${cacheName}`);
+    if (hit) this.disk.used(image.file_key, cacheName);
+    return hit;
+  }
+
   /** One variant's bytes. Throws QueueFullError when the queue is full. */
   async variant(
     image: StoredImage,

@@ -18,16 +18,21 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export class SettingsStore {
-  private current: Settings;
+  private settings: Settings;
 
   constructor(private readonly db: Db) {
     const rows = db.prepare('SELECT key, value FROM config').all() as { key: string; value: string }[];
     const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-    this.current = settingsSchema.parse({ ...DEFAULT_SETTINGS, ...stored });
+    this.settings = settingsSchema.parse({ ...DEFAULT_SETTINGS, ...stored });
   }
 
   get(): Settings {
-    return { ...this.current };
+    return { ...this.settings };
+  }
+
+  /** The settings as they are, not copied: delivery reads them on every request. */
+  current(): Readonly<Settings> {
+    return this.settings;
   }
 
   patch(body: unknown): Settings {
@@ -39,7 +44,7 @@ export class SettingsStore {
     this.db.transaction(() => {
       for (const [key, value] of Object.entries(parsed.data)) upsert.run(key, JSON.stringify(value));
     })();
-    this.current = { ...this.current, ...parsed.data };
+    this.settings = { ...this.settings, ...parsed.data };
     return this.get();
   }
 }

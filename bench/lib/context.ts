@@ -1,0 +1,51 @@
+/**
+ * What the benchmark cases share in one run: options (`--quick`), a temp folder, one 12 MP photo,
+ * the image service under test (bench/load/service.ts) with the app's named variants, and, when it
+ * could be started, the built app under `next start` (for `/_next/image`, the gallery and the API).
+ */
+import { VARIANT_DEFINITIONS } from '@/lib/schemas/variant';
+import type { LoadService } from '../load/service';
+
+export interface BenchOptions {
+  quick: boolean;
+  /** Cases to run (all when empty). */
+  only: Set<string>;
+  /** Seconds per wrk run. */
+  seconds: number;
+  /** Interleaved rounds per wrk comparison; the median is reported. */
+  rounds: number;
+}
+
+export interface NextApp {
+  url: string;
+  /** The app's session cookie of a signed-in viewer. */
+  cookie: string;
+  /** Path of the bench photo under the app's `public/` (for `/_next/image?url=`). */
+  photoPath: string;
+  /** Data folder of the app (its embedded service's credentials live there). */
+  dataDir: string;
+}
+
+export interface BenchContext {
+  options: BenchOptions;
+  work: string;
+  /** A photo-like 12 MP (4000×3000) JPEG. */
+  photo: Buffer;
+  service: LoadService;
+  next: NextApp | null;
+  /** Why the app is not there, when it is not. */
+  nextMissing?: string;
+}
+
+/** Creates the app's named variants (lib/schemas/variant.ts) on the service, as the app does at start. */
+export async function createAppVariants(svc: LoadService): Promise<void> {
+  for (const def of VARIANT_DEFINITIONS) {
+    if (def.id === 'public') continue;
+    const res = await fetch(`${svc.api}/v1/variants`, {
+      method: 'POST',
+      headers: { ...svc.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: def.id, options: def.options }),
+    });
+    if (!res.ok) throw new Error(`creating variant ${def.id} failed: ${res.status} ${await res.text()}`);
+  }
+}

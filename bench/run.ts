@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: every benchmark case side by side with its references in one run on 127.0.0.1,
+ * under bounded load. Starts what it compares (the image service, nginx, a bare Node server, the built
+ * app, Chromium), stops all of it, and writes bench/results/summary.md (machine, versions, commands,
+ * each figure as a ratio against its reference from the same run). Not part of `npm test`.
+ *
+ *   npm run bench [-- --quick] [-- --only delivery,transform,upload,overload,gallery,api]
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { generateCredentials } from '@/lib/image-service/credentials';
+import { type LoadService, startService } from './load/service';
+import { benchPhoto } from './photo';
+import { type BenchContext, type BenchOptions, createAppVariants } from './lib/context';
+import { type Machine, renderReport, type Section } from './lib/report';
+import { has, stopAll, versionOf } from './lib/servers';
+import { deliveryCase } from './cases/delivery';
+
+const argValue = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const quick = process.argv.includes('--quick');
+const options: BenchOptions = {
+  quick,
+  only: new Set((argValue('only') ?? '').split(',').filter(Boolean)),
+  seconds: Number(argValue('seconds') ?? (quick ? 2 : 4)),
+  rounds: Number(argValue('rounds') ?? (quick ? 1 : 3)),
+};
+
+type Case = (ctx: BenchContext) => Promise<Section>;
+const CASES: [string, Case, { needs?: 'wrk' }][] = [['delivery', deliveryCase, { needs: 'wrk' }]];
+
+function machine(): Machine {
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString(),
+    host: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpus: cpus[0]?.model.trim() ?? '?',
+    cores: cpus.length,
+    memoryGb: os.totalmem() / 1024 ** 3,
+    loadBefore: os.loadavg(),
+    versions: {
+      Node: process.version,
+      sharp: sharp.versions.sharp ?? '?',
+      libvips: sharp.versions.vips,
+      nginx: versionOf('nginx', ['-v'], /nginx\/(\S+)/),
+      wrk: has('wrk') ? versionOf('wrk', ['-v'], /wrk (\S+)/) : 'not installed',
+    },
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+  };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const info = machine();
+  const work = mkdtempSync(path.join(os.tmpdir(), 'pixvault-bench-'));
+  const sections: Section[] = [];
+  let service: LoadService | null = null;
+  try {
+    // --profile: a V8 CPU profile of the service, written to bench/results/tmp/ when it stops.
+    const profile = process.argv.includes('--profile')
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/results/tmp')}`]
+      : [];
+    service = await startService(
+      path.join(work, 'service'),
+      generateCredentials(),
+      { IMAGE_SERVICE_EAGER_VARIANTS: 'false' },
+      profile,
+    );
+    await createAppVariants(service);
+    const ctx: BenchContext = { options, work, photo: await benchPhoto(4000, 3000), service, next: null };
+    for (const [name, run, { needs }] of CASES) {
+      if (options.only.size && !options.only.has(name)) continue;
+      if (needs === 'wrk' && !has('wrk')) {
+        console.log(`skipping ${name}: wrk is not installed (apt-get install wrk)`);
+        sections.push({ title: name, lines: ['Skipped: wrk is not installed on this machine.'], figures: [] });
+        continue;
+      }
+      console.log(`\n== ${name}`);
+      sections.push(await run(ctx));
+    }
+  } finally {
+    await service?.stop();
+    await stopAll();
+    rmSync(work, { recursive: true, force: true });
+  }
+  info.loadAfter = os.loadavg();
+  const report = renderReport('Benchmarks', info, sections);
+  const footer = `\nWhole run: ${((performance.now() - started) / 1000).toFixed(0)} s.\n`;
+  mkdirSync('bench/results', { recursive: true });
+  const file = options.quick ? 'bench/results/tmp/summary-quick.md' : 'bench/results/summary.md';
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, report + footer);
+  console.log(`\n${report}${footer}\nwrote ${file}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
