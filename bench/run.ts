@@ -6,7 +6,7 @@
  *
  *   npm run bench [-- --quick] [-- --only delivery,transform,upload,overload,gallery,api]
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -16,7 +16,13 @@ import { benchPhoto } from './photo';
 import { type BenchContext, type BenchOptions, createAppVariants } from './lib/context';
 import { type Machine, renderReport, type Section } from './lib/report';
 import { has, stopAll, versionOf } from './lib/servers';
+import { apiCase } from './cases/api';
 import { deliveryCase } from './cases/delivery';
+import { galleryCase } from './cases/gallery';
+import { overloadCase } from './cases/overload';
+import { transformCase } from './cases/transform';
+import { uploadCase } from './cases/upload';
+import { type StartedApp, startApp } from './lib/next-app';
 
 const argValue = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,7 +37,17 @@ const options: BenchOptions = {
 };
 
 type Case = (ctx: BenchContext) => Promise<Section>;
-const CASES: [string, Case, { needs?: 'wrk' }][] = [['delivery', deliveryCase, { needs: 'wrk' }]];
+const CASES: [string, Case, { needs?: 'wrk' }][] = [
+  ['delivery', deliveryCase, { needs: 'wrk' }],
+  ['transform', transformCase, {}],
+  ['upload', uploadCase, {}],
+  ['overload', overloadCase, {}],
+  ['gallery', galleryCase, {}],
+  ['api', apiCase, {}],
+];
+/** Cases that use the built app. */
+const NEEDS_APP = new Set(['delivery', 'transform', 'gallery', 'api']);
+const selected = (name: string) => options.only.size === 0 || options.only.has(name);
 
 function machine(): Machine {
   const cpus = os.cpus();
@@ -57,8 +73,11 @@ async function main(): Promise<void> {
   const started = performance.now();
   const info = machine();
   const work = mkdtempSync(path.join(os.tmpdir(), 'pixvault-bench-'));
+  // nginx's workers run as an unprivileged user: they must be able to reach its root inside.
+  chmodSync(work, 0o755);
   const sections: Section[] = [];
   let service: LoadService | null = null;
+  let app: StartedApp | null = null;
   try {
     // --profile: a V8 CPU profile of the service, written to bench/results/tmp/ when it stops.
     const profile = process.argv.includes('--profile')
@@ -72,8 +91,18 @@ async function main(): Promise<void> {
     );
     await createAppVariants(service);
     const ctx: BenchContext = { options, work, photo: await benchPhoto(4000, 3000), service, next: null };
+    if ([...NEEDS_APP].some(selected)) {
+      console.log('starting the app (next start; builds first when sources changed)...');
+      try {
+        app = await startApp(work, ctx.photo, options.quick ? 60 : 200, 8);
+        ctx.next = app;
+      } catch (err) {
+        ctx.nextMissing = `the app did not start (${err instanceof Error ? err.message.split('\n')[0] : err})`;
+        console.error(ctx.nextMissing);
+      }
+    }
     for (const [name, run, { needs }] of CASES) {
-      if (options.only.size && !options.only.has(name)) continue;
+      if (!selected(name)) continue;
       if (needs === 'wrk' && !has('wrk')) {
         console.log(`skipping ${name}: wrk is not installed (apt-get install wrk)`);
         sections.push({ title: name, lines: ['Skipped: wrk is not installed on this machine.'], figures: [] });
@@ -83,6 +112,7 @@ async function main(): Promise<void> {
       sections.push(await run(ctx));
     }
   } finally {
+    await app?.stop();
     await service?.stop();
     await stopAll();
     rmSync(work, { recursive: true, force: true });

@@ -84,6 +84,8 @@ export async function startInstance(
   store: StoreLocation,
   dataDir: string,
   logDir: string,
+  /** Overrides, e.g. a fixed IMAGE_SERVICE_PORT so the caller can reach the embedded service. */
+  extraEnv: Record<string, string> = {},
 ): Promise<Instance> {
   const [port] = await freePorts(1);
   const env: NodeJS.ProcessEnv = {
@@ -94,6 +96,7 @@ export async function startInstance(
     PIXVAULT_DATA_DIR: dataDir,
     PIXVAULT_IMAGE_BACKEND: 'embedded',
     ...(store.engine === 'postgres' ? { DATABASE_URL: store.url } : {}),
+    ...extraEnv,
   };
   if (store.engine === 'sqlite' && store.file !== path.join(dataDir, 'app', 'app.db')) {
     throw new Error('A SQLite store must be <data dir>/app/app.db');

@@ -12,7 +12,8 @@ import type { BenchContext } from '../lib/context';
 import { type Figure, median, type Section } from '../lib/report';
 import { startBareNode, startNginx, type WrkRun, wrk } from '../lib/servers';
 
-const ACCEPT = 'image/avif,image/webp,image/apng,image/*,*/*;q=0.8';
+/** A browser that takes WebP (not AVIF): the format `/_next/image` answers with too, so all serve WebP. */
+const ACCEPT = 'image/webp,image/apng,image/*,*/*;q=0.8';
 const VARIANT = 'thumbnail';
 /** `/_next/image` widths must be one of next.config's sizes; 384 is the default nearest to 400. */
 const NEXT_WIDTH = 384;
@@ -87,7 +88,11 @@ export async function deliveryCase(ctx: BenchContext): Promise<Section> {
     }
     const r = compare(targets, connections, seconds, rounds);
     for (const run of r.values()) commands.add(run.command.replace(/http\S+/, '<url>'));
-    const rps = (name: string) => r.get(name)?.rps ?? Number.NaN;
+    // A server that answered errors did not serve the bytes: its rate is no figure.
+    const rps = (name: string) => {
+      const run = r.get(name);
+      return run && run.non2xx === 0 ? run.rps : Number.NaN;
+    };
     const nginx = { name: `nginx @${connections}`, value: rps('nginx') };
     const node = { name: `bare Node @${connections}`, value: rps('bare Node') };
     figures.push({ name: `nginx, static file @${connections}`, value: nginx.value, unit: 'req/s' });

@@ -22,8 +22,15 @@ export interface NextApp {
   cookie: string;
   /** Path of the bench photo under the app's `public/` (for `/_next/image?url=`). */
   photoPath: string;
-  /** Data folder of the app (its embedded service's credentials live there). */
+  /** More copies of the photo, each seen by `/_next/image` for the first time when a case takes it. */
+  coldPhotos: string[];
   dataDir: string;
+  /** The app's own embedded image service (port and credentials chosen by the bench). */
+  service: LoadService;
+  /** The app's SQLite store. */
+  storeFile: string;
+  /** Image records seeded. */
+  records: number;
 }
 
 export interface BenchContext {

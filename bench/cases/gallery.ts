@@ -1,0 +1,148 @@
+/**
+ * Case 5: the gallery in Chromium, signed in as a viewer, over loopback. Written against what any
+ * gallery page shows: `<img>` elements whose source is the image service. Per visit: time from
+ * navigation to the first 30 such images complete (decoded, non-empty), Largest Contentful Paint, the
+ * JS the page loaded, image bytes of the first screen (images intersecting the viewport), and image
+ * requests that reached the service (its own delivery counter, `/healthz`). A first visit in a fresh
+ * browser profile, then a revisit in the same profile (the browser cache within the signing bucket).
+ */
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import type { BenchContext, NextApp } from '../lib/context';
+import { attachPhotos } from '../lib/next-app';
+import type { Figure, Section } from '../lib/report';
+
+const FIRST = 30;
+
+interface Visit {
+  firstThumbnails: number;
+  lcp: number;
+  jsBytes: number;
+  screenImageBytes: number;
+  serviceRequests: number;
+}
+
+async function deliveries(app: NextApp): Promise<number> {
+  const res = await fetch(`${app.service.url}/healthz`);
+  const body = (await res.json()) as { result: { usage: { deliveries: number } } };
+  return body.result.usage.deliveries;
+}
+
+/** Records LCP candidates from the start of the page. */
+const OBSERVE_LCP = () => {
+  const w = window as unknown as { __lcp: number };
+  w.__lcp = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__lcp = Math.max(w.__lcp, e.startTime);
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+};
+
+async function visit(page: Page, app: NextApp, count: number): Promise<Visit> {
+  const before = await deliveries(app);
+  const origin = new URL(app.service.url).origin;
+  await page.goto(`${app.url}/`, { waitUntil: 'commit' });
+  const firstThumbnails = await page.waitForFunction(
+    ([origin, n]) => {
+      const done = [...document.images].filter(
+        (img) => img.currentSrc.startsWith(origin as string) && img.complete && img.naturalWidth > 0,
+      );
+      return done.length >= (n as number) ? performance.now() : null;
+    },
+    [origin, Math.min(FIRST, count)] as const,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  await page.waitForLoadState('load');
+  // LCP is final at the first input or when the page is hidden; a short quiet moment is enough here.
+  await page.waitForTimeout(300);
+  const measured = await page.evaluate((origin) => {
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const js = resources.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'));
+    const bySrc = new Map(resources.map((r) => [r.name, r.encodedBodySize || r.transferSize]));
+    const onScreen = [...document.images].filter((img) => {
+      const r = img.getBoundingClientRect();
+      return img.currentSrc.startsWith(origin) && r.bottom > 0 && r.top < window.innerHeight && r.width > 0;
+    });
+    return {
+      lcp: (window as unknown as { __lcp: number }).__lcp,
+      jsBytes: js.reduce((s, r) => s + (r.encodedBodySize || r.transferSize), 0),
+      screenImageBytes: onScreen.reduce((s, img) => s + (bySrc.get(img.currentSrc) ?? 0), 0),
+    };
+  }, origin);
+  return {
+    firstThumbnails: (await firstThumbnails.jsonValue()) ?? Number.NaN,
+    ...measured,
+    serviceRequests: (await deliveries(app)) - before,
+  };
+}
+
+async function session(
+  browser: Browser,
+  app: NextApp,
+  count: number,
+  viewport: { width: number; height: number },
+  dpr: number,
+): Promise<{ first: Visit; revisit: Visit }> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: dpr, isMobile: dpr > 1 });
+  try {
+    const [name, value] = app.cookie.split(/=(.*)/s);
+    await context.addCookies([{ name: name ?? '', value: value ?? '', url: app.url }]);
+    await context.addInitScript(OBSERVE_LCP);
+    const page = await context.newPage();
+    const first = await visit(page, app, count);
+    const revisit = await visit(page, app, count);
+    return { first, revisit };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function galleryCase(ctx: BenchContext): Promise<Section> {
+  const app = ctx.next;
+  if (!app) {
+    return {
+      title: 'Gallery in Chromium (case 5)',
+      lines: [`Not measured: ${ctx.nextMissing ?? 'the app was not started'}.`],
+      figures: [],
+    };
+  }
+  const executablePath =
+    process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+  const figures: Figure[] = [];
+  const lines: string[] = [];
+  try {
+    {
+      // The newest 60 records (the first page) get real photos; older ones are only reached by scrolling.
+      const count = app.records;
+      await attachPhotos(app, 60);
+      const desktop = await session(browser, app, count, { width: 1280, height: 800 }, 1);
+      const phone1 = await session(browser, app, count, { width: 390, height: 844 }, 1);
+      const phone3 = await session(browser, app, count, { width: 390, height: 844 }, 3);
+      const tag = `${count} records`;
+      figures.push(
+        { name: `first 30 images complete, first visit, ${tag}`, value: desktop.first.firstThumbnails, unit: 'ms', lowerIsBetter: true, target: { max: 1000, label: '≤ 1.0 s' } },
+        { name: `LCP first visit, ${tag}`, value: desktop.first.lcp, unit: 'ms', lowerIsBetter: true, target: { max: 800, label: '≤ 0.8 s' } },
+        { name: `LCP revisit, ${tag}`, value: desktop.revisit.lcp, unit: 'ms', lowerIsBetter: true, target: { max: 500, label: '≤ 0.5 s' } },
+        { name: `first 30 images complete, revisit, ${tag}`, value: desktop.revisit.firstThumbnails, unit: 'ms', lowerIsBetter: true },
+        { name: `JS loaded by the page, ${tag}`, value: desktop.first.jsBytes / 1024, unit: 'KB', lowerIsBetter: true, note: 'encoded (compressed) bytes' },
+        { name: `image bytes of the first screen, 1280×800 DPR 1, ${tag}`, value: desktop.first.screenImageBytes / 1024, unit: 'KB', lowerIsBetter: true },
+        { name: `image bytes of the first screen, phone DPR 1, ${tag}`, value: phone1.first.screenImageBytes / 1024, unit: 'KB', lowerIsBetter: true },
+        {
+          name: `image bytes of the first screen, phone DPR 3, ${tag}`,
+          value: phone3.first.screenImageBytes / 1024,
+          unit: 'KB',
+          lowerIsBetter: true,
+          reference: { name: 'phone DPR 1', value: phone1.first.screenImageBytes / 1024 },
+          target: { ratio: 2, label: '≤ 2× DPR 1' },
+        },
+        { name: `image requests reaching the service on a revisit, ${tag}`, value: desktop.revisit.serviceRequests, unit: '', lowerIsBetter: true, target: { max: 0, label: '0' } },
+      );
+    }
+    lines.push(
+      `Chromium (Playwright, \`/usr/bin/chromium\`) against \`next start\` on 127.0.0.1, signed in as a viewer, ${app.records} image records of which the newest 60 (the first page) are real photos: 1600×1200 and 1200×1600 photo-like JPEGs uploaded to the app's embedded service (eager variants on). Desktop 1280×800 at DPR 1; phone 390×844 at DPR 1 and 3. Times from navigation start; "first screen" means images intersecting the viewport once the first 30 are complete. One sample per figure.`,
+    );
+    return { title: 'Gallery in Chromium (case 5)', lines, figures };
+  } finally {
+    await browser.close();
+  }
+}
