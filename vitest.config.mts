@@ -38,6 +38,7 @@ export default defineConfig({
             'components/**/*.test.ts',
             'test/**/*.test.ts',
             'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
           ],
           exclude: ['**/node_modules/**', '**/*.pg.test.ts'],
           provide: { dbEngine: 'sqlite' },

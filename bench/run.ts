@@ -11,18 +11,18 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { generateCredentials } from '@/lib/image-service/credentials';
-import { type LoadService, startService } from './load/service';
-import { benchPhoto } from './photo';
-import { type BenchContext, type BenchOptions, createAppVariants } from './lib/context';
-import { type Machine, renderReport, type Section } from './lib/report';
-import { has, stopAll, versionOf } from './lib/servers';
 import { apiCase } from './cases/api';
 import { deliveryCase } from './cases/delivery';
 import { galleryCase } from './cases/gallery';
 import { overloadCase } from './cases/overload';
 import { transformCase } from './cases/transform';
 import { uploadCase } from './cases/upload';
+import { type BenchContext, type BenchOptions, createAppVariants } from './lib/context';
 import { type StartedApp, startApp } from './lib/next-app';
+import { type Machine, renderReport, type Section } from './lib/report';
+import { has, stopAll, versionOf } from './lib/servers';
+import { type LoadService, startService } from './load/service';
+import { benchPhoto } from './photo';
 
 const argValue = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,6 +34,10 @@ const options: BenchOptions = {
   only: new Set((argValue('only') ?? '').split(',').filter(Boolean)),
   seconds: Number(argValue('seconds') ?? (quick ? 2 : 4)),
   rounds: Number(argValue('rounds') ?? (quick ? 1 : 3)),
+  // --profile: V8 CPU profiles of the service and the bare Node server, written when they stop.
+  nodeArgs: process.argv.includes('--profile')
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/results/tmp')}`]
+    : [],
 };
 
 type Case = (ctx: BenchContext) => Promise<Section>;
@@ -79,15 +83,11 @@ async function main(): Promise<void> {
   let service: LoadService | null = null;
   let app: StartedApp | null = null;
   try {
-    // --profile: a V8 CPU profile of the service, written to bench/results/tmp/ when it stops.
-    const profile = process.argv.includes('--profile')
-      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/results/tmp')}`]
-      : [];
     service = await startService(
       path.join(work, 'service'),
       generateCredentials(),
       { IMAGE_SERVICE_EAGER_VARIANTS: 'false' },
-      profile,
+      options.nodeArgs,
     );
     await createAppVariants(service);
     const ctx: BenchContext = { options, work, photo: await benchPhoto(4000, 3000), service, next: null };
@@ -109,7 +109,18 @@ async function main(): Promise<void> {
         continue;
       }
       console.log(`\n== ${name}`);
-      sections.push(await run(ctx));
+      try {
+        sections.push(await run(ctx));
+      } catch (err) {
+        // One broken case must not cost the others' figures; the report says what failed.
+        console.error(err);
+        sections.push({
+          title: name,
+          lines: [`**Failed**: ${err instanceof Error ? err.message : String(err)}`],
+          figures: [],
+        });
+        process.exitCode = 1;
+      }
     }
   } finally {
     await app?.stop();

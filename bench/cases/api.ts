@@ -19,7 +19,9 @@ export async function apiCase(ctx: BenchContext): Promise<Section> {
   const p50 = { name: 'p50', value: s.p50 };
   return {
     title: 'GET /api/images, 60 images with signed URLs (case 6)',
-    lines: [`${requests} requests one after another after 30 of warm-up, SQLite, ${app.records} records; min ${s.min.toFixed(1)} ms.`],
+    lines: [
+      `${requests} requests one after another after 30 of warm-up, SQLite, ${app.records} records; min ${s.min.toFixed(1)} ms.`,
+    ],
     figures: [
       { name: 'p50', value: s.p50, unit: 'ms', lowerIsBetter: true, target: { max: 20, label: 'p50 ≤ 20 ms' } },
       { name: 'p99', value: s.p99, unit: 'ms', lowerIsBetter: true, reference: p50 },

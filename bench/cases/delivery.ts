@@ -7,10 +7,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { signUrl } from '@/lib/cloudflare-images/signing';
-import { uploadImage } from '../load/service';
 import type { BenchContext } from '../lib/context';
 import { type Figure, median, type Section } from '../lib/report';
 import { startBareNode, startNginx, type WrkRun, wrk } from '../lib/servers';
+import { uploadImage } from '../load/service';
 
 /** A browser that takes WebP (not AVIF): the format `/_next/image` answers with too, so all serve WebP. */
 const ACCEPT = 'image/webp,image/apng,image/*,*/*;q=0.8';
@@ -61,7 +61,7 @@ export async function deliveryCase(ctx: BenchContext): Promise<Section> {
   const file = path.join(ctx.work, 'variant');
   writeFileSync(file, bytes);
   const nginxUrl = await startNginx(path.join(ctx.work, 'nginx'), bytes, contentType);
-  const nodeUrl = await startBareNode(file, contentType);
+  const nodeUrl = await startBareNode(file, contentType, options.nodeArgs);
 
   let nextUrl: string | null = null;
   let nextBytes = 0;
@@ -96,7 +96,12 @@ export async function deliveryCase(ctx: BenchContext): Promise<Section> {
     const nginx = { name: `nginx @${connections}`, value: rps('nginx') };
     const node = { name: `bare Node @${connections}`, value: rps('bare Node') };
     figures.push({ name: `nginx, static file @${connections}`, value: nginx.value, unit: 'req/s' });
-    figures.push({ name: `bare Node, bytes from memory @${connections}`, value: node.value, unit: 'req/s', reference: nginx });
+    figures.push({
+      name: `bare Node, bytes from memory @${connections}`,
+      value: node.value,
+      unit: 'req/s',
+      reference: nginx,
+    });
     const signedRun = r.get('service signed');
     figures.push({
       name: `service, signed @${connections}`,
@@ -106,7 +111,12 @@ export async function deliveryCase(ctx: BenchContext): Promise<Section> {
       target: connections === 16 ? { ratio: 0.5, label: '≥ 0.5× nginx' } : undefined,
       note: `${(signedRun?.non2xx ?? 0) + (signedRun?.socketErrors ?? 0)} errors`,
     });
-    figures.push({ name: `service, signed @${connections} vs bare Node`, value: rps('service signed'), unit: 'req/s', reference: node });
+    figures.push({
+      name: `service, signed @${connections} vs bare Node`,
+      value: rps('service signed'),
+      unit: 'req/s',
+      reference: node,
+    });
     figures.push({
       name: `service, signed p99 @${connections}`,
       value: signedRun?.p99 ?? Number.NaN,
@@ -117,7 +127,12 @@ export async function deliveryCase(ctx: BenchContext): Promise<Section> {
     });
     if (connections === 16) {
       figures.push({ name: 'service, public @16', value: rps('service public'), unit: 'req/s', reference: nginx });
-      figures.push({ name: 'service, 304 revalidation @16', value: rps('service 304'), unit: 'req/s', reference: nginx });
+      figures.push({
+        name: 'service, 304 revalidation @16',
+        value: rps('service 304'),
+        unit: 'req/s',
+        reference: nginx,
+      });
       if (nextUrl) {
         const nextRef = { name: '/_next/image warm @16', value: rps('/_next/image warm') };
         figures.push({ name: '/_next/image warm @16', value: nextRef.value, unit: 'req/s', reference: nginx });

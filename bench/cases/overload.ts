@@ -9,9 +9,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import sharp from 'sharp';
 import { generateCredentials } from '@/lib/image-service/credentials';
-import { type LoadService, sampleRss, startService, uploadImage } from '../load/service';
 import { type BenchContext, createAppVariants } from '../lib/context';
 import type { Figure, Section } from '../lib/report';
+import { type LoadService, sampleRss, startService, uploadImage } from '../load/service';
 
 const ACCEPT = 'image/webp,image/apng,image/*,*/*;q=0.8';
 const WIDTH = 8660;
@@ -113,7 +113,9 @@ export async function overloadCase(ctx: BenchContext): Promise<Section> {
         lowerIsBetter: true,
         note: `first wave ${Object.entries(b.firstWave)
           .map(([s, n]) => `${n}× ${s}`)
-          .join(', ')}; Retry-After ${b.retryAfter.length ? `${Math.min(...b.retryAfter)}–${Math.max(...b.retryAfter)} s` : 'none'}; ${b.failures.length ? `failures: ${b.failures.join(', ')}` : 'no failures'}; then a fresh request: ${fresh.status}`,
+          .join(
+            ', ',
+          )}; Retry-After ${b.retryAfter.length ? `${Math.min(...b.retryAfter)}–${Math.max(...b.retryAfter)} s` : 'none'}; ${b.failures.length ? `failures: ${b.failures.join(', ')}` : 'no failures'}; then a fresh request: ${fresh.status}`,
       });
     }
     return { title: 'Overload: 32 cold transforms of 50 MP images (case 4)', lines, figures };

@@ -5,15 +5,19 @@
  * its nearest allowed width, 828).
  */
 import sharp from 'sharp';
-import { uploadImage } from '../load/service';
 import type { BenchContext } from '../lib/context';
 import { formatOf, rawSharp, timed } from '../lib/raw-sharp';
 import { type Figure, median, type Section } from '../lib/report';
+import { uploadImage } from '../load/service';
 
 const ACCEPT = 'image/webp,image/apng,image/*,*/*;q=0.8';
 const CASES = [
-  { name: '800 px WebP', variant: 'bench-w800', options: { fit: 'scale-down', width: 800, metadata: 'none' } },
-  { name: '320×320 cover', variant: 'bench-cover320', options: { fit: 'cover', width: 320, height: 320, metadata: 'none' } },
+  { name: '800 px WebP', variant: 'benchw800', options: { fit: 'scale-down', width: 800, metadata: 'none' } },
+  {
+    name: '320×320 cover',
+    variant: 'benchcover320',
+    options: { fit: 'cover', width: 320, height: 320, metadata: 'none' },
+  },
 ] as const;
 
 export async function transformCase(ctx: BenchContext): Promise<Section> {

@@ -9,10 +9,10 @@ import sharp from 'sharp';
 import { generateCredentials } from '@/lib/image-service/credentials';
 import { MODERN_ACCEPT } from '@/lib/image-service/negotiate';
 import { VARIANT_DEFINITIONS } from '@/lib/schemas/variant';
-import { startService, uploadImage } from '../load/service';
 import { type BenchContext, createAppVariants } from '../lib/context';
 import { formatOf, rawSharp, timed } from '../lib/raw-sharp';
 import { type Figure, median, type Section } from '../lib/report';
+import { startService, uploadImage } from '../load/service';
 
 interface Output {
   variant: string;
@@ -43,7 +43,12 @@ export async function uploadCase(ctx: BenchContext): Promise<Section> {
               const body = Buffer.from(await r.arrayBuffer());
               if (!r.ok) throw new Error(`${variant}: ${r.status}`);
               const meta = await sharp(body).metadata();
-              found.push({ variant, width: meta.width ?? 0, height: meta.height ?? 0, format: formatOf(r.headers.get('content-type')) });
+              found.push({
+                variant,
+                width: meta.width ?? 0,
+                height: meta.height ?? 0,
+                format: formatOf(r.headers.get('content-type')),
+              });
             }),
           );
         }),

@@ -14,6 +14,8 @@ export interface BenchOptions {
   seconds: number;
   /** Interleaved rounds per wrk comparison; the median is reported. */
   rounds: number;
+  /** Node flags for the servers under test (`--profile`: V8 CPU profiles into bench/results/tmp/). */
+  nodeArgs: string[];
 }
 
 export interface NextApp {

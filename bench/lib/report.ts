@@ -11,7 +11,7 @@ export interface Figure {
   unit: string;
   /** The figure this one is compared with (same run); absent for a reference itself. */
   reference?: { name: string; value: number };
-  /** True when a smaller value is better (latency, bytes, memory); ratios are then reference/value too. */
+  /** True when a smaller value is better (latency, bytes, memory): a ratio target is then a ceiling. */
   lowerIsBetter?: boolean;
   /** A target, e.g. { ratio: 0.5 } (≥ 0.5× the reference) or { max: 5 } (≤ 5 in `unit`). */
   target?: { ratio?: number; max?: number; min?: number; label: string };

@@ -96,12 +96,12 @@ http { access_log off; sendfile on; tcp_nopush on; open_file_cache max=100; keep
  * A bare Node http server in its own process answering every request with `file` from memory and the
  * same kind of headers the service sends: the limit of Node's http stack for these bytes.
  */
-export async function startBareNode(file: string, contentType: string): Promise<string> {
+export async function startBareNode(file: string, contentType: string, nodeArgs: string[] = []): Promise<string> {
   const [port] = await freePorts(1);
   const code = `const fs=require('fs');const b=fs.readFileSync(${JSON.stringify(file)});
 require('http').createServer((q,r)=>{r.writeHead(200,{'content-type':${JSON.stringify(contentType)},'content-length':b.length,'cache-control':'public, max-age=172800','etag':'"abcdefghijklmnopqrstuvwxyz0"'});r.end(b);})
 .listen(${port},'127.0.0.1',()=>console.log('listening on'));`;
-  const child = track(spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] }));
+  const child = track(spawn(process.execPath, [...nodeArgs, '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] }));
   await waitForLine(child, /listening on/);
   return `http://127.0.0.1:${port}/`;
 }

@@ -5,13 +5,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type CloudflareImagesError, cfError } from '@/lib/cloudflare-images/errors';
+import type { OutputFormat } from '@/lib/cloudflare-images/formats';
 import {
   isFlexibleSegment,
   OptionError,
   parseFlexibleOptions,
   type TransformOptions,
 } from '@/lib/cloudflare-images/options';
-import type { OutputFormat } from '@/lib/cloudflare-images/formats';
 import { planSize } from '@/lib/cloudflare-images/sizing';
 import type { StoredImage } from './db';
 import { deliveryHeaders, type HeaderShape, publicCacheControlFor } from './delivery-headers';
