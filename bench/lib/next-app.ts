@@ -83,7 +83,7 @@ export async function attachPhotos(app: NextApp, count: number): Promise<void> {
     const update = db.prepare('UPDATE images SET service_id = ?, width = ?, height = ?, private = 1 WHERE id = ?');
     for (const [i, row] of rows.entries()) {
       // Landscape and portrait, so the masonry has both shapes.
-      const [w, h] = i % 3 === 2 ? [1200, 1600] : [1600, 1200];
+      const [w, h] = i % 3 === 2 ? [900, 1200] : [1200, 900];
       const id = await uploadImage(app.service, await benchPhoto(w, h), true);
       update.run(id, w, h, row.id);
     }

@@ -1,5 +1,12 @@
 /** A byte-bounded LRU of generated variants, so hot images are answered from memory, not disk. */
 
+/**
+ * Larger files are served from disk instead: reading one costs little next to sending it, and a burst
+ * of big outputs (e.g. 50 MP images trimmed to 17 MB PNGs) would otherwise fill the whole cache and
+ * add its bound to the process's peak memory (bench case 4).
+ */
+export const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
+
 export interface CachedVariant {
   bytes: Buffer;
   contentType: string;
@@ -23,7 +30,8 @@ export class MemoryCache {
   }
 
   set(key: string, value: CachedVariant): void {
-    if (value.bytes.length > this.maxBytes / 8) return; // one huge file must not flush everything else
+    // One huge file must not flush everything else.
+    if (value.bytes.length > Math.min(this.maxBytes / 8, MAX_ENTRY_BYTES)) return;
     this.delete(key);
     this.entries.set(key, value);
     this.size += value.bytes.length;
