@@ -44,32 +44,36 @@ const OBSERVE_LCP = () => {
  * Polls every frame from DOMContentLoaded: when every service image intersecting the viewport is
  * complete (the first screen), and when `n` are (lazy images far below may never load: then null).
  */
-const WATCH = ([origin, n]: readonly [string, number]) =>
-  new Promise<{ screen: number; first: number | null }>((resolve) => {
-    let screen: number | null = null;
-    const tick = () => {
-      const now = performance.now();
-      const imgs = [...document.images].filter((i) => (i.currentSrc || i.src).startsWith(origin));
-      const done = imgs.filter((i) => i.complete && i.naturalWidth > 0);
-      const visible = imgs.filter((i) => {
-        const r = i.getBoundingClientRect();
-        return r.bottom > 0 && r.top < window.innerHeight && r.width > 0;
-      });
-      if (screen === null && visible.length > 0 && visible.every((i) => i.complete && i.naturalWidth > 0)) screen = now;
-      if (screen !== null && done.length >= n) return resolve({ screen, first: now });
-      if (screen !== null && now - screen > 5000) return resolve({ screen, first: null });
-      if (now > 60_000) return resolve({ screen: screen ?? Number.NaN, first: null });
-      requestAnimationFrame(tick);
-    };
-    tick();
-  });
+// A string, not a function: tsx compiles with esbuild's keepNames, whose `__name` helper does not
+// exist in the page.
+const WATCH = `([origin, n]) => new Promise((resolve) => {
+  let screen = null;
+  const tick = () => {
+    const now = performance.now();
+    const imgs = [...document.images].filter((i) => (i.currentSrc || i.src).startsWith(origin));
+    const done = imgs.filter((i) => i.complete && i.naturalWidth > 0);
+    const visible = imgs.filter((i) => {
+      const r = i.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight && r.width > 0;
+    });
+    if (screen === null && visible.length > 0 && visible.every((i) => i.complete && i.naturalWidth > 0)) screen = now;
+    if (screen !== null && done.length >= n) return resolve({ screen, first: now });
+    if (screen !== null && now - screen > 5000) return resolve({ screen, first: null });
+    if (now > 60000) return resolve({ screen: screen ?? Number.NaN, first: null });
+    requestAnimationFrame(tick);
+  };
+  tick();
+})`;
 
 async function visit(page: Page, app: NextApp, count: number): Promise<Visit> {
   const before = await deliveries(app);
   const origin = new URL(app.service.url).origin;
   await page.goto(`${app.url}/`, { waitUntil: 'domcontentloaded' });
   if (new URL(page.url()).pathname !== '/') throw new Error(`the gallery redirected to ${page.url()}`);
-  const times = await page.evaluate(WATCH, [origin, Math.min(FIRST, count)] as const);
+  const times = (await page.evaluate(`(${WATCH})(${JSON.stringify([origin, Math.min(FIRST, count)])})`)) as {
+    screen: number;
+    first: number | null;
+  };
   await page.waitForLoadState('load');
   // LCP is final at the first input or when the page is hidden; a short quiet moment is enough here.
   await page.waitForTimeout(300);
