@@ -68,7 +68,7 @@ const WATCH = `([origin, n]) => new Promise((resolve) => {
 async function visit(page: Page, app: NextApp, count: number): Promise<Visit> {
   const before = await deliveries(app);
   const origin = new URL(app.service.url).origin;
-  await page.goto(`${app.url}/`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${app.url}/`, { waitUntil: 'domcontentloaded', timeout: 180_000 });
   if (new URL(page.url()).pathname !== '/') throw new Error(`the gallery redirected to ${page.url()}`);
   const times = (await page.evaluate(`(${WATCH})(${JSON.stringify([origin, Math.min(FIRST, count)])})`)) as {
     screen: number;

@@ -26,11 +26,15 @@ export async function transformCase(ctx: BenchContext): Promise<Section> {
   const figures: Figure[] = [];
   const lines: string[] = [];
   for (const c of CASES) {
-    const res = await fetch(`${svc.api}/v1/variants`, {
-      method: 'POST',
-      headers: { ...svc.auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ id: c.variant, options: c.options, neverRequireSignedURLs: true }),
-    });
+    const create = () =>
+      fetch(`${svc.api}/v1/variants`, {
+        method: 'POST',
+        headers: { ...svc.auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ id: c.variant, options: c.options, neverRequireSignedURLs: true }),
+      });
+    // A pooled connection the server closed while wrk ran fails at the first write (EPIPE): the
+    // request never arrived, so it is sent once more on a fresh connection.
+    const res = await create().catch(create);
     if (!res.ok) throw new Error(`creating ${c.variant}: ${res.status} ${await res.text()}`);
     const serviceMs: number[] = [];
     const rawMs: number[] = [];
