@@ -65,6 +65,9 @@ const WATCH = `([origin, n]) => new Promise((resolve) => {
   tick();
 })`;
 
+/** Encoded body bytes of each image response of the current visit, by URL. */
+const bodyBytes = new Map<string, Promise<number>>();
+
 async function visit(page: Page, app: NextApp, count: number): Promise<Visit> {
   const before = await deliveries(app);
   const origin = new URL(app.service.url).origin;
@@ -80,7 +83,6 @@ async function visit(page: Page, app: NextApp, count: number): Promise<Visit> {
   const measured = await page.evaluate((origin) => {
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
     const js = resources.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'));
-    const bySrc = new Map(resources.map((r) => [r.name, r.encodedBodySize || r.transferSize]));
     const onScreen = [...document.images].filter((img) => {
       const r = img.getBoundingClientRect();
       return img.currentSrc.startsWith(origin) && r.bottom > 0 && r.top < window.innerHeight && r.width > 0;
@@ -88,13 +90,20 @@ async function visit(page: Page, app: NextApp, count: number): Promise<Visit> {
     return {
       lcp: (window as unknown as { __lcp: number }).__lcp,
       jsBytes: js.reduce((s, r) => s + (r.encodedBodySize || r.transferSize), 0),
-      screenImageBytes: onScreen.reduce((s, img) => s + (bySrc.get(img.currentSrc) ?? 0), 0),
+      onScreen: onScreen.map((img) => img.currentSrc),
     };
   }, origin);
+  // Resource Timing hides the sizes of cross-origin images (no Timing-Allow-Origin): the browser's
+  // own record of each response body is used instead.
+  let screenImageBytes = 0;
+  for (const src of new Set(measured.onScreen)) screenImageBytes += (await bodyBytes.get(src)) ?? 0;
+  bodyBytes.clear();
   return {
+    lcp: measured.lcp,
+    jsBytes: measured.jsBytes,
+    screenImageBytes,
     firstScreen: times.screen,
     firstThumbnails: times.first ?? Number.NaN,
-    ...measured,
     serviceRequests: (await deliveries(app)) - before,
   };
 }
@@ -112,6 +121,17 @@ async function session(
     await context.addCookies([{ name: name ?? '', value: value ?? '', url: app.url }]);
     await context.addInitScript(OBSERVE_LCP);
     const page = await context.newPage();
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'image') return;
+      bodyBytes.set(
+        response.url(),
+        response
+          .request()
+          .sizes()
+          .then((sizes) => sizes.responseBodySize)
+          .catch(() => 0),
+      );
+    });
     const first = await visit(page, app, count);
     const revisit = await visit(page, app, count);
     return { first, revisit };
