@@ -1,6 +1,6 @@
 /** Image formats of Cloudflare Images: what an upload may be, what delivery can produce, and their content types. */
 
-/** Formats an upload may be (Cloudflare also takes HEIC, which this project's decoder set cannot read). */
+/** Formats stored after upload. HEIC/HEIF is also accepted: the service converts it to JPEG at ingest (image-service/heic.ts). */
 export const IMAGE_FORMATS = ['jpeg', 'png', 'gif', 'webp', 'avif', 'svg'] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 /** Pixel formats: everything but SVG, which is stored and served as sanitized text. */
