@@ -24,9 +24,7 @@ import { UploadRow } from './upload-row';
 // Extensions too: some systems know no MIME type for AVIF, and the picker would hide those files.
 const PICKER_ACCEPT = [
   ...ACCEPTED_CONTENT_TYPES,
-  ...Object.values(FILE_EXTENSIONS)
-    .flat()
-    .map((ext) => `.${ext}`),
+  ...[...Object.values(FILE_EXTENSIONS), ['heic', 'heif']].flat().map((ext) => `.${ext}`),
 ].join(',');
 
 export function UploadDropzone() {
@@ -47,7 +45,8 @@ export function UploadDropzone() {
         key: `upload-${++lastKey.current}`,
         file,
         type,
-        previewUrl: reason === null ? URL.createObjectURL(file) : null,
+        // Browsers other than Safari cannot show HEIC: no preview rather than a broken one.
+        previewUrl: reason === null && !type.startsWith('image/hei') ? URL.createObjectURL(file) : null,
         status: reason === null ? { kind: 'waiting' } : { kind: 'refused', message: reason },
         attempt: 0,
         recordId: null,

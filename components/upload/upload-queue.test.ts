@@ -35,7 +35,7 @@ const statusOf = (state: UploadState, key: string) => state.items.find((i) => i.
 describe('browser-side checks', () => {
   it('refuses the wrong type, empty files and files over the limit, with the file name', () => {
     expect(refusalReason(file('photo.tiff', 10, 'image/tiff'), 'image/tiff')).toBe(
-      'photo.tiff: only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.',
+      'photo.tiff: only JPEG, PNG, GIF, WebP, AVIF, HEIC and SVG images can be uploaded.',
     );
     expect(refusalReason(file('big.jpg', Math.round(12.3 * 1024 * 1024)), 'image/jpeg')).toBe(
       'big.jpg is 12.3 MB; the limit is 10 MB.',

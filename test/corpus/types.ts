@@ -2,7 +2,7 @@
 import { exe, HTML, heicHeader, latin1, PDF, zip } from './bytes';
 import { type HostileCase, inCategory, JPEG_FILE, PNG_FILE, refused } from './case';
 
-const NOT_AN_IMAGE = refused(415, /not a JPEG, PNG, GIF, WebP, AVIF or SVG image/);
+const NOT_AN_IMAGE = refused(415, /not a JPEG, PNG, GIF, WebP, AVIF, HEIC or SVG image/);
 
 export function wrongTypes(): HostileCase[] {
   const bmp = Buffer.alloc(70);
