@@ -76,7 +76,7 @@ const serviceStatus = (serviceId: string) =>
     );
 
 describe('bulk delete', () => {
-  it('removes record, original and variants (signed URLs stop working) and reports ids that are gone', async () => {
+  it('moves images to the trash (signed URLs stop working) and reports ids that are gone', async () => {
     const a = await upload(owner, 'delete-a');
     const b = await upload(owner, 'delete-b');
     const keep = await upload(owner, 'delete-keep');
@@ -93,15 +93,16 @@ describe('bulk delete', () => {
       succeeded: 2,
       failed: [{ id: 'no-such-image', label: 'no-such-image', reason: 'Image not found.' }],
     });
+    // Into the trash: the record and the service's image stay (restorable), delivery stops at once.
     for (const img of [a, b]) {
-      expect(await getImage(img.id)).toBeUndefined();
-      expect(await serviceStatus(img.serviceId)).toBe(404);
+      expect((await getImage(img.id))?.trashed_at).toEqual(expect.any(Number));
+      expect(await serviceStatus(img.serviceId)).toBe(200);
       expect((await fetch(thumbnailUrl(img.serviceId))).status).toBe(404);
     }
     expect(await auditOf(a.id)).toContainEqual({
       actor_id: admin.id,
-      action: 'image.deleted',
-      detail: JSON.stringify({ title: 'delete-a', bulk: true }),
+      action: 'image.trashed',
+      detail: JSON.stringify({ title: 'delete-a' }),
     });
     expect(await getImage(keep.id)).toBeDefined();
     expect((await fetch(thumbnailUrl(keep.serviceId))).status).toBe(200);

@@ -3,7 +3,7 @@
  * restoring brings it back, and purging — "delete forever", "Empty trash", or the sweep after
  * TRASH_DAYS — deletes the original and every variant from the backend, then the record.
  */
-import { ApiError, notFound } from '@/lib/api/errors';
+import { ApiError, forbidden, notFound } from '@/lib/api/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { TRASHED_METADATA_KEY } from '@/lib/cloudflare-images/trash';
 import { audit } from '@/lib/db/audit';
@@ -76,6 +76,7 @@ export async function purgeImageFor(actor: Actor, recordId: string, now = Date.n
 
 /** Admins' "Empty trash": every trashed image, in batches; returns how many were purged. */
 export async function emptyTrash(admin: Actor, now = Date.now()): Promise<number> {
+  if (admin.role !== 'admin') throw forbidden('Only admins can empty the trash.');
   let purged = 0;
   for (;;) {
     const ids = (await listTrash({ limit: 100 })).map((r) => r.id);
