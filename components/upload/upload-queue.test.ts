@@ -85,6 +85,23 @@ describe('uploadReducer', () => {
     expect(state.items[0]).toMatchObject({ recordId: 'rec-1', status: { kind: 'done', delayed: false } });
   });
 
+  it('stops at a duplicate warning; "Upload anyway" queues it again without the check, Skip removes it', () => {
+    const match = { id: 'rec-9', title: 'Sunset' };
+    let state = run(initialUploadState, { type: 'add', items: [item('a'), item('b')] }, { type: 'start', key: 'a' });
+    state = run(state, { type: 'start', key: 'b' });
+    state = run(
+      state,
+      { type: 'duplicate', key: 'a', attempt: 0, match },
+      { type: 'duplicate', key: 'b', attempt: 0, match },
+    );
+    expect(statusOf(state, 'a')).toEqual({ kind: 'duplicate', match });
+    expect(summarize(state.items)).toBe('2 already in the library');
+    expect(nextToStart(state.items, 0)).toEqual([]);
+    state = run(state, { type: 'uploadAnyway', key: 'a' }, { type: 'remove', key: 'b' });
+    expect(state.items).toHaveLength(1);
+    expect(state.items[0]).toMatchObject({ key: 'a', allowDuplicate: true, attempt: 1, status: { kind: 'waiting' } });
+  });
+
   it('drops the record id when the upload itself must be redone', () => {
     let state = run(initialUploadState, { type: 'add', items: [item('a')] }, { type: 'start', key: 'a' });
     state = run(
