@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stubAppEnv } from '@/test/helpers/app-env';
-import { jpeg } from '@/test/helpers/images';
-import { postFile, startTestService, type TestService } from '@/test/helpers/service';
+import { type Person, person, serviceStatus, uploadAs } from '@/test/helpers/app-images';
+import { startTestService, type TestService } from '@/test/helpers/service';
 
 vi.mock('server-only', () => ({}));
 vi.mock('@/lib/auth/session', () => import('@/test/helpers/session'));
@@ -18,23 +18,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const { createUser } = await import('@/lib/db/users');
 const { getImage } = await import('@/lib/db/images');
 const { getDb } = await import('@/lib/db/index');
-const { mintUpload, completeForUser } = await import('@/lib/images/uploads');
-const { imagesClient, ImageServiceError } = await import('@/lib/images/client');
+const { imagesClient } = await import('@/lib/images/client');
 const { ensureVariants } = await import('@/lib/images/variants');
 const { deliveryUrl, signedVariantUrls } = await import('@/lib/images/urls');
 const { bulkImages } = await import('./image-bulk');
 const { editImage, imageMetadataFor } = await import('./images');
 const { removeUserFor } = await import('./users');
 const { adminImageEditSchema } = await import('@/lib/schemas/admin-images');
-
-type Person = { id: string; role: 'admin' | 'uploader' | 'viewer' };
-const person = async (email: string, role: Person['role']): Promise<Person> => ({
-  id: (await createUser({ email, passwordHash: null, role })).id,
-  role,
-});
 
 let admin: Person;
 let owner: Person;
@@ -50,14 +42,7 @@ beforeAll(async () => {
 });
 
 /** Uploads the way the app does (mint, send the bytes, complete); `finish: false` leaves it pending. */
-async function upload(by: Person, title: string, finish = true): Promise<{ id: string; serviceId: string }> {
-  const ticket = await mintUpload(by, { filename: `${title}.jpg`, size: 1000, type: 'image/jpeg' });
-  if (finish) {
-    expect((await postFile(ticket.uploadURL, await jpeg(64, 48), `${title}.jpg`)).status).toBe(200);
-    expect(await completeForUser(by, ticket.id)).toBe('ready');
-  }
-  return { id: ticket.id, serviceId: (await getImage(ticket.id))?.service_id ?? '' };
-}
+const upload = (by: Person, title: string, finish = true) => uploadAs(by, title, { finish });
 
 const thumbnailUrl = (serviceId: string) => signedVariantUrls(serviceId, ['thumbnail']).urls.thumbnail;
 const auditOf = async (target: string) =>
@@ -67,13 +52,6 @@ const auditOf = async (target: string) =>
     .where('target', '=', target)
     .orderBy('id')
     .execute();
-const serviceStatus = (serviceId: string) =>
-  imagesClient()
-    .get(serviceId)
-    .then(
-      () => 200,
-      (err: unknown) => (err instanceof ImageServiceError ? err.status : 0),
-    );
 
 describe('bulk delete', () => {
   it('moves images to the trash (signed URLs stop working) and reports ids that are gone', async () => {

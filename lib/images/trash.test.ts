@@ -6,8 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stubAppEnv } from '@/test/helpers/app-env';
+import { type Person, person, serviceStatus, uploadAs } from '@/test/helpers/app-images';
 import { jpeg } from '@/test/helpers/images';
-import { postFile, startTestService, type TestService } from '@/test/helpers/service';
+import { startTestService, type TestService } from '@/test/helpers/service';
 
 vi.mock('server-only', () => ({}));
 vi.mock('@/lib/auth/session', () => import('@/test/helpers/session'));
@@ -19,22 +20,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const { createUser } = await import('@/lib/db/users');
 const { getImage, listImages } = await import('@/lib/db/images');
 const { findByContentHash, setContentHash, duplicateGroups } = await import('@/lib/db/duplicates');
 const { TRASH_MS } = await import('@/lib/db/trash');
-const { mintUpload, completeForUser } = await import('@/lib/images/uploads');
-const { imagesClient, ImageServiceError } = await import('@/lib/images/client');
+const { imagesClient } = await import('@/lib/images/client');
 const { ensureVariants } = await import('@/lib/images/variants');
 const { signedVariantUrls } = await import('@/lib/images/urls');
 const { deleteImageFor } = await import('./manage');
 const { trashImageFor, restoreImageFor, purgeImageFor, sweepTrash, trashFor, emptyTrash } = await import('./trash');
-
-type Person = { id: string; role: 'admin' | 'uploader' | 'viewer' };
-const person = async (email: string, role: Person['role']): Promise<Person> => ({
-  id: (await createUser({ email, passwordHash: null, role })).id,
-  role,
-});
 
 let admin: Person;
 let owner: Person;
@@ -48,22 +41,9 @@ beforeAll(async () => {
 });
 
 let n = 0;
-async function upload(by: Person, title: string): Promise<{ id: string; serviceId: string }> {
-  const ticket = await mintUpload(by, { filename: `${title}.jpg`, size: 1000, type: 'image/jpeg' });
-  const bytes = await jpeg(64 + n++, 48);
-  expect((await postFile(ticket.uploadURL, bytes, `${title}.jpg`)).status).toBe(200);
-  expect(await completeForUser(by, ticket.id)).toBe('ready');
-  return { id: ticket.id, serviceId: (await getImage(ticket.id))?.service_id ?? '' };
-}
+const upload = async (by: Person, title: string) => uploadAs(by, title, { bytes: await jpeg(64 + n++, 48) });
 
 const thumbnail = (serviceId: string) => signedVariantUrls(serviceId, ['thumbnail']).urls.thumbnail;
-const serviceStatus = (serviceId: string) =>
-  imagesClient()
-    .get(serviceId)
-    .then(
-      () => 200,
-      (err: unknown) => (err instanceof ImageServiceError ? err.status : 0),
-    );
 
 describe('trash', () => {
   it('blocks a signed URL minted before the delete at once, and restore makes it work again', async () => {
