@@ -18,6 +18,7 @@ export function SiteHeader({ user }: SiteHeaderProps) {
         <nav aria-label="Main" className={styles.nav}>
           <Link href="/">Gallery</Link>
           {canUpload(user) && <Link href="/upload">Upload</Link>}
+          {canUpload(user) && <Link href="/trash">Trash</Link>}
           {user.role === 'admin' && <Link href="/admin">Admin</Link>}
         </nav>
         <div className={styles.account}>

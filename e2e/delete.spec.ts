@@ -1,4 +1,4 @@
-/** Deleting an image (after confirming) removes it from the gallery, and its signed URLs stop working. */
+/** Deleting an image (after confirming) moves it to the trash: gone from the gallery, its signed URLs stop working. */
 import { expect, test } from '@playwright/test';
 import { E2E } from './fixtures/env';
 import { photo, uploadByApi } from './fixtures/images';
@@ -16,12 +16,13 @@ test('delete an image from its page', async ({ page, request }) => {
 
   await page.goto(`/images/${id}`);
   await expect(page.getByRole('heading', { name: 'to-be-deleted' })).toBeVisible();
+  const question = page.getByText('Move this image to the trash? You can restore it from the trash for 30 days.');
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
-  await expect(page.getByText('Delete this image? This cannot be undone.')).toBeVisible();
+  await expect(question).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByText('Delete this image? This cannot be undone.')).toHaveCount(0);
+  await expect(question).toHaveCount(0);
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
-  await page.getByRole('button', { name: 'Delete', exact: true }).last().click();
+  await page.getByRole('button', { name: 'Move to trash' }).click();
 
   await expect(page).toHaveURL(/\/$/);
   await expect(page.locator(`[data-testid="gallery-tile"][data-image-id="${id}"]`)).toHaveCount(0);

@@ -129,7 +129,7 @@ test('files the browser can tell are wrong are refused before anything is sent',
     { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(11 * 1024 * 1024, 1) },
   ]);
   await expect(
-    page.getByText('notes.txt: only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.'),
+    page.getByText('notes.txt: only JPEG, PNG, GIF, WebP, AVIF, HEIC and SVG images can be uploaded.'),
   ).toBeVisible();
   await expect(page.getByText('huge.jpg is 11.0 MB; the limit is 10 MB.')).toBeVisible();
   expect(minted).toEqual([]);

@@ -45,12 +45,12 @@ export function DeleteImage({ id, onDeleted }: DeleteImageProps) {
     remove.error instanceof ApiRequestError
       ? remove.error.message
       : remove.error
-        ? 'The image could not be deleted. Try again.'
+        ? 'The image could not be moved to the trash. Try again.'
         : null;
   return (
     <fieldset className={styles.confirm} aria-labelledby={questionId}>
       <p id={questionId} className={styles.confirmQuestion}>
-        Delete this image? This cannot be undone.
+        Move this image to the trash? You can restore it from the trash for 30 days.
       </p>
       <FormAlert message={error} />
       <div className={styles.buttons}>
@@ -60,7 +60,7 @@ export function DeleteImage({ id, onDeleted }: DeleteImageProps) {
           disabled={remove.isPending}
           onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}
         >
-          {remove.isPending ? 'Deleting…' : 'Delete'}
+          {remove.isPending ? 'Moving…' : 'Move to trash'}
         </button>
         <button
           ref={cancelRef}

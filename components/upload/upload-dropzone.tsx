@@ -6,6 +6,7 @@ import { useDropzone } from 'react-dropzone';
 import { ACCEPTED_CONTENT_TYPES, FILE_EXTENSIONS, formatNames } from '@/lib/cloudflare-images/formats';
 import { MAX_UPLOAD_BYTES, megabytes } from '@/lib/cloudflare-images/limits';
 import { imageKeys } from '@/lib/queries/images';
+import { DuplicateFound } from './duplicate-check';
 import styles from './upload-dropzone.module.css';
 import { isAbort, runUpload, UploadFailure } from './upload-pipeline';
 import {
@@ -24,9 +25,7 @@ import { UploadRow } from './upload-row';
 // Extensions too: some systems know no MIME type for AVIF, and the picker would hide those files.
 const PICKER_ACCEPT = [
   ...ACCEPTED_CONTENT_TYPES,
-  ...Object.values(FILE_EXTENSIONS)
-    .flat()
-    .map((ext) => `.${ext}`),
+  ...[...Object.values(FILE_EXTENSIONS), ['heic', 'heif']].flat().map((ext) => `.${ext}`),
 ].join(',');
 
 export function UploadDropzone() {
@@ -47,7 +46,8 @@ export function UploadDropzone() {
         key: `upload-${++lastKey.current}`,
         file,
         type,
-        previewUrl: reason === null ? URL.createObjectURL(file) : null,
+        // Browsers other than Safari cannot show HEIC: no preview rather than a broken one.
+        previewUrl: reason === null && !type.startsWith('image/hei') ? URL.createObjectURL(file) : null,
         status: reason === null ? { kind: 'waiting' } : { kind: 'refused', message: reason },
         attempt: 0,
         recordId: null,
@@ -94,6 +94,7 @@ export function UploadDropzone() {
         type: item.type,
         recordId: item.recordId,
         signal: controller.signal,
+        allowDuplicate: item.allowDuplicate === true,
         onProgress: (loaded, total) => dispatch({ type: 'progress', key, attempt, loaded, total }),
         onSent: (recordId) => dispatch({ type: 'sent', key, attempt, recordId }),
       }).then(
@@ -104,6 +105,10 @@ export function UploadDropzone() {
         },
         (err: unknown) => {
           release();
+          if (err instanceof DuplicateFound) {
+            dispatch({ type: 'duplicate', key, attempt, match: err.match });
+            return;
+          }
           // After a Cancel the reducer has moved on and ignores this; it only lands if the abort
           // raced the switch to "Processing", and then a retry just asks the app again.
           const message = isAbort(err, controller.signal)
@@ -159,6 +164,7 @@ export function UploadDropzone() {
   }, []);
   const retry = useCallback((key: string) => dispatch({ type: 'retry', key }), []);
   const remove = useCallback((key: string) => dispatch({ type: 'remove', key }), []);
+  const uploadAnyway = useCallback((key: string) => dispatch({ type: 'uploadAnyway', key }), []);
 
   const doneCount = state.items.filter((item) => item.status.kind === 'done').length;
   const summary = summarize(state.items);
@@ -215,7 +221,14 @@ export function UploadDropzone() {
       {state.items.length > 0 && (
         <ul className={styles.list} aria-label="Uploads">
           {state.items.map((item) => (
-            <UploadRow key={item.key} item={item} onCancel={cancel} onRetry={retry} onRemove={remove} />
+            <UploadRow
+              key={item.key}
+              item={item}
+              onCancel={cancel}
+              onRetry={retry}
+              onRemove={remove}
+              onUploadAnyway={uploadAnyway}
+            />
           ))}
         </ul>
       )}

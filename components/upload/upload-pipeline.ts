@@ -4,6 +4,7 @@
  */
 import { ApiRequestError, apiFetch } from '@/lib/queries/images';
 import type { UploadTicket } from '@/lib/schemas/api';
+import { checkDuplicate, DuplicateFound, sha256Hex } from './duplicate-check';
 import { abortError, sendToImageService } from './xhr-upload';
 
 /** The service may still be validating the image; ask again after these pauses, then stop waiting. */
@@ -26,6 +27,8 @@ export interface PipelineOptions {
   /** The record id from an earlier attempt whose bytes the service already accepted. */
   recordId: string | null;
   signal: AbortSignal;
+  /** "Upload anyway" was chosen: skip the duplicate check. */
+  allowDuplicate: boolean;
   onProgress: (loaded: number, total: number) => void;
   onSent: (recordId: string) => void;
 }
@@ -55,7 +58,7 @@ function message(err: unknown): string {
   return err instanceof Error && err.message ? err.message : 'Something went wrong.';
 }
 
-async function complete(recordId: string, signal: AbortSignal): Promise<'ready' | 'pending'> {
+async function complete(recordId: string, sha256: string | null, signal: AbortSignal): Promise<'ready' | 'pending'> {
   for (let attempt = 0; ; attempt++) {
     let state: 'ready' | 'pending' | 'gone';
     try {
@@ -63,6 +66,7 @@ async function complete(recordId: string, signal: AbortSignal): Promise<'ready' 
         `/api/images/${encodeURIComponent(recordId)}/complete`,
         {
           method: 'POST',
+          ...(sha256 ? { body: JSON.stringify({ sha256 }) } : {}),
           signal,
         },
       ));
@@ -90,13 +94,18 @@ export async function runUpload({
   type,
   recordId: sentBefore,
   signal,
+  allowDuplicate,
   onProgress,
   onSent,
 }: PipelineOptions): Promise<'ready' | 'pending'> {
   let recordId = sentBefore;
+  let sha256: string | null = null;
   if (recordId === null) {
     let ticket: UploadTicket;
     try {
+      // A separate first step: the content hash, and the library asked whether it has it already.
+      sha256 = await sha256Hex(file);
+      if (!allowDuplicate) await checkDuplicate(sha256, signal);
       ticket = await apiFetch<UploadTicket>('/api/uploads', {
         method: 'POST',
         body: JSON.stringify({ filename: file.name, size: file.size, type }),
@@ -104,11 +113,11 @@ export async function runUpload({
       });
       await sendToImageService(ticket.uploadURL, file, { signal, onProgress });
     } catch (err) {
-      if (isAbort(err, signal)) throw err;
+      if (isAbort(err, signal) || err instanceof DuplicateFound) throw err;
       throw new UploadFailure(message(err), false);
     }
     recordId = ticket.id;
     onSent(recordId);
   }
-  return complete(recordId, signal);
+  return complete(recordId, sha256, signal);
 }

@@ -35,7 +35,7 @@ const statusOf = (state: UploadState, key: string) => state.items.find((i) => i.
 describe('browser-side checks', () => {
   it('refuses the wrong type, empty files and files over the limit, with the file name', () => {
     expect(refusalReason(file('photo.tiff', 10, 'image/tiff'), 'image/tiff')).toBe(
-      'photo.tiff: only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.',
+      'photo.tiff: only JPEG, PNG, GIF, WebP, AVIF, HEIC and SVG images can be uploaded.',
     );
     expect(refusalReason(file('big.jpg', Math.round(12.3 * 1024 * 1024)), 'image/jpeg')).toBe(
       'big.jpg is 12.3 MB; the limit is 10 MB.',
@@ -83,6 +83,23 @@ describe('uploadReducer', () => {
     expect(statusOf(state, 'a')).toEqual({ kind: 'processing' });
     state = run(state, { type: 'done', key: 'a', attempt: 1, delayed: false });
     expect(state.items[0]).toMatchObject({ recordId: 'rec-1', status: { kind: 'done', delayed: false } });
+  });
+
+  it('stops at a duplicate warning; "Upload anyway" queues it again without the check, Skip removes it', () => {
+    const match = { id: 'rec-9', title: 'Sunset' };
+    let state = run(initialUploadState, { type: 'add', items: [item('a'), item('b')] }, { type: 'start', key: 'a' });
+    state = run(state, { type: 'start', key: 'b' });
+    state = run(
+      state,
+      { type: 'duplicate', key: 'a', attempt: 0, match },
+      { type: 'duplicate', key: 'b', attempt: 0, match },
+    );
+    expect(statusOf(state, 'a')).toEqual({ kind: 'duplicate', match });
+    expect(summarize(state.items)).toBe('2 already in the library');
+    expect(nextToStart(state.items, 0)).toEqual([]);
+    state = run(state, { type: 'uploadAnyway', key: 'a' }, { type: 'remove', key: 'b' });
+    expect(state.items).toHaveLength(1);
+    expect(state.items[0]).toMatchObject({ key: 'a', allowDuplicate: true, attempt: 1, status: { kind: 'waiting' } });
   });
 
   it('drops the record id when the upload itself must be redone', () => {

@@ -16,6 +16,8 @@ export type UploadStatus =
   | { kind: 'done'; delayed: boolean }
   | { kind: 'failed'; message: string }
   | { kind: 'cancelled' }
+  /** The library already holds this content; the row asks: Skip or Upload anyway. */
+  | { kind: 'duplicate'; match: { id: string; title: string } }
   | { kind: 'refused'; message: string };
 
 export interface UploadItem {
@@ -32,6 +34,8 @@ export interface UploadItem {
    * record it again, and a finished row links to it ("View").
    */
   recordId: string | null;
+  /** Chosen "Upload anyway" after a duplicate warning. */
+  allowDuplicate?: boolean;
 }
 
 export interface UploadState {
@@ -45,6 +49,8 @@ export type UploadAction =
   | { type: 'sent'; key: string; attempt: number; recordId: string }
   | { type: 'done'; key: string; attempt: number; delayed: boolean }
   | { type: 'failed'; key: string; attempt: number; message: string; resumable: boolean }
+  | { type: 'duplicate'; key: string; attempt: number; match: { id: string; title: string } }
+  | { type: 'uploadAnyway'; key: string }
   | { type: 'cancel'; key: string }
   | { type: 'retry'; key: string }
   | { type: 'remove'; key: string }
@@ -107,6 +113,17 @@ export function uploadReducer(state: UploadState, action: UploadAction): UploadS
         recordId: action.resumable ? item.recordId : null,
         status: { kind: 'failed', message: action.message },
       }));
+    case 'duplicate':
+      return fromAttempt(state, action.key, action.attempt, (item) => ({
+        ...item,
+        status: { kind: 'duplicate', match: action.match },
+      }));
+    case 'uploadAnyway':
+      return update(state, action.key, (item) =>
+        item.status.kind === 'duplicate'
+          ? { ...item, allowDuplicate: true, attempt: item.attempt + 1, status: { kind: 'waiting' } }
+          : item,
+      );
     case 'cancel':
       return update(state, action.key, (item) =>
         canCancel(item.status) ? { ...item, attempt: item.attempt + 1, status: { kind: 'cancelled' } } : item,
@@ -138,6 +155,7 @@ export function summarize(items: readonly UploadItem[]): string {
     [count('failed'), 'failed'],
     [count('cancelled'), 'cancelled'],
     [count('refused'), 'refused'],
+    [count('duplicate'), 'already in the library'],
   ];
   return parts
     .filter(([n]) => n > 0)

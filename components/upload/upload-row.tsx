@@ -9,6 +9,8 @@ export interface UploadRowProps {
   onCancel: (key: string) => void;
   onRetry: (key: string) => void;
   onRemove: (key: string) => void;
+  /** After a duplicate warning: send it all the same. */
+  onUploadAnyway: (key: string) => void;
 }
 
 function percent(loaded: number, total: number): number {
@@ -48,11 +50,20 @@ function StatusText({ item }: { item: UploadItem }) {
       return <span>Cancelled</span>;
     case 'refused':
       return <span className={styles.error}>{status.message}</span>;
+    case 'duplicate':
+      return (
+        <span className={styles.duplicate}>
+          Already in your library:{' '}
+          <Link href={`/images/${encodeURIComponent(status.match.id)}`} target="_blank">
+            {status.match.title}
+          </Link>
+        </span>
+      );
   }
 }
 
 /** One file: thumbnail, name, size, status, and the one or two actions that make sense right now. */
-export function UploadRow({ item, onCancel, onRetry, onRemove }: UploadRowProps) {
+export function UploadRow({ item, onCancel, onRetry, onRemove, onUploadAnyway }: UploadRowProps) {
   const { file, status } = item;
   // A file with an image extension may still not decode (the service will say why); no broken icon meanwhile.
   const [previewBroken, setPreviewBroken] = useState(false);
@@ -94,6 +105,16 @@ export function UploadRow({ item, onCancel, onRetry, onRemove }: UploadRowProps)
           <button type="button" className="button" onClick={() => onRetry(item.key)}>
             Retry{which}
           </button>
+        )}
+        {status.kind === 'duplicate' && (
+          <>
+            <button type="button" className="button" onClick={() => onRemove(item.key)}>
+              Skip{which}
+            </button>
+            <button type="button" className="button" onClick={() => onUploadAnyway(item.key)}>
+              Upload anyway{which}
+            </button>
+          </>
         )}
         {(canRetry(status) || status.kind === 'refused') && (
           <button type="button" className="button button-danger" onClick={() => onRemove(item.key)}>

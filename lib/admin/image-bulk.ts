@@ -11,6 +11,7 @@ import { audit } from '@/lib/db/audit';
 import { deleteImageRecord, updateImage } from '@/lib/db/images';
 import { imagesClient } from '@/lib/images/client';
 import { retagOwner } from '@/lib/images/owner-tag';
+import { trashImageFor } from '@/lib/images/trash';
 import { BULK_MAX, type BulkImagesRequest } from '@/lib/schemas/admin-images';
 import { type BulkResult, runBulk } from './bulk';
 import { assertAdmin } from './guard';
@@ -42,7 +43,8 @@ function work(admin: Actor, req: BulkImagesRequest, ownerId: string | null): (re
   switch (req.action) {
     case 'delete':
       return async (ref) => {
-        // The original and every variant go with the service's image; its signed URLs answer 404 from then on.
+        // A finished image goes to the trash (its delivery blocked at once); an unfinished upload away.
+        if (ref.status === 'ready' && ref.service_id) return trashImageFor(admin, ref.id);
         if (ref.service_id) await imagesClient().remove(ref.service_id);
         await deleteImageRecord(ref.id);
         await audit(admin.id, 'image.deleted', ref.id, { title: ref.title, bulk: true });

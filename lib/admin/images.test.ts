@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stubAppEnv } from '@/test/helpers/app-env';
-import { jpeg } from '@/test/helpers/images';
-import { postFile, startTestService, type TestService } from '@/test/helpers/service';
+import { type Person, person, serviceStatus, uploadAs } from '@/test/helpers/app-images';
+import { startTestService, type TestService } from '@/test/helpers/service';
 
 vi.mock('server-only', () => ({}));
 vi.mock('@/lib/auth/session', () => import('@/test/helpers/session'));
@@ -18,23 +18,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const { createUser } = await import('@/lib/db/users');
 const { getImage } = await import('@/lib/db/images');
 const { getDb } = await import('@/lib/db/index');
-const { mintUpload, completeForUser } = await import('@/lib/images/uploads');
-const { imagesClient, ImageServiceError } = await import('@/lib/images/client');
+const { imagesClient } = await import('@/lib/images/client');
 const { ensureVariants } = await import('@/lib/images/variants');
 const { deliveryUrl, signedVariantUrls } = await import('@/lib/images/urls');
 const { bulkImages } = await import('./image-bulk');
 const { editImage, imageMetadataFor } = await import('./images');
 const { removeUserFor } = await import('./users');
 const { adminImageEditSchema } = await import('@/lib/schemas/admin-images');
-
-type Person = { id: string; role: 'admin' | 'uploader' | 'viewer' };
-const person = async (email: string, role: Person['role']): Promise<Person> => ({
-  id: (await createUser({ email, passwordHash: null, role })).id,
-  role,
-});
 
 let admin: Person;
 let owner: Person;
@@ -50,14 +42,7 @@ beforeAll(async () => {
 });
 
 /** Uploads the way the app does (mint, send the bytes, complete); `finish: false` leaves it pending. */
-async function upload(by: Person, title: string, finish = true): Promise<{ id: string; serviceId: string }> {
-  const ticket = await mintUpload(by, { filename: `${title}.jpg`, size: 1000, type: 'image/jpeg' });
-  if (finish) {
-    expect((await postFile(ticket.uploadURL, await jpeg(64, 48), `${title}.jpg`)).status).toBe(200);
-    expect(await completeForUser(by, ticket.id)).toBe('ready');
-  }
-  return { id: ticket.id, serviceId: (await getImage(ticket.id))?.service_id ?? '' };
-}
+const upload = (by: Person, title: string, finish = true) => uploadAs(by, title, { finish });
 
 const thumbnailUrl = (serviceId: string) => signedVariantUrls(serviceId, ['thumbnail']).urls.thumbnail;
 const auditOf = async (target: string) =>
@@ -67,16 +52,9 @@ const auditOf = async (target: string) =>
     .where('target', '=', target)
     .orderBy('id')
     .execute();
-const serviceStatus = (serviceId: string) =>
-  imagesClient()
-    .get(serviceId)
-    .then(
-      () => 200,
-      (err: unknown) => (err instanceof ImageServiceError ? err.status : 0),
-    );
 
 describe('bulk delete', () => {
-  it('removes record, original and variants (signed URLs stop working) and reports ids that are gone', async () => {
+  it('moves images to the trash (signed URLs stop working) and reports ids that are gone', async () => {
     const a = await upload(owner, 'delete-a');
     const b = await upload(owner, 'delete-b');
     const keep = await upload(owner, 'delete-keep');
@@ -93,15 +71,16 @@ describe('bulk delete', () => {
       succeeded: 2,
       failed: [{ id: 'no-such-image', label: 'no-such-image', reason: 'Image not found.' }],
     });
+    // Into the trash: the record and the service's image stay (restorable), delivery stops at once.
     for (const img of [a, b]) {
-      expect(await getImage(img.id)).toBeUndefined();
-      expect(await serviceStatus(img.serviceId)).toBe(404);
+      expect((await getImage(img.id))?.trashed_at).toEqual(expect.any(Number));
+      expect(await serviceStatus(img.serviceId)).toBe(200);
       expect((await fetch(thumbnailUrl(img.serviceId))).status).toBe(404);
     }
     expect(await auditOf(a.id)).toContainEqual({
       actor_id: admin.id,
-      action: 'image.deleted',
-      detail: JSON.stringify({ title: 'delete-a', bulk: true }),
+      action: 'image.trashed',
+      detail: JSON.stringify({ title: 'delete-a' }),
     });
     expect(await getImage(keep.id)).toBeDefined();
     expect((await fetch(thumbnailUrl(keep.serviceId))).status).toBe(200);

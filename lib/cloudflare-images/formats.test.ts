@@ -10,14 +10,17 @@ describe('image formats', () => {
       'image/webp',
       'image/avif',
       'image/svg+xml',
+      'image/heic',
+      'image/heif',
     ]);
-    expect(formatNames('and')).toBe('JPEG, PNG, GIF, WebP, AVIF and SVG');
-    expect(formatNames('or')).toBe('JPEG, PNG, GIF, WebP, AVIF or SVG');
+    expect(formatNames('and')).toBe('JPEG, PNG, GIF, WebP, AVIF, HEIC and SVG');
+    expect(formatNames('or')).toBe('JPEG, PNG, GIF, WebP, AVIF, HEIC or SVG');
   });
 
   it('knows a content type by file extension, whatever its case', () => {
     expect(contentTypeForFilename('cat.JPG')).toBe('image/jpeg');
     expect(contentTypeForFilename('a.b.svg')).toBe('image/svg+xml');
+    expect(contentTypeForFilename('IMG_0001.HEIC')).toBe('image/heic');
     expect(contentTypeForFilename('scan.tiff')).toBeNull();
     expect(contentTypeForFilename('no-extension')).toBeNull();
   });

@@ -1,6 +1,6 @@
 /** Image formats of Cloudflare Images: what an upload may be, what delivery can produce, and their content types. */
 
-/** Formats an upload may be (Cloudflare also takes HEIC, which this project's decoder set cannot read). */
+/** Formats stored after upload. HEIC/HEIF is also accepted: the service converts it to JPEG at ingest (image-service/heic.ts). */
 export const IMAGE_FORMATS = ['jpeg', 'png', 'gif', 'webp', 'avif', 'svg'] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 /** Pixel formats: everything but SVG, which is stored and served as sanitized text. */
@@ -20,8 +20,16 @@ export const CONTENT_TYPES = {
 } as const satisfies Record<ImageFormat, string>;
 export type ImageContentType = (typeof CONTENT_TYPES)[ImageFormat];
 
-/** The content types an upload may declare, in the order of IMAGE_FORMATS. */
-export const ACCEPTED_CONTENT_TYPES: readonly ImageContentType[] = IMAGE_FORMATS.map((f) => CONTENT_TYPES[f]);
+/** iPhone photos: accepted at upload, stored as JPEG (the embedded service converts them at ingest). */
+export const HEIC_CONTENT_TYPES = ['image/heic', 'image/heif'] as const;
+export type UploadContentType = ImageContentType | (typeof HEIC_CONTENT_TYPES)[number];
+
+/** The content types an upload may declare: IMAGE_FORMATS' in order, then HEIC/HEIF. */
+export const ACCEPTED_CONTENT_TYPES: readonly UploadContentType[] = [
+  ...IMAGE_FORMATS.map((f) => CONTENT_TYPES[f]),
+  ...HEIC_CONTENT_TYPES,
+];
+const HEIC_EXTENSIONS: Record<string, UploadContentType> = { heic: 'image/heic', heif: 'image/heif' };
 
 /** File name extensions by format (the browser leaves the type empty for some files). */
 export const FILE_EXTENSIONS: Record<ImageFormat, readonly string[]> = {
@@ -42,15 +50,17 @@ const FORMAT_LABELS: Record<ImageFormat, string> = {
   svg: 'SVG',
 };
 
-/** "JPEG, PNG, GIF, WebP, AVIF and SVG" (or "… or SVG"), for messages that list what may be uploaded. */
+/** "JPEG, PNG, GIF, WebP, AVIF, HEIC and SVG" (or "… or SVG"), for messages that list what may be uploaded. */
 export function formatNames(conjunction: 'and' | 'or'): string {
   const labels = IMAGE_FORMATS.map((f) => FORMAT_LABELS[f]);
+  labels.splice(-1, 0, 'HEIC');
   return `${labels.slice(0, -1).join(', ')} ${conjunction} ${labels.at(-1)}`;
 }
 
 /** The content type for a file name's extension, or null when it names no accepted format. */
-export function contentTypeForFilename(filename: string): ImageContentType | null {
+export function contentTypeForFilename(filename: string): UploadContentType | null {
   const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase();
   const format = IMAGE_FORMATS.find((f) => ext !== undefined && FILE_EXTENSIONS[f].includes(ext));
-  return format ? CONTENT_TYPES[format] : null;
+  if (format) return CONTENT_TYPES[format];
+  return ext === undefined ? null : (HEIC_EXTENSIONS[ext] ?? null);
 }

@@ -31,7 +31,9 @@ function filtered<O>(store: AppDb, query: ImagesQuery<O>, f: AdminImageFilter): 
   return q;
 }
 
-const base = (store: AppDb) => store.selectFrom('images').innerJoin('users', 'users.id', 'images.owner_id');
+// Trashed images are listed on /trash, not here.
+const base = (store: AppDb) =>
+  store.selectFrom('images').innerJoin('users', 'users.id', 'images.owner_id').where('images.trashed_at', 'is', null);
 
 export async function countAdminImages(filter: AdminImageFilter, db?: AppDb): Promise<number> {
   const store = await resolveDb(db);

@@ -96,12 +96,12 @@ export interface ListQuery {
 /** `%text%` for LIKE with the user's own `%`, `_` and `\` taken literally (escaped with `\`). */
 export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Ready images, newest first, keyset-paginated on (created_at, id); search is a case-insensitive literal substring. */
+/** Ready images in the library (not trashed), newest first, keyset-paginated on (created_at, id); search is a case-insensitive literal substring. */
 export async function listImages(q: ListQuery, db?: AppDb): Promise<ImageWithOwner[]> {
   const store = await resolveDb(db);
   // SQLite's LIKE ignores ASCII case already; PostgreSQL's needs ILIKE.
   const like = sql.raw(engineOf(store) === 'postgres' ? 'ilike' : 'like');
-  let query = withOwner(store).where('images.status', '=', 'ready');
+  let query = withOwner(store).where('images.status', '=', 'ready').where('images.trashed_at', 'is', null);
   if (q.ownerId !== undefined) query = query.where('images.owner_id', '=', q.ownerId);
   if (q.search) query = query.where(sql<boolean>`images.title ${like} ${containsPattern(q.search)} escape '\\'`);
   if (q.cursor) {

@@ -38,6 +38,13 @@ export interface ImagesTable {
   placeholder: string | null;
   created_at: number;
   updated_at: number;
+  /** Hex SHA-256 of the file as the uploader's browser read it (duplicate warnings); null when unknown. */
+  content_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the image was moved to the trash; null while it is in the library. */
+  trashed_at: ColumnType<number | null, number | null | undefined, number | null>;
+  trashed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When a purge (sweep, "delete forever", "empty trash") claimed the image; a stale claim may be taken over. */
+  purge_claimed_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface AuditLogTable {

@@ -9,6 +9,7 @@ import { CONTENT_TYPES, formatNames, type ImageFormat, type RasterFormat } from 
 import { type ImageLimits, MAX_SVG_BYTES, megabytes } from '@/lib/cloudflare-images/limits';
 import { MetadataStripError, stripPrivateMetadata } from './exif-strip';
 import { readAllowedExif } from './exif-tiff';
+import { convertHeic, HeicTooLarge } from './heic';
 import { sniffFormat } from './sniff';
 import { sanitizeSvgOffThread } from './svg-pool';
 import './transform'; // installs the decoder allow-list before sharp sees any upload
@@ -140,6 +141,16 @@ function activeSvgContent(input: Buffer): string | null {
   return null;
 }
 
+/** The separate HEIC decode stage: an upright JPEG with the photo's EXIF, refused like any image over the limits. */
+async function heicAsJpeg(input: Buffer, limits: ImageLimits): Promise<Buffer> {
+  try {
+    return await convertHeic(input, limits);
+  } catch (err) {
+    if (err instanceof HeicTooLarge) checkBounds(err.width, err.height, 1, limits);
+    throw err;
+  }
+}
+
 const fileMegabytes = (input: Buffer) => (input.length / (1024 * 1024)).toFixed(1);
 
 /** Validates an upload and returns what will be stored. Throws a Cloudflare Images error (4xx) on any refusal. */
@@ -152,11 +163,7 @@ export async function prepareUpload(input: Buffer, limits: ImageLimits): Promise
   if (format === null) {
     throw unsupportedFormat(`the file is not a ${formatNames('or')} image (its first bytes match none of them).`);
   }
-  if (format === 'heic') {
-    throw unsupportedFormat(
-      'HEIC/HEIF photos cannot be decoded by this image service; export them as JPEG (iPhone: Settings › Camera › Formats › Most Compatible).',
-    );
-  }
+  if (format === 'heic') return prepareRaster(await heicAsJpeg(input, limits), 'jpeg', limits);
   if (format === 'svg') {
     if (input.length > MAX_SVG_BYTES) {
       throw cfError(

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { badRequest, cfError, invalidInput } from '@/lib/cloudflare-images/errors';
 import { isGeneratedId } from '@/lib/cloudflare-images/ids';
 import { MAX_ID_LENGTH } from '@/lib/cloudflare-images/limits';
+import { isTrashedMetadata } from '@/lib/cloudflare-images/trash';
 import { type Db, type ImageRow, isStored, type StoredImage } from './db';
 import { checkMetadataSize } from './record-fields';
 
@@ -37,12 +38,13 @@ export class ImageRecords {
     return row;
   }
 
-  /** A complete image by id, for delivery; cached. */
+  /** A complete image by id, for delivery; cached. Undefined for drafts and trashed images. */
   storedImage(id: string): StoredImage | undefined {
     const cached = this.stored.get(id);
     if (cached) return cached;
     const row = this.get(id);
-    if (!row || !isStored(row)) return undefined;
+    // A trashed image (an extension, see cloudflare-images/trash.ts) is not delivered at all.
+    if (!row || !isStored(row) || isTrashedMetadata(row.meta)) return undefined;
     if (this.stored.size >= 50_000) this.stored.clear();
     this.stored.set(id, row);
     return row;

@@ -1,10 +1,19 @@
-/** The app server's image work off the request path: variants first (with retries), then periodic reconciliation. */
+/** The app server's image work off the request path: variants first (with retries), then periodic reconciliation and trash sweeps. */
 import { imagesClient } from './client';
 import { signingKey } from './signing-keys';
+import { sweepTrash } from './trash';
 import { reconcilePending } from './uploads';
 import { ensureVariants } from './variants';
 
 const RECONCILE_EVERY_MS = 60_000;
+/** Trashed images are purged within this long after their 30 days are over. */
+const TRASH_SWEEP_EVERY_MS = 10 * 60_000;
+
+function sweep(): void {
+  void sweepTrash()
+    .then((n) => n > 0 && console.log(`[pixvault] trash: ${n} image(s) deleted forever after 30 days`))
+    .catch((err) => console.error('[pixvault] trash sweep failed:', err instanceof Error ? err.message : err));
+}
 
 async function ensureVariantsWithRetry(): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -29,4 +38,6 @@ export function startImageTasks(): void {
   void signingKey();
   const timer = setInterval(() => void reconcilePending().catch(() => undefined), RECONCILE_EVERY_MS);
   timer.unref();
+  sweep();
+  setInterval(sweep, TRASH_SWEEP_EVERY_MS).unref();
 }

@@ -11,6 +11,7 @@ import type { AppVariant } from '@/lib/schemas/variant';
 import { imagesClient } from './client';
 import { loadManagedImage } from './read';
 import { signingKey } from './signing-keys';
+import { trashImageFor } from './trash';
 import { signedLink } from './urls';
 
 export async function updateImageFor(
@@ -27,8 +28,10 @@ export async function updateImageFor(
   await audit(actor.id, 'image.updated', recordId, changes);
 }
 
+/** Delete from the image page or the gallery: a finished image goes to the trash, an unfinished upload away. */
 export async function deleteImageFor(actor: Actor, recordId: string): Promise<void> {
   const row = await loadManagedImage(actor, recordId);
+  if (row.status === 'ready') return trashImageFor(actor, recordId);
   await imagesClient().remove(row.service_id);
   await deleteImageRecord(recordId);
   await audit(actor.id, 'image.deleted', recordId, { title: row.title });

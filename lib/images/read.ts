@@ -67,17 +67,20 @@ export async function galleryPage(
 /** A record the image service has, as stored in the app's database. */
 export type StoredImage = ImageWithOwner & { service_id: string };
 
-/** A finished image anyone signed in may see; 404 for unknown and still-pending records. */
+/** A finished image anyone signed in may see; 404 for unknown, still-pending and trashed records. */
 export async function loadImage(recordId: string): Promise<StoredImage & { status: 'ready' }> {
   const row = await getImage(recordId);
-  if (row?.status !== 'ready' || !row.service_id) throw notFound();
+  if (row?.status !== 'ready' || !row.service_id || row.trashed_at !== null) throw notFound();
   return row as StoredImage & { status: 'ready' };
 }
 
-/** A record its owner (still an uploader) or an admin may change; 404 when unknown, 403 for anyone else. */
-export async function loadManagedImage(viewer: Actor, recordId: string): Promise<StoredImage> {
+/**
+ * A record its owner (still an uploader) or an admin may change; 404 when unknown (or trashed, unless
+ * `inTrash`: only the trash's own actions reach a trashed image), 403 for anyone else.
+ */
+export async function loadManagedImage(viewer: Actor, recordId: string, inTrash = false): Promise<StoredImage> {
   const row = await getImage(recordId);
-  if (!row?.service_id) throw notFound();
+  if (!row?.service_id || (row.trashed_at !== null) !== inTrash) throw notFound();
   if (!canManageImage(viewer, { ownerId: row.owner_id }))
     throw forbidden('Only the owner or an admin can change this image.');
   return row as StoredImage;

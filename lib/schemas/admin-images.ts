@@ -73,7 +73,7 @@ export const bulkImagesSchema = z
 export type BulkImagesRequest = z.infer<typeof bulkImagesSchema>;
 
 /** Keys Pixvault writes into every upload's metadata; the console shows them but never changes them. */
-export const RESERVED_METADATA_KEYS = ['app', 'deployment', 'record', 'owner'] as const;
+export const RESERVED_METADATA_KEYS = ['app', 'deployment', 'record', 'owner', 'trashed'] as const;
 
 export const metadataSchema = z
   .record(

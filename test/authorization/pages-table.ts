@@ -35,4 +35,11 @@ export const PAGES: readonly PageRow[] = [
   { file: 'app/(gallery)/admin/keys/page.tsx', expect: page(SIGN_IN, 403, 403, 403, 200) },
   { file: 'app/(gallery)/admin/variants/page.tsx', expect: page(SIGN_IN, 403, 403, 403, 200) },
   { file: 'app/(gallery)/admin/usage/page.tsx', expect: page(SIGN_IN, 403, 403, 403, 200) },
+  // Safety nets (issue 11).
+  {
+    file: 'app/(gallery)/trash/page.tsx',
+    expect: page(SIGN_IN, DENIED, 200, 200, 200),
+    why: 'own trash; admins see all',
+  },
+  { file: 'app/(gallery)/admin/duplicates/page.tsx', expect: page(SIGN_IN, 403, 403, 403, 200) },
 ];

@@ -15,9 +15,10 @@ export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPT
 
 /**
  * What `[id]` in a path stands for, made fresh for every call: `image` a finished image of
- * `uploader`; `upload` one whose bytes `uploader` sent but did not complete yet; `user` a viewer.
+ * `uploader`; `upload` one whose bytes `uploader` sent but did not complete yet; `trashed` a finished
+ * image of `uploader` in the trash; `user` a viewer.
  */
-export type Target = 'image' | 'upload' | 'user';
+export type Target = 'image' | 'upload' | 'trashed' | 'user';
 
 export interface RouteRow {
   file: string;
@@ -110,5 +111,28 @@ export const ROUTES: readonly RouteRow[] = [
     target: 'image',
     body: { action: 'make_public', selection: { kind: 'ids', ids: ['[id]'] } },
     expect: adminOnly(200),
+  },
+  // Safety nets (issue 11): the trash and the duplicate check.
+  { file: 'app/api/trash/route.ts', method: 'GET', expect: uploaders(200), why: 'own trash; admins see all' },
+  {
+    file: 'app/api/trash/[id]/restore/route.ts',
+    method: 'POST',
+    target: 'trashed',
+    expect: ownerOrAdmin(204),
+    missing: uploaders(404),
+  },
+  {
+    file: 'app/api/trash/[id]/route.ts',
+    method: 'DELETE',
+    target: 'trashed',
+    expect: ownerOrAdmin(204),
+    missing: uploaders(404),
+  },
+  { file: 'app/api/admin/trash/empty/route.ts', method: 'POST', expect: adminOnly(200) },
+  {
+    file: 'app/api/uploads/duplicate/route.ts',
+    method: 'GET',
+    path: `/api/uploads/duplicate?sha256=${'0'.repeat(64)}`,
+    expect: uploaders(200),
   },
 ];

@@ -23,9 +23,13 @@ async function sentUpload(owner: Person): Promise<string> {
 export async function makeTarget(kind: Target, owner: Person): Promise<string> {
   if (kind === 'user') return (await newPerson('viewer', 'target')).id;
   const id = await sentUpload(owner);
-  if (kind === 'image') {
+  if (kind === 'image' || kind === 'trashed') {
     const { completeForUser } = await import('@/lib/images/uploads');
     expect(await completeForUser(owner, id)).toBe('ready');
+  }
+  if (kind === 'trashed') {
+    const { trashImageFor } = await import('@/lib/images/trash');
+    await trashImageFor(owner, id);
   }
   return id;
 }

@@ -69,7 +69,7 @@ const cases: Case[] = [
     name: 'text that claims to be a PNG',
     bytes: () => Buffer.from('<html><script>alert(1)</script></html>'),
     status: 415,
-    message: /not a JPEG, PNG, GIF, WebP, AVIF or SVG/,
+    message: /not a JPEG, PNG, GIF, WebP, AVIF, HEIC or SVG/,
     filename: 'x.png',
     type: 'image/png',
   },

@@ -2,7 +2,7 @@
 import { exe, HTML, heicHeader, latin1, PDF, zip } from './bytes';
 import { type HostileCase, inCategory, JPEG_FILE, PNG_FILE, refused } from './case';
 
-const NOT_AN_IMAGE = refused(415, /not a JPEG, PNG, GIF, WebP, AVIF or SVG image/);
+const NOT_AN_IMAGE = refused(415, /not a JPEG, PNG, GIF, WebP, AVIF, HEIC or SVG image/);
 
 export function wrongTypes(): HostileCase[] {
   const bmp = Buffer.alloc(70);
@@ -25,6 +25,10 @@ export function wrongTypes(): HostileCase[] {
     },
     { name: 'BMP header', file: { bytes: bmp, ...PNG_FILE }, expected: NOT_AN_IMAGE },
     { name: 'TIFF header', file: { bytes: latin1('II*\0\x08\0\0\0\0\0'), ...PNG_FILE }, expected: NOT_AN_IMAGE },
-    { name: 'HEIC photo header', file: { bytes: heicHeader(), ...JPEG_FILE }, expected: refused(415, /HEIC/) },
+    {
+      name: 'HEIC header with no image in it',
+      file: { bytes: heicHeader(), ...JPEG_FILE },
+      expected: refused(400, /HEIC/),
+    },
   ]);
 }

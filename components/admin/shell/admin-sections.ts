@@ -5,5 +5,6 @@ export const ADMIN_SECTIONS = [
   { href: '/admin/variants', label: 'Variants', blurb: 'The named sizes images are delivered in, with previews.' },
   { href: '/admin/keys', label: 'Keys', blurb: 'Signing keys: reveal, rotate without breaking live links.' },
   { href: '/admin/usage', label: 'Usage', blurb: 'Images stored, deliveries, the estimated bill, what-ifs.' },
+  { href: '/admin/duplicates', label: 'Duplicates', blurb: 'Images uploaded more than once (same content).' },
   { href: '/admin/audit', label: 'Audit', blurb: 'Who changed what, when and from where; CSV export.' },
 ] as const;
