@@ -108,6 +108,41 @@ export interface RateLimitsTable {
   updated_at: number;
 }
 
+/** An owner's named set of images; deleting it leaves the images alone. */
+export interface AlbumsTable {
+  id: string;
+  owner_id: string;
+  title: string;
+  /** Null: the newest image in the album stands in. */
+  cover_image_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AlbumImagesTable {
+  album_id: string;
+  image_id: string;
+  added_at: number;
+}
+
+/** A revocable link to one image or one album (exactly one of the two ids is set). */
+export interface ShareLinksTable {
+  id: string;
+  /** SHA-256 of the token; the token itself is only in the link. */
+  token_hash: string;
+  image_id: string | null;
+  album_id: string | null;
+  created_by: string;
+  created_at: number;
+  /** Null: never expires (allowed only while every shared image is public). */
+  expires_at: number | null;
+  /** Argon2id of the link's password; null: no password. */
+  password_hash: string | null;
+  revoked_at: number | null;
+  view_count: ColumnType<number, number | undefined, number>;
+  last_viewed_at: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   invites: InvitesTable;
@@ -118,6 +153,9 @@ export interface Database {
   sign_in_limits: SignInLimitsTable;
   sign_in_known_addresses: SignInKnownAddressesTable;
   rate_limits: RateLimitsTable;
+  albums: AlbumsTable;
+  album_images: AlbumImagesTable;
+  share_links: ShareLinksTable;
 }
 
 /**
@@ -134,8 +172,13 @@ export const TABLES = [
   'sign_in_limits',
   'sign_in_known_addresses',
   'rate_limits',
+  'albums',
+  'album_images',
+  'share_links',
 ] as const satisfies readonly (keyof Database)[];
 
 export type UserRow = Selectable<UsersTable>;
 export type ImageRow = Selectable<ImagesTable>;
 export type InviteRow = Selectable<InvitesTable>;
+export type AlbumRow = Selectable<AlbumsTable>;
+export type ShareLinkRow = Selectable<ShareLinksTable>;

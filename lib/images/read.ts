@@ -18,7 +18,7 @@ function parseCursor(cursor: string): { createdAt: number; id: string } {
   return { createdAt: decoded.position, id: decoded.id };
 }
 
-function toGalleryImage(row: ImageWithOwner, viewer: Actor, urls: Record<GalleryVariant, string>): GalleryImage {
+export function toGalleryImage(row: ImageWithOwner, viewer: Actor, urls: Record<GalleryVariant, string>): GalleryImage {
   const width = row.width ?? 1;
   const height = row.height ?? 1;
   const widths = Object.fromEntries(GALLERY_VARIANTS.map((v) => [v, variantWidth(v, width, height)])) as Record<

@@ -6,6 +6,7 @@ import type { Migration } from 'kysely';
 import * as baseline from './0001-baseline';
 import * as rateLimits from './0002-rate-limits';
 import * as adminUsers from './0004-admin-users';
+import * as albumsShares from './0005-albums-shares';
 import * as trashDuplicates from './0007-trash-duplicates';
 
 export const BASELINE = '0001_baseline';
@@ -14,6 +15,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   [BASELINE]: baseline,
   '0002_rate_limits': rateLimits,
   '0004_admin_users': adminUsers,
+  '0005_albums_shares': albumsShares,
   '0007_trash_duplicates': trashDuplicates,
 };
 

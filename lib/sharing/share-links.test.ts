@@ -1,0 +1,162 @@
+/**
+ * The share-token lifecycle on the real store (both engines): create (only a hash of the token is
+ * kept), visit (signed images, a counted view), expiry to the millisecond with a pinned clock,
+ * revoke, password with its attempt limit, and the rules on never-expiring links and who may share.
+ */
+import { describe, expect, it } from 'vitest';
+import { stubAppEnv } from '@/test/helpers/app-env';
+
+stubAppEnv();
+
+const { createUser } = await import('@/lib/db/users');
+const { insertPendingImage, markReady, setServiceId, updateImage } = await import('@/lib/db/images');
+const { getDb } = await import('@/lib/db/index');
+const { createAlbumFor, addImagesFor } = await import('@/lib/albums/manage');
+const { createShareLinkFor, listShareLinksFor, revokeShareLinkFor } = await import('./manage');
+const { lookUpShare, openShare } = await import('./visit');
+const { tryLinkPassword, isUnlocked, unlockCookieValue, PASSWORD_ATTEMPTS } = await import('./unlock');
+const { verifySignature } = await import('@/lib/cloudflare-images/signing');
+
+const T0 = Date.UTC(2026, 0, 1);
+const HOUR = 3_600_000;
+let n = 0;
+
+async function person(role: 'viewer' | 'uploader' | 'admin') {
+  const row = await createUser({ email: `${role}-${++n}@example.com`, passwordHash: null, role });
+  return { id: row.id, role };
+}
+
+async function image(ownerId: string, opts: { private?: boolean } = {}) {
+  const recordId = `img-${++n}`;
+  await insertPendingImage({ recordId, ownerId, title: `Photo ${n}`, filename: 'p.jpg' });
+  await setServiceId(recordId, `svc-${n}`);
+  await markReady(recordId, {
+    width: 400,
+    height: 300,
+    bytes: 10,
+    contentType: 'image/jpeg',
+    placeholder: null,
+    filename: null,
+  });
+  if (opts.private === false) await updateImage(recordId, { private: false });
+  return recordId;
+}
+
+const tokenOf = (url: string) => url.slice('/s/'.length);
+
+describe('share links', () => {
+  it('store only a hash of a random 256-bit token, and open for anyone holding it', async () => {
+    const owner = await person('uploader');
+    const id = await image(owner.id);
+    const link = await createShareLinkFor(owner, { target: { kind: 'image', id }, expiresInSeconds: 3600 }, T0);
+    const token = tokenOf(link.url);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const rows = await (await getDb()).selectFrom('share_links').selectAll().where('id', '=', link.id).execute();
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(rows[0]?.token_hash).toHaveLength(43);
+
+    const found = await lookUpShare(token, T0 + 1000);
+    expect(found.state).toBe('live');
+    if (found.state === 'unknown') throw new Error('not found');
+    const content = await openShare(found.link, T0 + 1000);
+    expect(content?.images.map((i) => i.id)).toEqual([id]);
+    // Signed for this visit with the configured key, and no owner name or email reaches the visitor.
+    const url = new URL(content?.images[0]?.urls.desktop ?? 'http://x/');
+    expect(verifySignature(url.pathname, url.search.slice(1), ['signing-key'], (T0 + 1000) / 1000).ok).toBe(true);
+    expect(content?.images[0]?.owner.name).toBe('');
+    expect(await lookUpShare(`${token.slice(0, -1)}A`)).toEqual({ state: 'unknown' });
+    expect(await lookUpShare('short')).toEqual({ state: 'unknown' });
+  });
+
+  it('expire to the millisecond, count views, and stop at once when revoked', async () => {
+    const owner = await person('uploader');
+    const id = await image(owner.id);
+    const link = await createShareLinkFor(owner, { target: { kind: 'image', id }, expiresInSeconds: 3600 }, T0);
+    expect(link.expiresAt).toBe(new Date(T0 + HOUR).toISOString());
+    const token = tokenOf(link.url);
+    expect((await lookUpShare(token, T0 + HOUR - 1)).state).toBe('live');
+    expect((await lookUpShare(token, T0 + HOUR)).state).toBe('expired');
+
+    const found = await lookUpShare(token, T0);
+    if (found.state === 'unknown') throw new Error('not found');
+    await openShare(found.link, T0);
+    await openShare(found.link, T0 + 5);
+    const [listed] = await listShareLinksFor(owner, { imageId: id }, T0 + 10);
+    expect(listed).toMatchObject({ id: link.id, views: 2, state: 'live', hasPassword: false });
+
+    await revokeShareLinkFor(owner, link.id, T0 + 20);
+    expect((await lookUpShare(token, T0 + 21)).state).toBe('revoked');
+    expect((await listShareLinksFor(owner, {}, T0 + 21))[0]?.state).toBe('revoked');
+  });
+
+  it('check a password with the slow hash, limit attempts per link, and unlock with a signed cookie', async () => {
+    const owner = await person('uploader');
+    const id = await image(owner.id);
+    const link = await createShareLinkFor(
+      owner,
+      { target: { kind: 'image', id }, expiresInSeconds: 3600, password: 'open sesame' },
+      T0,
+    );
+    const found = await lookUpShare(tokenOf(link.url), T0);
+    if (found.state === 'unknown') throw new Error('not found');
+    expect(found.link.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await tryLinkPassword(found.link, 'open sesame', T0)).toEqual({ ok: true });
+    for (let i = 1; i < PASSWORD_ATTEMPTS.capacity; i++)
+      expect(await tryLinkPassword(found.link, `guess ${i}`, T0)).toEqual({ ok: false, reason: 'wrong' });
+    const limited = await tryLinkPassword(found.link, 'open sesame', T0);
+    expect(limited).toMatchObject({ ok: false, reason: 'limited' });
+
+    const cookie = unlockCookieValue(link.id, T0);
+    expect(isUnlocked(link.id, cookie, T0 + HOUR - 1000)).toBe(true);
+    expect(isUnlocked(link.id, cookie, T0 + HOUR)).toBe(false);
+    expect(isUnlocked('another-link', cookie, T0)).toBe(false);
+    expect(isUnlocked(link.id, `${cookie.slice(0, -2)}xx`, T0)).toBe(false);
+    expect(isUnlocked(link.id, undefined, T0)).toBe(false);
+  });
+
+  it('are made only by the owner or an admin; a viewer or another uploader is refused', async () => {
+    const owner = await person('uploader');
+    const other = await person('uploader');
+    const viewer = await person('viewer');
+    const admin = await person('admin');
+    const id = await image(owner.id);
+    const req = { target: { kind: 'image' as const, id }, expiresInSeconds: 3600 };
+    await expect(createShareLinkFor(viewer, req)).rejects.toMatchObject({ status: 403 });
+    await expect(createShareLinkFor(other, req)).rejects.toMatchObject({ status: 403 });
+    const byAdmin = await createShareLinkFor(admin, req);
+    await expect(revokeShareLinkFor(other, byAdmin.id)).rejects.toMatchObject({ status: 403 });
+    // The owner may revoke an admin's link to their image.
+    await revokeShareLinkFor(owner, byAdmin.id);
+    expect((await listShareLinksFor(admin, { imageId: id }))[0]?.state).toBe('revoked');
+  });
+
+  it('never expire only for public images, and hide an image that turns private later', async () => {
+    const owner = await person('uploader');
+    const priv = await image(owner.id);
+    const pub = await image(owner.id, { private: false });
+    await expect(
+      createShareLinkFor(owner, { target: { kind: 'image', id: priv }, expiresInSeconds: null }),
+    ).rejects.toMatchObject({ status: 422, code: 'private_forever' });
+
+    const album = await createAlbumFor(owner, 'Trip');
+    await addImagesFor(owner, album.id, [pub]);
+    const link = await createShareLinkFor(owner, { target: { kind: 'album', id: album.id }, expiresInSeconds: null });
+    expect(link.expiresAt).toBeNull();
+    await addImagesFor(owner, album.id, [priv]);
+    const found = await lookUpShare(tokenOf(link.url), T0 + 365 * 24 * HOUR);
+    if (found.state !== 'live') throw new Error('not live');
+    expect((await openShare(found.link))?.images.map((i) => i.id)).toEqual([pub]);
+
+    await updateImage(pub, { private: true });
+    expect((await openShare(found.link))?.images).toEqual([]);
+    const single = await createShareLinkFor(owner, { target: { kind: 'image', id: priv }, expiresInSeconds: 3600 });
+    await updateImage(priv, { private: false });
+    const forever = await createShareLinkFor(owner, { target: { kind: 'image', id: priv }, expiresInSeconds: null });
+    await updateImage(priv, { private: true });
+    const f = await lookUpShare(tokenOf(forever.url));
+    const s = await lookUpShare(tokenOf(single.url));
+    if (f.state !== 'live' || s.state !== 'live') throw new Error('not live');
+    expect(await openShare(f.link)).toBeNull();
+    expect((await openShare(s.link))?.images).toHaveLength(1);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * A visit to `/s/<token>`, signed in or not: what the link is worth now, and the images it shows,
+ * signed afresh for this visit (the gallery's bucketed expiry, so they stop working soon after a
+ * revoke). What a link shows is decided at every visit: the images its creator may still manage
+ * (an admin's link: any), ready, and — for a link that never expires — public only; a single-image
+ * link whose image no longer qualifies is "no longer available".
+ */
+import { type Actor, canManageImage } from '@/lib/auth/roles';
+import { albumImages, findAlbum } from '@/lib/db/albums';
+import { getImage, type ImageWithOwner } from '@/lib/db/images';
+import {
+  countShareLinkView,
+  findShareLinkByTokenHash,
+  type ShareLinkRow,
+  type ShareLinkState,
+  shareLinkState,
+} from '@/lib/db/share-links';
+import { findActiveUserById } from '@/lib/db/users';
+import { signingKey } from '@/lib/images/signing-keys';
+import { signedGalleryImages } from '@/lib/albums/read';
+import type { SharedContent } from '@/lib/schemas/shares';
+import { hashShareToken, isShareTokenShape } from './token';
+
+export type ShareLookup = { state: 'unknown' } | { state: ShareLinkState; link: ShareLinkRow };
+
+export async function lookUpShare(token: string, nowMs = Date.now()): Promise<ShareLookup> {
+  const link = isShareTokenShape(token) ? await findShareLinkByTokenHash(hashShareToken(token)) : undefined;
+  return link ? { state: shareLinkState(link, nowMs), link } : { state: 'unknown' };
+}
+
+/** Visitors of a share page see no owner names or emails: the link is for people outside the team. */
+const ANONYMOUS: Actor = { id: '', role: 'viewer' };
+
+function shareable(link: ShareLinkRow, creator: Actor | null, image: ImageWithOwner): boolean {
+  if (!creator || image.status !== 'ready') return false;
+  if (link.expires_at === null && image.private === 1) return false;
+  return canManageImage(creator, { ownerId: image.owner_id });
+}
+
+async function sharedRows(link: ShareLinkRow): Promise<{ title: string; rows: ImageWithOwner[] } | null> {
+  const creatorRow = await findActiveUserById(link.created_by);
+  const creator = creatorRow ? { id: creatorRow.id, role: creatorRow.role } : null;
+  if (link.image_id) {
+    const image = await getImage(link.image_id);
+    return image && shareable(link, creator, image) ? { title: image.title, rows: [image] } : null;
+  }
+  const album = link.album_id ? await findAlbum(link.album_id) : undefined;
+  if (!album || !creator) return null;
+  const rows = (await albumImages(album.id)).filter((img) => shareable(link, creator, img));
+  return { title: album.title, rows };
+}
+
+/**
+ * The content of a live link, counted as one view; null when nothing it pointed to may be shown any
+ * more. The caller has checked the link's state and password.
+ */
+export async function openShare(link: ShareLinkRow, nowMs = Date.now()): Promise<SharedContent | null> {
+  const shared = await sharedRows(link);
+  if (!shared) return null;
+  const { images } = signedGalleryImages(shared.rows, ANONYMOUS, nowMs, await signingKey(nowMs));
+  await countShareLinkView(link.id, undefined, nowMs);
+  return {
+    kind: link.image_id ? 'image' : 'album',
+    title: shared.title,
+    images: images.map((img) => ({ ...img, mine: false, owner: { id: '', name: '' } })),
+  };
+}
