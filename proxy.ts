@@ -2,13 +2,15 @@
  * Sets a per-request Content-Security-Policy with a nonce for Next's scripts; images may come only
  * from the configured delivery origin and uploads may go only to the configured upload origin.
  * Also re-issues a session cookie older than a day (sliding sessions; see lib/auth/session-cookie.ts).
- * Cross-site writes (server actions posted from another origin) are refused with 403.
+ * Cross-site writes (server actions posted from another origin) are refused with 403. A revoked or
+ * expired share link (`/s/<token>`) is answered here with 410, a status no page can set.
  * Authorization is not decided here: every page, route and action checks on its own.
  */
 import { type NextRequest, NextResponse } from 'next/server';
 import { isCrossSiteWrite } from '@/lib/api/same-origin';
 import { renewedSessionCookie } from '@/lib/auth/session-cookie';
 import { appEnv, isDevelopment } from '@/lib/env';
+import { shareGoneResponse } from '@/lib/sharing/gone-response';
 
 function policy(nonce: string, dev: boolean): string {
   const { images } = appEnv();
@@ -38,6 +40,8 @@ export async function proxy(request: NextRequest) {
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = policy(nonce, isDevelopment());
+  const gone = await shareGoneResponse(request.method, request.nextUrl.pathname, csp);
+  if (gone) return gone;
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', csp);

@@ -17,8 +17,10 @@ export function SiteHeader({ user }: SiteHeaderProps) {
         </Link>
         <nav aria-label="Main" className={styles.nav}>
           <Link href="/">Gallery</Link>
+          <Link href="/albums">Albums</Link>
           {canUpload(user) && <Link href="/upload">Upload</Link>}
           {canUpload(user) && <Link href="/trash">Trash</Link>}
+          {canUpload(user) && <Link href="/links">Links</Link>}
           {user.role === 'admin' && <Link href="/admin">Admin</Link>}
         </nav>
         <div className={styles.account}>

@@ -11,13 +11,17 @@ export interface GalleryTileProps {
   /** The first row loads at once; the rest wait until they approach the viewport. */
   eager: boolean;
   onOpen: (id: string) => void;
+  /** Where the tile leads when opened in a new tab; default the image page. */
+  href?: string;
+  /** Defined in select mode: a click then toggles the selection (the parent's `onOpen`) instead of opening. */
+  selected?: boolean;
 }
 
 /**
  * A real link to the image page, so opening in a new tab works; a plain click opens the lightbox.
  * The visible title repeats the image's alt text, so it is hidden from screen readers.
  */
-export function GalleryTile({ image, eager, onOpen }: GalleryTileProps) {
+export function GalleryTile({ image, eager, onOpen, href, selected }: GalleryTileProps) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
@@ -25,11 +29,14 @@ export function GalleryTile({ image, eager, onOpen }: GalleryTileProps) {
   };
   return (
     <a
-      href={`/images/${encodeURIComponent(image.id)}`}
+      href={href ?? `/images/${encodeURIComponent(image.id)}`}
       className={styles.tile}
       data-testid="gallery-tile"
       data-image-id={image.id}
       onClick={onClick}
+      {...(selected === undefined
+        ? {}
+        : { role: 'checkbox', 'aria-checked': selected, 'data-selected': selected || undefined })}
     >
       <PlaceholderImage
         className={styles.tileImage}

@@ -15,6 +15,8 @@ export interface LightboxProps {
   loadingMore: boolean;
   onNavigate: (step: 1 | -1) => void;
   onClose: () => void;
+  /** Offer the image page ("Details"); off on share pages, whose visitors may not be signed in. */
+  detailsLink?: boolean;
 }
 
 /** The stage is the viewport minus the top bar and padding; `sizes` follows from the image's proportions. */
@@ -30,7 +32,15 @@ function preload(image: GalleryImage | undefined): void {
   img.srcset = variantSrcSet(image, ['mobile', 'desktop']);
 }
 
-export function Lightbox({ images, index, hasMore, loadingMore, onNavigate, onClose }: LightboxProps) {
+export function Lightbox({
+  images,
+  index,
+  hasMore,
+  loadingMore,
+  onNavigate,
+  onClose,
+  detailsLink = true,
+}: LightboxProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const touchX = useRef<number | null>(null);
@@ -88,13 +98,19 @@ export function Lightbox({ images, index, hasMore, loadingMore, onNavigate, onCl
               {index + 1} of {images.length}
               {hasMore ? '+' : ''}
             </span>
-            <span aria-hidden="true"> · </span>
-            <span>by {image.owner.name}</span>
+            {image.owner.name && (
+              <>
+                <span aria-hidden="true"> · </span>
+                <span>by {image.owner.name}</span>
+              </>
+            )}
           </p>
         </div>
-        <Link href={`/images/${encodeURIComponent(image.id)}`} className="button">
-          Details
-        </Link>
+        {detailsLink && (
+          <Link href={`/images/${encodeURIComponent(image.id)}`} className="button">
+            Details
+          </Link>
+        )}
         <button ref={closeRef} type="button" className="button" onClick={onClose}>
           Close
         </button>

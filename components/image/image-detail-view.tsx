@@ -3,6 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type ReactNode, useState } from 'react';
+import { ImageAlbums } from '@/components/albums/image-albums';
+import { SharePanel } from '@/components/sharing/share-panel';
 import { LoadError } from '@/components/ui/load-error';
 import { PlaceholderImage } from '@/components/ui/placeholder-image';
 import { scaledHeight, variantSrcSet } from '@/lib/gallery/srcset';
@@ -13,7 +15,6 @@ import { DeleteImage } from './delete-image';
 import styles from './image-detail.module.css';
 import { ImageDetailSkeleton, ImageNotFound } from './image-detail-states';
 import { ImageFacts } from './image-facts';
-import { SignedLinkForm } from './signed-link-form';
 import { TitleEditor } from './title-editor';
 import { VisibilityToggle } from './visibility-toggle';
 
@@ -89,7 +90,8 @@ function ImageDetailBody({ image, onDeleted }: { image: ImageDetail; onDeleted: 
         <TitleEditor image={image} />
         <ImageFacts image={image} />
         {image.canManage && <VisibilityToggle image={image} />}
-        {image.canManage && <SignedLinkForm image={image} />}
+        {image.canManage && <ImageAlbums imageId={image.id} />}
+        {image.canManage && <SharePanel target={{ kind: 'image', id: image.id }} allPublic={!image.private} />}
         {image.canManage && (
           <section className={styles.section} aria-label="Manage">
             <div className={styles.buttons}>

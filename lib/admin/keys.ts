@@ -12,7 +12,6 @@ import { appEnv } from '@/lib/env';
 import { imagesClient } from '@/lib/images/client';
 import { type AgedKey, newestKey } from '@/lib/images/key-ages';
 import { currentKeys, KEY_CACHE_MS, refreshSigningKeys } from '@/lib/images/signing-keys';
-import { linkRequestSchema } from '@/lib/schemas/api';
 import { assertAdmin } from './guard';
 import { type DeleteVerdict, deleteVerdict, longestLinkMs, type RotationLimits, rotationKeyName } from './key-rotation';
 import { withServiceRefusals } from './service-refusal';
@@ -29,11 +28,16 @@ export interface ConsoleKey {
   verdict: DeleteVerdict;
 }
 
+/**
+ * Share links sign their images per visit (gallery lifetimes), but the "Copy signed link" they
+ * replaced handed out URLs valid up to 7 days, which may still be in use after an upgrade.
+ */
+const LEGACY_SIGNED_LINK_SECONDS = 7 * 24 * 3600;
+
 export function rotationLimits(): RotationLimits {
   const env = appEnv();
-  const maxShare = linkRequestSchema.shape.ttlSeconds.maxValue ?? 0;
   return {
-    longestLinkMs: longestLinkMs(env.signedUrlTtlSeconds, env.signedUrlBucketSeconds, maxShare),
+    longestLinkMs: longestLinkMs(env.signedUrlTtlSeconds, env.signedUrlBucketSeconds, LEGACY_SIGNED_LINK_SECONDS),
     keyCacheMs: KEY_CACHE_MS,
   };
 }

@@ -1,7 +1,7 @@
 /** What the album pages read: albums with signed cover thumbnails, and one album's images signed in a batch. */
 import { notFound } from '@/lib/api/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { type AlbumSummary, albumImages, listAlbums } from '@/lib/db/albums';
+import { type AlbumSummary, albumImages, albumsHolding, listAlbums } from '@/lib/db/albums';
 import type { ImageWithOwner } from '@/lib/db/images';
 import { toGalleryImage } from '@/lib/images/read';
 import { signingKey } from '@/lib/images/signing-keys';
@@ -45,9 +45,21 @@ export function signedGalleryImages(
   return { images, urlsExpireAt };
 }
 
-export async function albumSummaries(viewer: Actor, nowMs = Date.now()): Promise<AlbumSummaryView[]> {
-  const [rows, key] = await Promise.all([listAlbums(), signingKey(nowMs)]);
-  return rows.map((row) => toSummary(row, viewer, nowMs, key));
+/** Every album; with `imageId`, each also says whether it holds that image (the image page's picker). */
+export async function albumSummaries(
+  viewer: Actor,
+  q: { imageId?: string } = {},
+  nowMs = Date.now(),
+): Promise<AlbumSummaryView[]> {
+  const [rows, key, holding] = await Promise.all([
+    listAlbums(),
+    signingKey(nowMs),
+    q.imageId ? albumsHolding(q.imageId) : null,
+  ]);
+  return rows.map((row) => ({
+    ...toSummary(row, viewer, nowMs, key),
+    ...(holding ? { hasImage: holding.includes(row.id) } : {}),
+  }));
 }
 
 export async function albumDetail(viewer: Actor, id: string, nowMs = Date.now()): Promise<AlbumDetailView> {
@@ -57,6 +69,7 @@ export async function albumDetail(viewer: Actor, id: string, nowMs = Date.now())
   return {
     ...toSummary(summary, viewer, nowMs, key),
     coverImageId: album.cover_image_id,
+    allPublic: rows.every((row) => row.private === 0),
     ...signedGalleryImages(rows, viewer, nowMs, key),
   };
 }

@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ExpressionBuilder } from 'kysely';
-import { type AppDb, resolveDb } from './index';
 import type { ImageWithOwner } from './images';
+import { type AppDb, resolveDb } from './index';
 import type { AlbumRow, Database } from './schema';
 
 export type { AlbumRow };

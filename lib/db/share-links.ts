@@ -11,7 +11,10 @@ export type { ShareLinkRow };
 
 export type ShareLinkState = 'live' | 'revoked' | 'expired';
 
-export function shareLinkState(link: Pick<ShareLinkRow, 'revoked_at' | 'expires_at'>, now = Date.now()): ShareLinkState {
+export function shareLinkState(
+  link: Pick<ShareLinkRow, 'revoked_at' | 'expires_at'>,
+  now = Date.now(),
+): ShareLinkState {
   if (link.revoked_at !== null) return 'revoked';
   return link.expires_at !== null && link.expires_at <= now ? 'expired' : 'live';
 }

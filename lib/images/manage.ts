@@ -1,18 +1,14 @@
 /**
  * What only an image's owner or an admin may do: retitle, change visibility, delete, download the
- * original, share; and an admin's removal of a user with all their images.
+ * original (sharing is lib/sharing/); and an admin's removal of a user with all their images.
  */
-import { notFound } from '@/lib/api/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { audit } from '@/lib/db/audit';
 import { deleteImageRecord, imagesOwnedBy, updateImage } from '@/lib/db/images';
 import { assertRemovable, removeUser, UserRuleError } from '@/lib/db/users';
-import type { AppVariant } from '@/lib/schemas/variant';
 import { imagesClient } from './client';
 import { loadManagedImage } from './read';
-import { signingKey } from './signing-keys';
 import { trashImageFor } from './trash';
-import { signedLink } from './urls';
 
 export async function updateImageFor(
   actor: Actor,
@@ -53,23 +49,6 @@ export async function originalFor(actor: Actor, recordId: string): Promise<Respo
         : {}),
     },
   });
-}
-
-/**
- * A signed link to one variant that works for anyone holding it until it expires. Only the owner or an
- * admin may hand out such access to a private image (a viewer could otherwise share anyone's image).
- */
-export async function signedLinkFor(
-  actor: Actor,
-  recordId: string,
-  input: { variant: AppVariant; ttlSeconds: number },
-  nowMs = Date.now(),
-): Promise<{ url: string; expiresAt: string }> {
-  const row = await loadManagedImage(actor, recordId);
-  if (row.status !== 'ready') throw notFound();
-  const link = signedLink(row.service_id, input.variant, input.ttlSeconds, nowMs, await signingKey(nowMs));
-  await audit(actor.id, 'image.link_created', recordId, { variant: input.variant, ttlSeconds: input.ttlSeconds });
-  return { url: link.url, expiresAt: new Date(link.expiresAt * 1000).toISOString() };
 }
 
 /**

@@ -30,7 +30,7 @@ export function signedVariantUrls<V extends AppVariant>(
   return { urls, expiresAt };
 }
 
-/** A one-off signed link with an exact lifetime (for sharing), not bucketed. */
+/** A one-off signed link with an exact lifetime, not bucketed (the admin console's variant preview). */
 export function signedLink(
   serviceId: string,
   variant: string,

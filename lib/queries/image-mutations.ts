@@ -1,14 +1,7 @@
-/** Mutations on one image (title, visibility, delete, signed links), keeping the detail and gallery caches honest. */
+/** Mutations on one image (title, visibility, delete), keeping the detail and gallery caches honest. */
 import { type InfiniteData, type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { GalleryPage, ImageDetail } from '@/lib/schemas/api';
-import type { AppVariant } from '@/lib/schemas/variant';
 import { apiFetch, imageKeys } from './images';
-
-export interface SignedLink {
-  url: string;
-  /** ISO date. */
-  expiresAt: string;
-}
 
 const imageUrl = (id: string) => `/api/images/${encodeURIComponent(id)}`;
 
@@ -41,11 +34,4 @@ export function forgetDeletedImage(queryClient: QueryClient, id: string): Promis
   );
   queryClient.removeQueries({ queryKey: imageKeys.detail(id) });
   return queryClient.invalidateQueries({ queryKey: imageKeys.all });
-}
-
-export function useCreateSignedLink(id: string) {
-  return useMutation({
-    mutationFn: (input: { variant: AppVariant; ttlSeconds: number }) =>
-      apiFetch<SignedLink>(`${imageUrl(id)}/link`, { method: 'POST', body: JSON.stringify(input) }),
-  });
 }

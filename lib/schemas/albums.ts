@@ -21,6 +21,8 @@ export const albumImagesSchema = z.object({
     .max(500, 'At most 500 images at once.'),
 });
 
+export const albumListQuerySchema = z.object({ imageId: z.string().trim().min(1).max(100).optional() });
+
 export interface AlbumSummaryView {
   id: string;
   title: string;
@@ -31,11 +33,15 @@ export interface AlbumSummaryView {
   /** A signed thumbnail of the cover; null for an empty album. */
   coverUrl: string | null;
   canManage: boolean;
+  /** Asked with `?imageId=`: whether that image is in the album. */
+  hasImage?: boolean;
 }
 
 export interface AlbumDetailView extends AlbumSummaryView {
   coverImageId: string | null;
   images: GalleryImage[];
+  /** Every image in it is public, so a share link may never expire. */
+  allPublic: boolean;
   /** Unix seconds; every URL in the album is valid until then. */
   urlsExpireAt: number;
 }

@@ -36,15 +36,6 @@ export const imageUpdateSchema = z
   })
   .refine((v) => v.title !== undefined || v.private !== undefined, 'Nothing to change.');
 
-export const linkRequestSchema = z.object({
-  variant: z.enum(APP_VARIANTS),
-  ttlSeconds: z
-    .number()
-    .int()
-    .min(60)
-    .max(7 * 24 * 3600),
-});
-
 export interface GalleryImage {
   id: string;
   title: string;

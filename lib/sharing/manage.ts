@@ -4,10 +4,11 @@
  * may manage, see lib/albums/manage.ts). A link that never expires is allowed only while every
  * image it shares is public; should one turn private later, the link stops showing it (lib/sharing/visit.ts).
  */
-import { ApiError, forbidden, notFound } from '@/lib/api/errors';
-import { type Actor, canManageImage } from '@/lib/auth/roles';
-import { hashPassword } from '@/lib/auth/password';
+
 import { loadManagedAlbum } from '@/lib/albums/access';
+import { ApiError, forbidden, notFound } from '@/lib/api/errors';
+import { hashPassword } from '@/lib/auth/password';
+import { type Actor, canManageImage } from '@/lib/auth/roles';
 import { albumImages } from '@/lib/db/albums';
 import { audit } from '@/lib/db/audit';
 import { getImage } from '@/lib/db/images';
@@ -24,7 +25,11 @@ async function checkTarget(actor: Actor, req: ShareCreateRequest): Promise<strin
     const image = await loadManagedImage(actor, req.target.id);
     if (image.status !== 'ready') throw notFound();
     if (forever && image.private === 1)
-      throw new ApiError(422, 'private_forever', 'A private image can be shared only with an expiry (at most 30 days).');
+      throw new ApiError(
+        422,
+        'private_forever',
+        'A private image can be shared only with an expiry (at most 30 days).',
+      );
     return image.title;
   }
   const album = await loadManagedAlbum(actor, req.target.id);
@@ -60,10 +65,7 @@ export async function createShareLinkFor(
     expiresAt: row.expires_at === null ? null : new Date(row.expires_at).toISOString(),
     password: row.password_hash !== null,
   });
-  const view = toShareLinkView(
-    { ...row, creator_email: '', creator_name: null, target_title: title },
-    nowMs,
-  );
+  const view = toShareLinkView({ ...row, creator_email: '', creator_name: null, target_title: title }, nowMs);
   return { ...view, creator: { id: actor.id, name: 'you' }, url: sharePath(token) };
 }
 
@@ -91,10 +93,11 @@ async function mayRevoke(actor: Actor, link: { created_by: string; image_id: str
     const image = await getImage(link.image_id);
     return image ? canManageImage(actor, { ownerId: image.owner_id }) : false;
   }
-  if (link.album_id) return loadManagedAlbum(actor, link.album_id).then(
-    () => true,
-    () => false,
-  );
+  if (link.album_id)
+    return loadManagedAlbum(actor, link.album_id).then(
+      () => true,
+      () => false,
+    );
   return false;
 }
 

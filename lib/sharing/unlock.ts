@@ -36,7 +36,10 @@ export function isUnlocked(linkId: string, value: string | undefined, nowMs = Da
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export type PasswordOutcome = { ok: true } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'limited'; retryAfterSeconds: number };
+export type PasswordOutcome =
+  | { ok: true }
+  | { ok: false; reason: 'wrong' }
+  | { ok: false; reason: 'limited'; retryAfterSeconds: number };
 
 /** Checks a password for a link, counting the attempt against the link's limit first. */
 export async function tryLinkPassword(

@@ -5,6 +5,8 @@
  * (an admin's link: any), ready, and — for a link that never expires — public only; a single-image
  * link whose image no longer qualifies is "no longer available".
  */
+
+import { signedGalleryImages } from '@/lib/albums/read';
 import { type Actor, canManageImage } from '@/lib/auth/roles';
 import { albumImages, findAlbum } from '@/lib/db/albums';
 import { getImage, type ImageWithOwner } from '@/lib/db/images';
@@ -17,7 +19,6 @@ import {
 } from '@/lib/db/share-links';
 import { findActiveUserById } from '@/lib/db/users';
 import { signingKey } from '@/lib/images/signing-keys';
-import { signedGalleryImages } from '@/lib/albums/read';
 import type { SharedContent } from '@/lib/schemas/shares';
 import { hashShareToken, isShareTokenShape } from './token';
 
