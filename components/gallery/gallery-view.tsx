@@ -6,6 +6,7 @@ import type { GalleryFilters } from '@/lib/queries/images';
 import styles from './gallery.module.css';
 import { GalleryToolbar } from './gallery-toolbar';
 import { ImageGrid } from './image-grid';
+import { SelectionBar, useSelection } from './selection-bar';
 
 export interface GalleryViewProps {
   canUpload: boolean;
@@ -64,6 +65,7 @@ export function GalleryView({ canUpload }: GalleryViewProps) {
   }, [urlFilter, urlQ]);
 
   const clearSearch = useCallback(() => setText(''), []);
+  const selection = useSelection();
 
   return (
     <div className={styles.view}>
@@ -81,7 +83,14 @@ export function GalleryView({ canUpload }: GalleryViewProps) {
         searchPending={text.trim() !== q}
         canUpload={canUpload}
       />
-      <ImageGrid filters={filters} canUpload={canUpload} onClearSearch={clearSearch} />
+      {canUpload && <SelectionBar selection={selection} />}
+      <ImageGrid
+        filters={filters}
+        canUpload={canUpload}
+        onClearSearch={clearSearch}
+        selected={selection.selected ?? undefined}
+        onToggle={selection.selected ? selection.toggle : undefined}
+      />
     </div>
   );
 }

@@ -15,9 +15,12 @@ export interface ImageGridProps {
   filters: GalleryFilters;
   canUpload: boolean;
   onClearSearch: () => void;
+  /** Select mode: the chosen ids; a tile's click then calls `onToggle` instead of opening the lightbox. */
+  selected?: ReadonlySet<string>;
+  onToggle?: (id: string) => void;
 }
 
-export function ImageGrid({ filters, canUpload, onClearSearch }: ImageGridProps) {
+export function ImageGrid({ filters, canUpload, onClearSearch, selected, onToggle }: ImageGridProps) {
   const query = useInfiniteQuery({
     ...galleryQueryOptions(filters),
     // While a new search loads, the previous results stay (dimmed) instead of flashing a skeleton.
@@ -101,7 +104,12 @@ export function ImageGrid({ filters, canUpload, onClearSearch }: ImageGridProps)
               if (!pos) return null;
               return (
                 <li key={image.id} className={styles.cell} style={{ left: pos.left, top: pos.top, width: pos.width }}>
-                  <GalleryTile image={image} eager={i < layout.columns} onOpen={setOpenId} />
+                  <GalleryTile
+                    image={image}
+                    eager={i < layout.columns}
+                    onOpen={onToggle ?? setOpenId}
+                    selected={selected ? selected.has(image.id) : undefined}
+                  />
                 </li>
               );
             })}

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ACCEPTED_CONTENT_TYPES, formatNames } from '@/lib/cloudflare-images/formats';
 import { MAX_UPLOAD_BYTES, megabytes } from '@/lib/cloudflare-images/limits';
-import { APP_VARIANTS, type GalleryVariant } from './variant';
+import type { GalleryVariant } from './variant';
 
 export const uploadRequestSchema = z.object({
   filename: z.string().trim().min(1).max(255),

@@ -48,6 +48,7 @@ const INVITE_ACTIONS = 'app/(auth)/invite/[token]/actions.ts';
 const USER_ACTIONS = 'app/(gallery)/admin/users/actions.ts';
 const KEY_ACTIONS = 'app/(gallery)/admin/keys/actions.ts';
 const VARIANT_ACTIONS = 'app/(gallery)/admin/variants/actions.ts';
+const SHARE_ACTIONS = 'app/s/[token]/actions.ts';
 
 export const ACTIONS: readonly ActionRow[] = [
   {
@@ -175,5 +176,13 @@ export const ACTIONS: readonly ActionRow[] = [
     expect: adminAction,
     writes: 'maybe',
     why: 'a read; signing may record when the app first saw its key',
+  },
+  {
+    file: SHARE_ACTIONS,
+    name: 'unlockShareAction',
+    args: (f) => [{}, f.form({ token: 'A'.repeat(43), password: 'guess' })],
+    expect: allActions('refused'),
+    writes: 'never',
+    why: 'the link is the credential, for anyone; an unknown token is refused whoever asks (lib/sharing tests the rest)',
   },
 ];

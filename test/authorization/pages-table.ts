@@ -42,4 +42,16 @@ export const PAGES: readonly PageRow[] = [
     why: 'own trash; admins see all',
   },
   { file: 'app/(gallery)/admin/duplicates/page.tsx', expect: page(SIGN_IN, 403, 403, 403, 200) },
+  { file: 'app/(gallery)/albums/page.tsx', expect: page(SIGN_IN, 200, 200, 200, 200) },
+  {
+    file: 'app/(gallery)/albums/[id]/page.tsx',
+    expect: page(SIGN_IN, 200, 200, 200, 200),
+    why: 'the album is read by the browser from /api/albums/[id], which answers 404 for an unknown id',
+  },
+  { file: 'app/(gallery)/links/page.tsx', expect: page(SIGN_IN, DENIED, 200, 200, 200) },
+  {
+    file: 'app/s/[token]/page.tsx',
+    expect: page(404, 404, 404, 404, 404),
+    why: 'the token is the credential, for anyone; an unknown one is a 404 (revoked or expired: 410 from the proxy)',
+  },
 ];

@@ -16,9 +16,11 @@ export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPT
 /**
  * What `[id]` in a path stands for, made fresh for every call: `image` a finished image of
  * `uploader`; `upload` one whose bytes `uploader` sent but did not complete yet; `trashed` a finished
- * image of `uploader` in the trash; `user` a viewer.
+ * image of `uploader` in the trash; `user` a viewer; `album` an album of `uploader` holding one of
+ * their images, whose id is the album's too (so a body `['[id]']` names an image of the album);
+ * `share` a share link `uploader` made to their image.
  */
-export type Target = 'image' | 'upload' | 'trashed' | 'user';
+export type Target = 'image' | 'upload' | 'trashed' | 'user' | 'album' | 'share';
 
 export interface RouteRow {
   file: string;
@@ -57,14 +59,6 @@ export const ROUTES: readonly RouteRow[] = [
   },
   { file: 'app/api/images/[id]/route.ts', method: 'DELETE', expect: ownerOrAdmin(204), missing: signedIn(404) },
   { file: 'app/api/images/[id]/original/route.ts', method: 'GET', expect: ownerOrAdmin(200), missing: signedIn(404) },
-  {
-    file: 'app/api/images/[id]/link/route.ts',
-    method: 'POST',
-    body: { variant: 'desktop', ttlSeconds: 3600 },
-    expect: ownerOrAdmin(200),
-    missing: signedIn(404),
-    why: 'a signed link hands out access: owner or admin only (issue 7, item 10)',
-  },
   {
     file: 'app/api/images/[id]/complete/route.ts',
     method: 'POST',
@@ -134,5 +128,68 @@ export const ROUTES: readonly RouteRow[] = [
     method: 'GET',
     path: `/api/uploads/duplicate?sha256=${'0'.repeat(64)}`,
     expect: uploaders(200),
+  },
+  // Albums and share links (issue 11): every signed-in user sees albums; owners and admins change them.
+  { file: 'app/api/albums/route.ts', method: 'GET', expect: signedIn(200), why: 'albums are shared like the gallery' },
+  { file: 'app/api/albums/route.ts', method: 'POST', body: { title: 'Trip' }, expect: uploaders(201) },
+  {
+    file: 'app/api/albums/[id]/route.ts',
+    method: 'GET',
+    target: 'album',
+    expect: signedIn(200),
+    missing: signedIn(404),
+  },
+  {
+    file: 'app/api/albums/[id]/route.ts',
+    method: 'PATCH',
+    target: 'album',
+    body: { title: 'Renamed', coverImageId: '[id]' },
+    expect: ownerOrAdmin(200),
+    missing: signedIn(404),
+  },
+  {
+    file: 'app/api/albums/[id]/route.ts',
+    method: 'DELETE',
+    target: 'album',
+    expect: ownerOrAdmin(204),
+    missing: signedIn(404),
+  },
+  {
+    file: 'app/api/albums/[id]/images/route.ts',
+    method: 'POST',
+    target: 'album',
+    body: { imageIds: ['[id]'] },
+    expect: ownerOrAdmin(200),
+    missing: signedIn(404),
+  },
+  {
+    file: 'app/api/albums/[id]/images/route.ts',
+    method: 'DELETE',
+    target: 'album',
+    body: { imageIds: ['[id]'] },
+    expect: ownerOrAdmin(200),
+    missing: signedIn(404),
+  },
+  {
+    file: 'app/api/shares/route.ts',
+    method: 'GET',
+    expect: uploaders(200),
+    why: 'viewers share nothing, so they have no links to list',
+  },
+  {
+    file: 'app/api/shares/route.ts',
+    method: 'POST',
+    target: 'image',
+    body: { target: { kind: 'image', id: '[id]' }, expiresInSeconds: 3600 },
+    expect: ownerOrAdmin(201),
+    why: 'a share link hands out access: the owner or an admin only; viewers never (403)',
+  },
+  {
+    file: 'app/api/shares/[id]/route.ts',
+    method: 'DELETE',
+    target: 'share',
+    expect: ownerOrAdmin(204),
+    missing: uploaders(404),
+    why: 'the role check comes before the lookup, so viewers get 403 either way',
   },
 ];

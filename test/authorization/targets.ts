@@ -19,9 +19,30 @@ async function sentUpload(owner: Person): Promise<string> {
   return ticket.id;
 }
 
-/** The id of a new target of `kind`; images and uploads belong to `owner`. */
+/** An album of `owner` holding one of their images and sharing its id (see `Target`). */
+async function albumWithImage(owner: Person): Promise<string> {
+  const id = await makeTarget('image', owner);
+  const { getDb } = await import('@/lib/db/index');
+  const { addAlbumImages } = await import('@/lib/db/albums');
+  const now = Date.now();
+  const db = await getDb();
+  await db
+    .insertInto('albums')
+    .values({ id, owner_id: owner.id, title: 'Target album', cover_image_id: null, created_at: now, updated_at: now })
+    .execute();
+  await addAlbumImages(id, [id], db);
+  return id;
+}
+
+/** The id of a new target of `kind`; images, uploads, albums and share links belong to `owner`. */
 export async function makeTarget(kind: Target, owner: Person): Promise<string> {
   if (kind === 'user') return (await newPerson('viewer', 'target')).id;
+  if (kind === 'album') return albumWithImage(owner);
+  if (kind === 'share') {
+    const { createShareLinkFor } = await import('@/lib/sharing/manage');
+    const image = await makeTarget('image', owner);
+    return (await createShareLinkFor(owner, { target: { kind: 'image', id: image }, expiresInSeconds: 3600 })).id;
+  }
   const id = await sentUpload(owner);
   if (kind === 'image' || kind === 'trashed') {
     const { completeForUser } = await import('@/lib/images/uploads');
