@@ -1,4 +1,4 @@
-/** The image page: edit the title, make the image public and private again, share a signed link, download the original. */
+/** The image page: edit the title, make the image public and private again, create a share link, download the original. */
 import { expect, test } from '@playwright/test';
 import { E2E } from './fixtures/env';
 import { photo, uploadByApi } from './fixtures/images';
@@ -28,17 +28,13 @@ test('owner actions on the image page', async ({ page, request }) => {
   await expect(page.getByRole('textbox', { name: 'Public link' })).toHaveCount(0);
   await expect.poll(async () => (await request.get(permanent)).status()).toBe(403);
 
-  await page.getByLabel('Variant').selectOption('thumbnail');
-  await page.getByLabel('Link lifetime').selectOption({ label: '1 day' });
-  await page.getByRole('button', { name: 'Copy signed link' }).click();
-  await expect(page.getByText(/Copied — valid until/)).toBeVisible();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  const link = new URL(copied);
-  expect(link.pathname.endsWith('/thumbnail')).toBe(true);
-  const lifetime = Number(link.searchParams.get('exp')) - Date.now() / 1000;
-  expect(lifetime).toBeGreaterThan(86_000);
-  expect(lifetime).toBeLessThan(86_500);
-  expect((await request.get(copied)).status()).toBe(200);
+  // A share link (e2e/share-links.spec.ts follows one through its whole life).
+  await page.getByLabel('Expires after').selectOption({ label: '1 day' });
+  await page.getByRole('button', { name: 'Create share link' }).click();
+  const shared = await page.getByRole('textbox', { name: /New share link/ }).inputValue();
+  expect(new URL(shared).pathname).toMatch(/^\/s\/[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByTestId('share-link')).toHaveCount(1);
+  expect((await request.get(shared)).status()).toBe(200);
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download original' }).click();
@@ -52,13 +48,14 @@ test('a viewer sees the details but none of the owner actions', async ({ browser
   await page.goto(`/images/${id}`);
   await expect(page.getByRole('heading', { name: 'viewer-sees' })).toBeVisible();
   await expect(page.getByText('Uma Uploader')).toBeVisible();
-  // Signed links to someone else's private image are the owner's (or an admin's) to hand out.
-  for (const name of ['Edit title', 'Delete', 'Copy signed link'])
+  // Share links to someone else's image are the owner's (or an admin's) to hand out.
+  for (const name of ['Edit title', 'Delete', 'Create share link'])
     await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Download original' })).toHaveCount(0);
   await expect(page.getByLabel('Private: only signed links work')).toHaveCount(0);
-  const ask = { data: { variant: 'public', ttlSeconds: 3600 } };
-  expect((await page.request.post(`/api/images/${id}/link`, ask)).status()).toBe(403);
-  expect((await request.post(`/api/images/${id}/link`, ask)).status()).toBe(200); // the owner may
+  await expect(page.getByTestId('share-panel')).toHaveCount(0);
+  const ask = { data: { target: { kind: 'image', id }, expiresInSeconds: 3600 } };
+  expect((await page.request.post('/api/shares', ask)).status()).toBe(403);
+  expect((await request.post('/api/shares', ask)).status()).toBe(201); // the owner may
   await context.close();
 });

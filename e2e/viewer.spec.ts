@@ -18,7 +18,7 @@ test('a viewer sees the images, no upload control, and gets 403 from POST /api/u
   await expect(page.getByRole('link', { name: 'Upload', exact: true })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Upload images', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^upload/i })).toHaveCount(0);
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Gallery']);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Gallery', 'Albums']);
 
   await page.goto('/upload');
   await expect(page).not.toHaveURL(/\/upload$/);
