@@ -91,18 +91,6 @@ export async function albumImages(albumId: string, db?: AppDb): Promise<ImageWit
     .execute();
 }
 
-/** The album's image ids, most recently added first. */
-export async function albumImageIds(albumId: string, db?: AppDb): Promise<string[]> {
-  const rows = await (await resolveDb(db))
-    .selectFrom('album_images')
-    .select('image_id')
-    .where('album_id', '=', albumId)
-    .orderBy('added_at', 'desc')
-    .orderBy('image_id', 'desc')
-    .execute();
-  return rows.map((r) => r.image_id);
-}
-
 export async function updateAlbum(
   id: string,
   changes: { title?: string; coverImageId?: string | null },

@@ -16,7 +16,7 @@ main{min-height:100vh;display:grid;place-items:center;padding:1rem;box-sizing:bo
 h1{font-size:1.3rem;margin:0 0 .5rem}p{color:#5d6778;margin:0;line-height:1.5}
 @media (prefers-color-scheme:dark){body{background:#12161d;color:#e6e9ef}.card{background:#1b212b;border-color:#2c3442}p{color:#9aa4b5}}`;
 
-export function gonePage(reason: ShareRefusal): string {
+function gonePage(reason: ShareRefusal): string {
   const { title, message } = SHARE_REFUSALS[reason];
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title} · Pixvault</title><style>${STYLE}</style></head><body><main><div class="card" data-share-state="${reason}"><h1>${title}</h1><p>${message}</p></div></main></body></html>`;
 }
