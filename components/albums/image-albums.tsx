@@ -1,7 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import sharing from '@/components/sharing/sharing.module.css';
 import { FormAlert } from '@/components/ui/form-alert';
 import { errorMessage, LoadError } from '@/components/ui/load-error';
@@ -13,6 +13,15 @@ export function ImageAlbums({ imageId }: { imageId: string }) {
   const id = useId();
   const albums = useQuery(albumsQueryOptions(imageId));
   const change = useAlbumImages();
+  // The box follows the click at once; a refused change puts it back.
+  const [chosen, setChosen] = useState<Record<string, boolean>>({});
+  const toggle = (albumId: string, checked: boolean) => {
+    setChosen((prev) => ({ ...prev, [albumId]: checked }));
+    change.mutate(
+      { albumId, imageIds: [imageId], remove: !checked },
+      { onError: () => setChosen((prev) => ({ ...prev, [albumId]: !checked })) },
+    );
+  };
   const mine = albums.data?.filter((a) => a.canManage) ?? [];
   return (
     <section className={sharing.section} aria-labelledby={`${id}-h`}>
@@ -33,11 +42,8 @@ export function ImageAlbums({ imageId }: { imageId: string }) {
             <label key={album.id}>
               <input
                 type="checkbox"
-                checked={album.hasImage ?? false}
-                disabled={change.isPending}
-                onChange={(e) =>
-                  change.mutate({ albumId: album.id, imageIds: [imageId], remove: !e.currentTarget.checked })
-                }
+                checked={chosen[album.id] ?? album.hasImage ?? false}
+                onChange={(e) => toggle(album.id, e.currentTarget.checked)}
               />
               {album.title}
             </label>
