@@ -50,7 +50,7 @@ export async function addImagesFor(actor: Actor, id: string, imageIds: readonly 
   const unique = [...new Set(imageIds)];
   for (const imageId of unique) {
     const image = await getImage(imageId);
-    if (image?.status !== 'ready')
+    if (image?.status !== 'ready' || image.trashed_at !== null)
       throw new ApiError(422, 'image_not_found', `Image ${imageId} does not exist (any more).`);
     if (!canManageImage(actor, { ownerId: image.owner_id }))
       throw new ApiError(422, 'not_your_image', `“${image.title}” is not yours: only your own images can be added.`);

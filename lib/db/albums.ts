@@ -45,7 +45,8 @@ const readyIn = (eb: ExpressionBuilder<Database, 'albums'>) =>
     .selectFrom('album_images')
     .innerJoin('images', 'images.id', 'album_images.image_id')
     .whereRef('album_images.album_id', '=', 'albums.id')
-    .where('images.status', '=', 'ready');
+    .where('images.status', '=', 'ready')
+    .where('images.trashed_at', 'is', null);
 
 /** Albums with their owner, ready-image count and cover, newest first; all of them or the ids given. */
 export async function listAlbums(db?: AppDb, ids?: readonly string[]): Promise<AlbumSummary[]> {
@@ -78,17 +79,21 @@ export async function listAlbums(db?: AppDb, ids?: readonly string[]): Promise<A
 
 /** The album's ready images with their owners, most recently added first. */
 export async function albumImages(albumId: string, db?: AppDb): Promise<ImageWithOwner[]> {
-  return (await resolveDb(db))
-    .selectFrom('album_images')
-    .innerJoin('images', 'images.id', 'album_images.image_id')
-    .innerJoin('users', 'users.id', 'images.owner_id')
-    .selectAll('images')
-    .select(['users.email as owner_email', 'users.name as owner_name'])
-    .where('album_images.album_id', '=', albumId)
-    .where('images.status', '=', 'ready')
-    .orderBy('album_images.added_at', 'desc')
-    .orderBy('images.id', 'desc')
-    .execute();
+  return (
+    (await resolveDb(db))
+      .selectFrom('album_images')
+      .innerJoin('images', 'images.id', 'album_images.image_id')
+      .innerJoin('users', 'users.id', 'images.owner_id')
+      .selectAll('images')
+      .select(['users.email as owner_email', 'users.name as owner_name'])
+      .where('album_images.album_id', '=', albumId)
+      .where('images.status', '=', 'ready')
+      // A trashed image is out of every album until it is restored (then it is back in place).
+      .where('images.trashed_at', 'is', null)
+      .orderBy('album_images.added_at', 'desc')
+      .orderBy('images.id', 'desc')
+      .execute()
+  );
 }
 
 export async function updateAlbum(

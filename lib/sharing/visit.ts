@@ -33,7 +33,7 @@ export async function lookUpShare(token: string, nowMs = Date.now()): Promise<Sh
 const ANONYMOUS: Actor = { id: '', role: 'viewer' };
 
 function shareable(link: ShareLinkRow, creator: Actor | null, image: ImageWithOwner): boolean {
-  if (!creator || image.status !== 'ready') return false;
+  if (!creator || image.status !== 'ready' || image.trashed_at !== null) return false;
   if (link.expires_at === null && image.private === 1) return false;
   return canManageImage(creator, { ownerId: image.owner_id });
 }
