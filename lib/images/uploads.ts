@@ -3,79 +3,16 @@
  * image service has the bytes — from the browser's completion call, the service's webhook, or the
  * periodic reconciliation, whichever comes first (all three are the same idempotent step).
  */
-import { randomUUID } from 'node:crypto';
 import { ApiError, forbidden, notFound } from '@/lib/api/errors';
-import { type Actor, canManageImage, canUpload } from '@/lib/auth/roles';
+import { type Actor, canManageImage } from '@/lib/auth/roles';
 import { audit } from '@/lib/db/audit';
-import {
-  deleteImageRecord,
-  getImage,
-  getImageByServiceId,
-  type ImageRow,
-  insertPendingImage,
-  markReady,
-  setServiceId,
-  stalePending,
-} from '@/lib/db/images';
-import { type AppDb, getDb } from '@/lib/db/index';
-import { appEnv } from '@/lib/env';
-import { takeToken } from '@/lib/rate-limit';
-import type { UploadRequest, UploadTicket } from '@/lib/schemas/api';
-import { ImageServiceError, type ImagesClient, imagesClient, type ServiceImage } from './client';
-import { deploymentId } from './deployment';
+import { deleteImageRecord, getImage, getImageByServiceId, type ImageRow, markReady, stalePending } from '@/lib/db/images';
+import { ImageServiceError, type ServiceImage } from './client';
 import { describeOriginal } from './details';
+import { APP_TAG, UPLOAD_URL_LIFETIME_MS, type UploadContext, uploadContext } from './upload-context';
 
-const UPLOAD_URL_LIFETIME_MS = 30 * 60_000;
-/** Written into every upload's metadata: `app` names the application, `deployment` this installation of it. */
-const APP_TAG = 'pixvault';
-
-/** What one deployment's upload bookkeeping works with: its own database, its image client and its id. */
-export interface UploadContext {
-  db: AppDb;
-  client: ImagesClient;
-  deploymentId: string;
-}
-
-/** This process's deployment (tests build their own contexts to play several deployments). */
-export async function uploadContext(): Promise<UploadContext> {
-  const db = await getDb();
-  return { db, client: imagesClient(), deploymentId: await deploymentId(db) };
-}
-
-export function titleFromFilename(filename: string): string {
-  const base = filename.split(/[\\/]/).pop() ?? filename;
-  const title = base
-    .replace(/\.[a-z0-9]{1,5}$/i, '')
-    .replace(/[_]+/g, ' ')
-    .trim();
-  return (title || base).slice(0, 200);
-}
-
-export async function mintUpload(user: Actor, input: UploadRequest, context?: UploadContext): Promise<UploadTicket> {
-  if (!canUpload(user)) throw forbidden('Only uploaders and admins can upload.');
-  const ctx = context ?? (await uploadContext());
-  // In the shared store, so the limit holds however many app instances the requests reach.
-  const limit = { key: `upload:${user.id}`, capacity: appEnv().uploadsPerMinute, windowMs: 60_000 };
-  const allowed = await takeToken(ctx.db, limit);
-  if (!allowed.ok)
-    throw new ApiError(429, 'rate_limited', `Too many uploads; wait ${allowed.retryAfterSeconds} s and try again.`);
-  const recordId = randomUUID();
-  const title = titleFromFilename(input.filename);
-  await insertPendingImage({ recordId, ownerId: user.id, title, filename: input.filename }, ctx.db);
-  try {
-    const expiry = new Date(Date.now() + UPLOAD_URL_LIFETIME_MS);
-    const draft = await ctx.client.createDirectUpload({
-      metadata: { app: APP_TAG, deployment: ctx.deploymentId, record: recordId, owner: user.id },
-      requireSignedURLs: true,
-      expiry,
-    });
-    await setServiceId(recordId, draft.id, ctx.db);
-    return { id: recordId, uploadURL: draft.uploadURL, expiresAt: expiry.toISOString() };
-  } catch (err) {
-    await deleteImageRecord(recordId, ctx.db); // no orphan record when the service refused
-    throw err;
-  }
-}
+export { type UploadContext, uploadContext } from './upload-context';
+export { mintUpload, mintUploads, titleFromFilename } from './upload-mint';
 
 /** True when the service's image was started by this deployment for `recordId` (or, untagged, before tagging began). */
 function startedFor(image: ServiceImage, recordId: string, ctx: UploadContext): boolean {
