@@ -30,10 +30,7 @@ export function isAbort(err: unknown, signal: AbortSignal): boolean {
   return signal.aborted || (err instanceof DOMException && err.name === 'AbortError');
 }
 
-async function complete(
-  recordId: string,
-  { signal, transport, sleep }: PipelineOptions,
-): Promise<'ready' | 'pending'> {
+async function complete(recordId: string, { signal, transport, sleep }: PipelineOptions): Promise<'ready' | 'pending'> {
   for (let attempt = 0; ; attempt++) {
     const state = await transport.complete(recordId, signal);
     if (state === 'ready') return 'ready';

@@ -67,7 +67,12 @@ export const canRetry = (s: UploadStatus) => s.kind === 'failed' || s.kind === '
 /** Not finished yet: waiting, running, or waiting to try again. */
 export const isPending = (s: UploadStatus) => s.kind === 'waiting' || s.kind === 'retrying' || isActive(s);
 
-const requeue = (item: UploadItem): UploadItem => ({ ...item, attempt: item.attempt + 1, tries: 0, status: { kind: 'waiting' } });
+const requeue = (item: UploadItem): UploadItem => ({
+  ...item,
+  attempt: item.attempt + 1,
+  tries: 0,
+  status: { kind: 'waiting' },
+});
 
 function update(state: UploadState, key: string, fn: (item: UploadItem) => UploadItem): UploadState {
   return { items: state.items.map((item) => (item.key === key ? fn(item) : item)) };
@@ -134,7 +139,11 @@ export function uploadReducer(state: UploadState, action: UploadAction): UploadS
     case 'refused':
       // From a running attempt, or (attempt null) for a file still waiting whose URL the app refused.
       return update(state, action.key, (item) =>
-        (action.attempt === null ? item.status.kind === 'waiting' : item.attempt === action.attempt && isActive(item.status))
+        (
+          action.attempt === null
+            ? item.status.kind === 'waiting'
+            : item.attempt === action.attempt && isActive(item.status)
+        )
           ? { ...item, recordId: null, status: { kind: 'refused', message: action.message } }
           : item,
       );
@@ -145,9 +154,7 @@ export function uploadReducer(state: UploadState, action: UploadAction): UploadS
         canCancel(item.status) ? { ...item, attempt: item.attempt + 1, status: { kind: 'cancelled' } } : item,
       );
     case 'retry':
-      return update(state, action.key, (item) =>
-        canRetry(item.status) ? requeue(item) : item,
-      );
+      return update(state, action.key, (item) => (canRetry(item.status) ? requeue(item) : item));
     case 'remove':
       return { items: state.items.filter((item) => item.key !== action.key || isActive(item.status)) };
     case 'clearFinished':

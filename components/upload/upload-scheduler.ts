@@ -9,10 +9,10 @@
  */
 import { MAX_UPLOAD_BATCH, type UploadTicket } from '@/lib/schemas/api';
 import { isAbort, runUpload, type Sleep } from './upload-pipeline';
-import { type UploadAction, type UploadItem, MAX_PARALLEL_UPLOADS, nextToStart } from './upload-queue';
+import { MAX_PARALLEL_UPLOADS, nextToStart, type UploadAction, type UploadItem } from './upload-queue';
 import { backoffMs, classify, MAX_AUTO_TRIES } from './upload-retry';
-import type { UploadTransport } from './upload-transport';
 import { mintedTickets } from './upload-tickets';
+import type { UploadTransport } from './upload-transport';
 
 export interface SchedulerClock {
   now(): number;
@@ -145,7 +145,8 @@ export class UploadScheduler {
         const verdict = classify(err);
         if (verdict.kind === 'transient') this.afterMint(verdict.retryAfterMs, true);
         else {
-          for (const { key } of wanted) this.dispatch({ type: 'refused', key, attempt: null, message: verdict.message });
+          for (const { key } of wanted)
+            this.dispatch({ type: 'refused', key, attempt: null, message: verdict.message });
           this.afterMint(null, false);
         }
       },
@@ -204,7 +205,13 @@ export class UploadScheduler {
         if (isAbort(err, controller.signal)) {
           // After a Cancel the reducer has moved on and ignores this; it only lands if the abort
           // raced the switch to "Processing", and then a retry just asks the app again.
-          this.dispatch({ type: 'failed', key, attempt, message: 'Stopped before the image was recorded.', resumable: true });
+          this.dispatch({
+            type: 'failed',
+            key,
+            attempt,
+            message: 'Stopped before the image was recorded.',
+            resumable: true,
+          });
           return;
         }
         this.onFailure(item, ticket, err);
@@ -224,7 +231,15 @@ export class UploadScheduler {
       // "Already used": an earlier try's bytes arrived; only recording is left.
       this.tickets.delete(key);
       this.dispatch({ type: 'sent', key, attempt, recordId: ticket.id });
-      this.dispatch({ type: 'retryLater', key, attempt, message: verdict.message, at: this.clock.now(), counts: true, resend: false });
+      this.dispatch({
+        type: 'retryLater',
+        key,
+        attempt,
+        message: verdict.message,
+        at: this.clock.now(),
+        counts: true,
+        resend: false,
+      });
       return;
     }
     const transient = verdict.kind === 'transient' ? verdict : null;
@@ -235,7 +250,15 @@ export class UploadScheduler {
       return;
     }
     const at = this.clock.now() + backoffMs(item.tries, transient?.retryAfterMs ?? null, this.random);
-    this.dispatch({ type: 'retryLater', key, attempt, message: verdict.message, at, counts, resend: Boolean(transient?.urlDead) });
+    this.dispatch({
+      type: 'retryLater',
+      key,
+      attempt,
+      message: verdict.message,
+      at,
+      counts,
+      resend: Boolean(transient?.urlDead),
+    });
   }
 
   private sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -37,7 +37,13 @@ export function toErrorResponse(err: unknown): Response {
   if (err instanceof ApiError) {
     if (err.retryAfterSeconds === undefined) return errorResponse(err.status, err.code, err.message);
     const wait = Math.max(1, Math.ceil(err.retryAfterSeconds));
-    return errorResponse(err.status, err.code, err.message, { retryAfterSeconds: wait }, { 'retry-after': String(wait) });
+    return errorResponse(
+      err.status,
+      err.code,
+      err.message,
+      { retryAfterSeconds: wait },
+      { 'retry-after': String(wait) },
+    );
   }
   if (err instanceof z.ZodError) {
     const issues = err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));

@@ -6,7 +6,14 @@
 import { ApiError, forbidden, notFound } from '@/lib/api/errors';
 import { type Actor, canManageImage } from '@/lib/auth/roles';
 import { audit } from '@/lib/db/audit';
-import { deleteImageRecord, getImage, getImageByServiceId, type ImageRow, markReady, stalePending } from '@/lib/db/images';
+import {
+  deleteImageRecord,
+  getImage,
+  getImageByServiceId,
+  type ImageRow,
+  markReady,
+  stalePending,
+} from '@/lib/db/images';
 import { ImageServiceError, type ServiceImage } from './client';
 import { describeOriginal } from './details';
 import { APP_TAG, UPLOAD_URL_LIFETIME_MS, type UploadContext, uploadContext } from './upload-context';
