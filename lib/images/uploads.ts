@@ -1,21 +1,23 @@
 /**
  * Uploads, app side: mint a one-time URL for a new record, and turn the record "ready" once the
  * image service has the bytes — from the browser's completion call, the service's webhook, or the
- * periodic reconciliation, whichever comes first (all three are the same idempotent step).
+ * periodic reconciliation, whichever comes first (all three are the same idempotent, single-flight step).
  */
 import { ApiError, forbidden, notFound } from '@/lib/api/errors';
 import { type Actor, canManageImage } from '@/lib/auth/roles';
 import { audit } from '@/lib/db/audit';
 import {
+  claimCompletion,
   deleteImageRecord,
   getImage,
   getImageByServiceId,
   type ImageRow,
   markReady,
+  releaseCompletion,
   stalePending,
 } from '@/lib/db/images';
 import { ImageServiceError, type ServiceImage } from './client';
-import { describeOriginal } from './details';
+import { describeFromOriginal, describeStored } from './details';
 import { APP_TAG, UPLOAD_URL_LIFETIME_MS, type UploadContext, uploadContext } from './upload-context';
 
 export { type UploadContext, uploadContext } from './upload-context';
@@ -30,12 +32,33 @@ function startedFor(image: ServiceImage, recordId: string, ctx: UploadContext): 
 
 export type CompletionState = 'ready' | 'pending' | 'gone';
 
-/** Idempotent: asks the image service whether the bytes arrived and, if so, records size and placeholder. */
+/** How long one completion may hold its claim; a holder that crashed lets go after this. */
+const CLAIM_LEASE_MS = 60_000;
+
+async function currentState(recordId: string, ctx: UploadContext): Promise<CompletionState> {
+  const row = await getImage(recordId, ctx.db);
+  return !row ? 'gone' : row.status === 'ready' ? 'ready' : 'pending';
+}
+
+/**
+ * Idempotent and single-flight: asks the image service whether the bytes arrived and, if so, records
+ * size, format and placeholder. However many signals arrive at once (browser, webhook, reconciliation,
+ * on any instance), one claims the record and does the work; the others answer from the record.
+ */
 export async function completeRecord(row: ImageRow, context?: UploadContext): Promise<CompletionState> {
   if (row.status === 'ready') return 'ready';
   const ctx = context ?? (await uploadContext());
   const serviceId = row.service_id;
   if (!serviceId) return 'pending';
+  if (!(await claimCompletion(row.id, CLAIM_LEASE_MS, ctx.db))) return currentState(row.id, ctx);
+  try {
+    return await completeClaimed(row, serviceId, ctx);
+  } finally {
+    await releaseCompletion(row.id, ctx.db); // only a record still pending is touched
+  }
+}
+
+async function completeClaimed(row: ImageRow, serviceId: string, ctx: UploadContext): Promise<CompletionState> {
   let image: ServiceImage;
   try {
     image = await ctx.client.get(serviceId);
@@ -56,13 +79,12 @@ export async function completeRecord(row: ImageRow, context?: UploadContext): Pr
     await deleteImageRecord(row.id, ctx.db);
     return 'gone';
   }
-  const res = await ctx.client.blob(serviceId);
-  const bytes = Buffer.from(await res.arrayBuffer());
-  const contentType = res.headers.get('content-type') ?? 'application/octet-stream';
-  const details = await describeOriginal(bytes, contentType);
-  const fields = { ...details, bytes: bytes.length, contentType, filename: image.filename ?? null };
-  if (await markReady(row.id, fields, ctx.db))
-    await audit(row.owner_id, 'image.uploaded', row.id, { bytes: bytes.length }, ctx.db);
+  const facts = image.pixvault
+    ? await describeStored(ctx.client, serviceId, image.pixvault)
+    : await describeFromOriginal(ctx.client, serviceId);
+  const { placeholder, width, height, bytes, contentType } = facts;
+  const fields = { placeholder, width, height, bytes, contentType, filename: image.filename ?? null };
+  if (await markReady(row.id, fields, ctx.db)) await audit(row.owner_id, 'image.uploaded', row.id, { bytes }, ctx.db);
   return 'ready';
 }
 
