@@ -6,7 +6,7 @@ import type { Migration } from 'kysely';
 import * as baseline from './0001-baseline';
 import * as rateLimits from './0002-rate-limits';
 import * as adminUsers from './0004-admin-users';
-import * as completionClaim from './0005-completion-claim';
+import * as completionClaim from './0008-completion-claim';
 
 export const BASELINE = '0001_baseline';
 
@@ -14,7 +14,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   [BASELINE]: baseline,
   '0002_rate_limits': rateLimits,
   '0004_admin_users': adminUsers,
-  '0005_completion_claim': completionClaim,
+  '0008_completion_claim': completionClaim,
 };
 
 /** For a pre-Kysely SQLite install the baseline's tables already exist: it is recorded, not run. */
