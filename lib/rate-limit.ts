@@ -23,10 +23,25 @@ const lastPrune = new WeakMap<AppDb, number>();
 
 /** Takes one token from `limit.key`'s bucket; says how many seconds to wait when there is none. */
 export async function takeToken(db: AppDb, limit: Limit, now = Date.now()): Promise<Take> {
+  const { granted, retryAfterSeconds } = await takeTokens(db, limit, 1, now);
+  return granted === 1 ? { ok: true } : { ok: false, retryAfterSeconds };
+}
+
+/** What `takeTokens` could give: `granted` of the tokens asked for; the next one in `retryAfterSeconds`. */
+export interface Grant {
+  granted: number;
+  retryAfterSeconds: number;
+}
+
+/**
+ * Takes up to `wanted` tokens at once (a batch of uploads counts one token per file). Gives as many as
+ * the bucket holds, so part of a batch may go now and the rest after `retryAfterSeconds`.
+ */
+export async function takeTokens(db: AppDb, limit: Limit, wanted: number, now = Date.now()): Promise<Grant> {
   if (limit.windowMs > LONGEST_WINDOW_MS) throw new Error(`A limit's window is at most ${LONGEST_WINDOW_MS} ms.`);
   await pruneNowAndThen(db, now);
   const rate = limit.capacity / limit.windowMs;
-  return db.transaction().execute(async (trx): Promise<Take> => {
+  return db.transaction().execute(async (trx): Promise<Grant> => {
     // Make sure the row exists, so there is a row to lock.
     await trx
       .insertInto('rate_limits')
@@ -40,13 +55,14 @@ export async function takeToken(db: AppDb, limit: Limit, now = Date.now()): Prom
     // Another instance's clock may be ahead: time never runs backwards for a bucket.
     const elapsed = Math.max(0, now - bucket.updated_at);
     const tokens = Math.min(limit.capacity, bucket.tokens + elapsed * rate);
-    const ok = tokens >= 1;
+    const granted = Math.max(0, Math.min(wanted, Math.floor(tokens)));
+    const left = tokens - granted;
     await trx
       .updateTable('rate_limits')
-      .set({ tokens: ok ? tokens - 1 : tokens, updated_at: Math.max(now, bucket.updated_at) })
+      .set({ tokens: left, updated_at: Math.max(now, bucket.updated_at) })
       .where('key', '=', limit.key)
       .execute();
-    return ok ? { ok: true } : { ok: false, retryAfterSeconds: Math.ceil((1 - tokens) / rate / 1000) };
+    return { granted, retryAfterSeconds: Math.max(1, Math.ceil((1 - left) / rate / 1000)) };
   });
 }
 

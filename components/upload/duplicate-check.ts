@@ -1,10 +1,11 @@
 /**
- * The duplicate check before an upload: the file's SHA-256 in the browser (Web Crypto), then one question
- * to the app. Files are at most 10 MB (MAX_UPLOAD_BYTES), so one digest over the whole file is fine;
- * SubtleCrypto has no streaming digest anyway.
+ * The duplicate check before an upload: the file's SHA-256 in the browser (Web Crypto); the scheduler
+ * then asks the app (UploadTransport.duplicate). Files are at most 10 MB (MAX_UPLOAD_BYTES), so one
+ * digest over the whole file is fine; SubtleCrypto has no streaming digest anyway.
  */
-import { apiFetch } from '@/lib/queries/images';
 import type { DuplicateAnswer } from '@/lib/schemas/trash';
+
+export type LibraryMatch = NonNullable<DuplicateAnswer['match']>;
 
 export async function sha256Hex(file: Blob): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
@@ -13,14 +14,8 @@ export async function sha256Hex(file: Blob): Promise<string> {
 
 /** The same content already in the library; the row offers Skip and Upload anyway. */
 export class DuplicateFound extends Error {
-  constructor(readonly match: NonNullable<DuplicateAnswer['match']>) {
+  constructor(readonly match: LibraryMatch) {
     super(`Already in your library: ${match.title}`);
     this.name = 'DuplicateFound';
   }
-}
-
-/** Throws DuplicateFound when the library holds a file with this hash. */
-export async function checkDuplicate(sha256: string, signal: AbortSignal): Promise<void> {
-  const { match } = await apiFetch<DuplicateAnswer>(`/api/uploads/duplicate?sha256=${sha256}`, { signal });
-  if (match) throw new DuplicateFound(match);
 }

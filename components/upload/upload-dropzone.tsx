@@ -6,21 +6,20 @@ import { useDropzone } from 'react-dropzone';
 import { ACCEPTED_CONTENT_TYPES, FILE_EXTENSIONS, formatNames } from '@/lib/cloudflare-images/formats';
 import { MAX_UPLOAD_BYTES, megabytes } from '@/lib/cloudflare-images/limits';
 import { imageKeys } from '@/lib/queries/images';
-import { DuplicateFound } from './duplicate-check';
 import styles from './upload-dropzone.module.css';
-import { isAbort, runUpload, UploadFailure } from './upload-pipeline';
 import {
   guessType,
   initialUploadState,
-  isActive,
+  isPending,
   MAX_PARALLEL_UPLOADS,
-  nextToStart,
   refusalReason,
   summarize,
   type UploadItem,
   uploadReducer,
 } from './upload-queue';
 import { UploadRow } from './upload-row';
+import { UploadScheduler } from './upload-scheduler';
+import { browserTransport } from './upload-transport';
 
 // Extensions too: some systems know no MIME type for AVIF, and the picker would hide those files.
 const PICKER_ACCEPT = [
@@ -32,8 +31,6 @@ export function UploadDropzone() {
   const [state, dispatch] = useReducer(uploadReducer, initialUploadState);
   const queryClient = useQueryClient();
   const hintId = useId();
-  /** Running uploads by row key; the map's size is the number of slots in use. */
-  const jobs = useRef(new Map<string, AbortController>());
   const lastKey = useRef(0);
   const previews = useRef(new Set<string>());
 
@@ -51,6 +48,7 @@ export function UploadDropzone() {
         status: reason === null ? { kind: 'waiting' } : { kind: 'refused', message: reason },
         attempt: 0,
         recordId: null,
+        tries: 0,
       };
     });
     dispatch({ type: 'add', items });
@@ -79,56 +77,23 @@ export function UploadDropzone() {
     return () => window.removeEventListener('paste', onPaste);
   }, [addFiles]);
 
-  const start = useCallback(
-    (item: UploadItem) => {
-      const { key, attempt } = item;
-      const controller = new AbortController();
-      jobs.current.set(key, controller);
-      dispatch({ type: 'start', key });
-      // Free the slot before reporting, so the re-render that follows can start the next file.
-      const release = () => {
-        if (jobs.current.get(key) === controller) jobs.current.delete(key);
-      };
-      runUpload({
-        file: item.file,
-        type: item.type,
-        recordId: item.recordId,
-        signal: controller.signal,
-        allowDuplicate: item.allowDuplicate === true,
-        onProgress: (loaded, total) => dispatch({ type: 'progress', key, attempt, loaded, total }),
-        onSent: (recordId) => dispatch({ type: 'sent', key, attempt, recordId }),
-      }).then(
-        (outcome) => {
-          release();
-          dispatch({ type: 'done', key, attempt, delayed: outcome === 'pending' });
-          if (outcome === 'ready') void queryClient.invalidateQueries({ queryKey: imageKeys.lists() });
-        },
-        (err: unknown) => {
-          release();
-          if (err instanceof DuplicateFound) {
-            dispatch({ type: 'duplicate', key, attempt, match: err.match });
-            return;
-          }
-          // After a Cancel the reducer has moved on and ignores this; it only lands if the abort
-          // raced the switch to "Processing", and then a retry just asks the app again.
-          const message = isAbort(err, controller.signal)
-            ? 'Stopped before the image was recorded.'
-            : err instanceof Error
-              ? err.message
-              : 'Something went wrong.';
-          const resumable = isAbort(err, controller.signal) || (err instanceof UploadFailure && err.resumable);
-          dispatch({ type: 'failed', key, attempt, message, resumable });
-        },
-      );
-    },
-    [queryClient],
-  );
-
-  // The scheduler: whenever the rows change, fill free slots with the oldest waiting files.
+  // The side effects (minting, uploads, automatic retries) live in the scheduler; it sees every change.
+  const scheduler = useRef<UploadScheduler | null>(null);
+  const latest = useRef(state.items);
+  latest.current = state.items;
   useEffect(() => {
-    const waiting = state.items.filter((item) => !jobs.current.has(item.key));
-    for (const item of nextToStart(waiting, jobs.current.size)) start(item);
-  }, [state.items, start]);
+    const s = new UploadScheduler(dispatch, {
+      transport: browserTransport,
+      onReady: () => void queryClient.invalidateQueries({ queryKey: imageKeys.lists() }),
+    });
+    scheduler.current = s;
+    s.sync(latest.current);
+    return () => {
+      s.dispose();
+      scheduler.current = null;
+    };
+  }, [queryClient]);
+  useEffect(() => scheduler.current?.sync(state.items), [state.items]);
 
   // Revoke the object URLs of rows that went away; all of them when the page closes.
   useEffect(() => {
@@ -138,17 +103,14 @@ export function UploadDropzone() {
   }, [state.items]);
 
   useEffect(() => {
-    const running = jobs.current;
     const urls = previews;
     return () => {
-      for (const controller of running.values()) controller.abort();
-      running.clear();
       for (const url of urls.current) URL.revokeObjectURL(url);
       urls.current = new Set();
     };
   }, []);
 
-  const busy = state.items.some((item) => item.status.kind === 'waiting' || isActive(item.status));
+  const busy = state.items.some((item) => isPending(item.status));
   // Closing the tab mid-upload loses the files; let the browser ask first.
   useEffect(() => {
     if (!busy) return;
@@ -158,8 +120,7 @@ export function UploadDropzone() {
   }, [busy]);
 
   const cancel = useCallback((key: string) => {
-    jobs.current.get(key)?.abort();
-    jobs.current.delete(key);
+    scheduler.current?.cancel(key);
     dispatch({ type: 'cancel', key });
   }, []);
   const retry = useCallback((key: string) => dispatch({ type: 'retry', key }), []);
@@ -167,6 +128,7 @@ export function UploadDropzone() {
   const uploadAnyway = useCallback((key: string) => dispatch({ type: 'uploadAnyway', key }), []);
 
   const doneCount = state.items.filter((item) => item.status.kind === 'done').length;
+  const failedCount = state.items.filter((item) => item.status.kind === 'failed').length;
   const summary = summarize(state.items);
 
   return (
@@ -205,6 +167,11 @@ export function UploadDropzone() {
               <Link className="button button-primary" href="/">
                 View in gallery
               </Link>
+            )}
+            {failedCount > 0 && (
+              <button type="button" className="button" onClick={() => dispatch({ type: 'retryAllFailed' })}>
+                Retry all failed ({failedCount})
+              </button>
             )}
             <button
               type="button"

@@ -25,6 +25,7 @@ function item(key: string, overrides: Partial<UploadItem> = {}): UploadItem {
     status: { kind: 'waiting' },
     attempt: 0,
     recordId: null,
+    tries: 0,
     ...overrides,
   };
 }

@@ -13,6 +13,8 @@ export type UploadStatus =
   | { kind: 'waiting' }
   | { kind: 'uploading'; loaded: number; total: number }
   | { kind: 'processing' }
+  /** Refused for now (429, network, 5xx): tries again by itself at `at` (ms since the epoch). */
+  | { kind: 'retrying'; message: string; at: number }
   | { kind: 'done'; delayed: boolean }
   | { kind: 'failed'; message: string }
   | { kind: 'cancelled' }
@@ -36,6 +38,8 @@ export interface UploadItem {
   recordId: string | null;
   /** Chosen "Upload anyway" after a duplicate warning. */
   allowDuplicate?: boolean;
+  /** Automatic tries used up since the last click (see MAX_AUTO_TRIES). */
+  tries: number;
 }
 
 export interface UploadState {
@@ -51,6 +55,10 @@ export type UploadAction =
   | { type: 'failed'; key: string; attempt: number; message: string; resumable: boolean }
   | { type: 'duplicate'; key: string; attempt: number; match: { id: string; title: string } }
   | { type: 'uploadAnyway'; key: string }
+  | { type: 'retryLater'; key: string; attempt: number; message: string; at: number; counts: boolean; resend: boolean }
+  | { type: 'wake'; key: string }
+  | { type: 'refused'; key: string; attempt: number | null; message: string }
+  | { type: 'retryAllFailed' }
   | { type: 'cancel'; key: string }
   | { type: 'retry'; key: string }
   | { type: 'remove'; key: string }
@@ -59,8 +67,18 @@ export type UploadAction =
 export const initialUploadState: UploadState = { items: [] };
 
 export const isActive = (s: UploadStatus) => s.kind === 'uploading' || s.kind === 'processing';
-export const canCancel = (s: UploadStatus) => s.kind === 'waiting' || s.kind === 'uploading';
+export const canCancel = (s: UploadStatus) => s.kind === 'waiting' || s.kind === 'uploading' || s.kind === 'retrying';
 export const canRetry = (s: UploadStatus) => s.kind === 'failed' || s.kind === 'cancelled';
+
+/** Not finished yet: waiting, running, or waiting to try again. */
+export const isPending = (s: UploadStatus) => s.kind === 'waiting' || s.kind === 'retrying' || isActive(s);
+
+const requeue = (item: UploadItem): UploadItem => ({
+  ...item,
+  attempt: item.attempt + 1,
+  tries: 0,
+  status: { kind: 'waiting' },
+});
 
 function update(state: UploadState, key: string, fn: (item: UploadItem) => UploadItem): UploadState {
   return { items: state.items.map((item) => (item.key === key ? fn(item) : item)) };
@@ -124,14 +142,36 @@ export function uploadReducer(state: UploadState, action: UploadAction): UploadS
           ? { ...item, allowDuplicate: true, attempt: item.attempt + 1, status: { kind: 'waiting' } }
           : item,
       );
+    case 'retryLater':
+      return fromAttempt(state, action.key, action.attempt, (item) => ({
+        ...item,
+        recordId: action.resend ? null : item.recordId,
+        tries: item.tries + (action.counts ? 1 : 0),
+        status: { kind: 'retrying', message: action.message, at: action.at },
+      }));
+    case 'wake':
+      return update(state, action.key, (item) =>
+        item.status.kind === 'retrying' ? { ...item, attempt: item.attempt + 1, status: { kind: 'waiting' } } : item,
+      );
+    case 'refused':
+      // From a running attempt, or (attempt null) for a file still waiting whose URL the app refused.
+      return update(state, action.key, (item) =>
+        (
+          action.attempt === null
+            ? item.status.kind === 'waiting'
+            : item.attempt === action.attempt && isActive(item.status)
+        )
+          ? { ...item, recordId: null, status: { kind: 'refused', message: action.message } }
+          : item,
+      );
+    case 'retryAllFailed':
+      return { items: state.items.map((item) => (item.status.kind === 'failed' ? requeue(item) : item)) };
     case 'cancel':
       return update(state, action.key, (item) =>
         canCancel(item.status) ? { ...item, attempt: item.attempt + 1, status: { kind: 'cancelled' } } : item,
       );
     case 'retry':
-      return update(state, action.key, (item) =>
-        canRetry(item.status) ? { ...item, attempt: item.attempt + 1, status: { kind: 'waiting' } } : item,
-      );
+      return update(state, action.key, (item) => (canRetry(item.status) ? requeue(item) : item));
     case 'remove':
       return { items: state.items.filter((item) => item.key !== action.key || isActive(item.status)) };
     case 'clearFinished':
@@ -139,10 +179,14 @@ export function uploadReducer(state: UploadState, action: UploadAction): UploadS
   }
 }
 
-/** Rows to start now, oldest first, given how many uploads are already running. */
-export function nextToStart(items: readonly UploadItem[], running: number): UploadItem[] {
+/** Rows to start now, oldest first, given how many uploads are already running and which rows may go. */
+export function nextToStart(
+  items: readonly UploadItem[],
+  running: number,
+  ready: (item: UploadItem) => boolean = () => true,
+): UploadItem[] {
   const free = MAX_PARALLEL_UPLOADS - running;
-  return free > 0 ? items.filter((item) => item.status.kind === 'waiting').slice(0, free) : [];
+  return free > 0 ? items.filter((item) => item.status.kind === 'waiting' && ready(item)).slice(0, free) : [];
 }
 
 /** "3 uploading · 2 waiting · 1 failed": what the live region announces as files change state. */
@@ -151,6 +195,7 @@ export function summarize(items: readonly UploadItem[]): string {
   const parts: [number, string][] = [
     [count('uploading', 'processing'), 'uploading'],
     [count('waiting'), 'waiting'],
+    [count('retrying'), 'retrying'],
     [count('done'), 'done'],
     [count('failed'), 'failed'],
     [count('cancelled'), 'cancelled'],

@@ -44,6 +44,9 @@ function StatusText({ item }: { item: UploadItem }) {
           </Link>
         </span>
       );
+    case 'retrying':
+      // No countdown: the row would re-render every second for a number nobody needs to act on.
+      return <span>Will retry automatically ({status.message})</span>;
     case 'failed':
       return <span className={styles.error}>Failed: {status.message}</span>;
     case 'cancelled':

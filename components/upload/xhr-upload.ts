@@ -3,10 +3,20 @@
  * pass through the app). XMLHttpRequest rather than fetch because only XHR reports upload progress.
  */
 import { splitErrorMessage } from '@/lib/cloudflare-images/errors';
+import { parseRetryAfter } from '@/lib/queries/images';
 
 /** Thrown for any upload that did not end with the service accepting the file. */
 export class ServiceUploadError extends Error {
   override name = 'ServiceUploadError';
+  constructor(
+    message: string,
+    /** The HTTP status, or 0 when no answer came (network error, timeout). */
+    readonly status: number,
+    /** The answer's Retry-After in seconds (the service exposes it to the page), or null. */
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+  }
 }
 
 /** Rejected with when the signal aborts the request; callers treat it as "cancelled", not "failed". */
@@ -69,11 +79,11 @@ export function sendToImageService(uploadURL: string, file: File, { signal, onPr
     };
     xhr.onload = () => {
       const message = uploadFailure(xhr.status, xhr.responseText);
-      settle(message === null ? null : new ServiceUploadError(message));
+      const wait = parseRetryAfter(xhr.getResponseHeader('retry-after'));
+      settle(message === null ? null : new ServiceUploadError(message, xhr.status, wait));
     };
-    xhr.onerror = () =>
-      settle(new ServiceUploadError('Could not reach the image service. Check your connection and retry.'));
-    xhr.ontimeout = () => settle(new ServiceUploadError('The upload timed out. Retry to send it again.'));
+    xhr.onerror = () => settle(new ServiceUploadError('Could not reach the image service. Check your connection.', 0));
+    xhr.ontimeout = () => settle(new ServiceUploadError('The upload timed out.', 0));
     xhr.onabort = () => settle(abortError());
     signal.addEventListener('abort', onAbort, { once: true });
     const form = new FormData();

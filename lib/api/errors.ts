@@ -7,11 +7,16 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For refusals that pass (429, 503): sent as `Retry-After`, so clients retry on their own at the right time. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
+
+/** 429 with Retry-After: the client waits `seconds` and tries again by itself. */
+export const rateLimited = (message: string, seconds: number) => new ApiError(429, 'rate_limited', message, seconds);
 
 export const unauthorized = () => new ApiError(401, 'unauthorized', 'Sign in to continue.');
 export const forbidden = (message = 'You do not have permission to do that.') =>
@@ -29,7 +34,17 @@ export function errorResponse(
 }
 
 export function toErrorResponse(err: unknown): Response {
-  if (err instanceof ApiError) return errorResponse(err.status, err.code, err.message);
+  if (err instanceof ApiError) {
+    if (err.retryAfterSeconds === undefined) return errorResponse(err.status, err.code, err.message);
+    const wait = Math.max(1, Math.ceil(err.retryAfterSeconds));
+    return errorResponse(
+      err.status,
+      err.code,
+      err.message,
+      { retryAfterSeconds: wait },
+      { 'retry-after': String(wait) },
+    );
+  }
   if (err instanceof z.ZodError) {
     const issues = err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
     const first = issues[0];

@@ -60,6 +60,7 @@ export async function markReady(recordId: string, f: ReadyFields, db?: AppDb): P
       content_type: f.contentType,
       placeholder: f.placeholder,
       filename: f.filename ?? eb.ref('filename'),
+      completing_until: null,
       created_at: now,
       updated_at: now,
     }))
@@ -67,6 +68,37 @@ export async function markReady(recordId: string, f: ReadyFields, db?: AppDb): P
     .where('status', '=', 'pending')
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
+}
+
+/**
+ * Claims a pending record's completion until `now + leaseMs`, in one conditional UPDATE, so of any
+ * number of callers on any number of instances (SQLite or PostgreSQL) exactly one gets true. A claim
+ * whose lease ran out (its holder crashed) can be taken again.
+ */
+export async function claimCompletion(
+  recordId: string,
+  leaseMs: number,
+  db?: AppDb,
+  now = Date.now(),
+): Promise<boolean> {
+  const result = await (await resolveDb(db))
+    .updateTable('images')
+    .set({ completing_until: now + leaseMs })
+    .where('id', '=', recordId)
+    .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('completing_until', 'is', null), eb('completing_until', '<', now)]))
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Gives a claim back when the record is still pending (the bytes had not arrived, or the work failed). */
+export async function releaseCompletion(recordId: string, db?: AppDb): Promise<void> {
+  await (await resolveDb(db))
+    .updateTable('images')
+    .set({ completing_until: null })
+    .where('id', '=', recordId)
+    .where('status', '=', 'pending')
+    .execute();
 }
 
 const withOwner = (db: AppDb) =>

@@ -36,6 +36,8 @@ export interface ImagesTable {
   bytes: number | null;
   content_type: string | null;
   placeholder: string | null;
+  /** While a completion runs: when its claim runs out (ms); null otherwise (see claimCompletion). */
+  completing_until: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: number;
   updated_at: number;
   /** Hex SHA-256 of the file as the uploader's browser read it (duplicate warnings); null when unknown. */

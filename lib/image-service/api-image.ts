@@ -1,6 +1,7 @@
 /** An image record in the API's shape, as every images endpoint returns it. */
 import { encodeDeliveryId } from '@/lib/cloudflare-images/ids';
-import type { ImageRow } from './db';
+import type { StoredDetails } from '@/lib/cloudflare-images/stored-details';
+import { type ImageRow, isStored } from './db';
 
 export interface ApiImage {
   id: string;
@@ -11,6 +12,8 @@ export interface ApiImage {
   variants: string[];
   creator?: string;
   draft?: true;
+  /** Not Cloudflare's: what the service stored (lib/cloudflare-images/stored-details.ts). */
+  pixvault?: StoredDetails;
 }
 
 export function deliveryBase(publicUrl: string, accountHash: string): string {
@@ -29,5 +32,9 @@ export function toApiImage(row: ImageRow, base: string, variantNames: readonly s
   };
   if (row.creator !== null) image.creator = row.creator;
   if (row.draft) image.draft = true;
+  if (isStored(row)) {
+    const { format, content_type: contentType, width, height, frames, bytes } = row;
+    image.pixvault = { format, contentType, width, height, frames, bytes };
+  }
   return image;
 }

@@ -100,6 +100,8 @@ const UPLOAD_CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'POST, OPTIONS',
   'access-control-max-age': '86400',
+  // Not a CORS-safelisted header: without this the uploader could not see how long a 429 asks it to wait.
+  'access-control-expose-headers': 'Retry-After',
 };
 
 async function handleUpload(svc: ImageService, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {

@@ -75,4 +75,35 @@ describe('TransformQueue', () => {
     expect(await q.run('x', async () => 'ok')).toBe('ok');
     await q.idle();
   });
+
+  it('answers Retry-After from the measured drain rate, not a fixed guess per job', async () => {
+    let clock = 0;
+    const q = new TransformQueue(2, 40, 10_000, () => clock);
+    const fill = () => {
+      const jobs = Array.from({ length: 42 }, () => deferred());
+      const done = jobs.map((d, i) => q.run(`job-${clock}-${i}`, () => d.promise));
+      return { jobs, done };
+    };
+    const refusal = () => q.run('one-more', async () => 'x').catch((err: unknown) => err);
+
+    // Before anything finished: the slow initial guess of 1 s a job, 42 ahead on 2 workers.
+    const first = fill();
+    expect(await refusal()).toMatchObject({ retryAfterSeconds: 21 });
+    for (const d of first.jobs) d.resolve('ok');
+    await Promise.all(first.done);
+    await q.idle();
+    // Then every job takes 100 ms of the (pinned) clock: the queue drains ~20 jobs a second.
+    for (let i = 0; i < 40; i++) {
+      const one = deferred();
+      const run = q.run(`timed-${i}`, () => one.promise);
+      clock += 100;
+      one.resolve('ok');
+      await run;
+      await q.idle();
+    }
+    const second = fill();
+    expect(await refusal()).toMatchObject({ retryAfterSeconds: 3 });
+    for (const d of second.jobs) d.resolve('ok');
+    await Promise.all(second.done);
+  });
 });

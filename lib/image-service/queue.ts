@@ -1,7 +1,10 @@
+import { DrainRate } from './drain-rate';
+
 /**
  * Bounded transform work: at most `concurrency` jobs run; identical jobs in flight are merged; a full
  * foreground queue refuses new work (the caller answers 429) instead of piling up memory.
- * Background jobs (eager variants after upload) only run when no foreground job waits.
+ * Background jobs (eager variants after upload) only run when no foreground job waits. The 429's
+ * Retry-After comes from the measured drain rate (drain-rate.ts), not a fixed guess per job.
  */
 
 export class QueueFullError extends Error {
@@ -35,12 +38,16 @@ export class TransformQueue {
   private readonly inflight = new Map<string, { promise: Promise<unknown>; job: Job | null }>();
   private readonly counters = { merged: 0, rejected: 0, completed: 0 };
   private idleWaiters: (() => void)[] = [];
+  private readonly drain: DrainRate;
 
   constructor(
     private readonly concurrency: number,
     private readonly maxForeground: number,
     private readonly maxBackground = 10_000,
-  ) {}
+    now: () => number = performance.now.bind(performance),
+  ) {
+    this.drain = new DrainRate(now);
+  }
 
   /** Runs `fn` under the cap; a second call with the same key while the first is pending shares its result. */
   run<T>(key: string, fn: () => Promise<T>, priority: Priority = 'foreground'): Promise<T> {
@@ -55,7 +62,9 @@ export class TransformQueue {
     const cap = priority === 'foreground' ? this.maxForeground : this.maxBackground;
     if (this.running >= this.concurrency && list.length >= cap) {
       this.counters.rejected++;
-      return Promise.reject(new QueueFullError(Math.max(1, Math.ceil(list.length / this.concurrency))));
+      // Everything ahead of a new foreground job: the running ones and the waiting foreground list.
+      const ahead = this.running + this.foreground.length;
+      return Promise.reject(new QueueFullError(this.drain.retryAfterSeconds(ahead, this.concurrency)));
     }
     let job!: Job;
     const promise = new Promise<unknown>((resolve, reject) => {
@@ -83,10 +92,12 @@ export class TransformQueue {
       const entry = this.inflight.get(job.key);
       if (entry) entry.job = null;
       this.running++;
+      const finished = this.drain.start();
       job
         .run()
         .then(job.resolve, job.reject)
         .finally(() => {
+          finished();
           this.running--;
           this.counters.completed++;
           this.inflight.delete(job.key);

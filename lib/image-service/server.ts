@@ -9,7 +9,11 @@ import type { ServiceConfig } from './config';
 import { warnIfDataIsLoose } from './data-modes';
 import { createHandler } from './http';
 import { closeImageService, type ImageService, openImageService } from './service';
+import { svgPoolWarm } from './svg-pool';
 import { sweepAfterCrash, sweepExpiredDrafts } from './sweep';
+
+/** How long start-up waits for the SVG workers to load jsdom (seconds on a busy machine). */
+const SVG_WARM_MAX_MS = 30_000;
 
 export interface RunningService {
   /** The service's parts (records, files, queue, ...), for the start-up code and for tests. */
@@ -59,6 +63,9 @@ export async function startImageService(
     );
   }
   sweepExpiredDrafts(svc.db, svc.now());
+  // The first SVG must not pay for jsdom's start-up behind raster work (it once took 14 s): requests
+  // that arrive meanwhile wait here, like those that arrive during the sweep.
+  await svgPoolWarm(SVG_WARM_MAX_MS);
   handler = createHandler(svc);
   markReady();
   const sweeper = setInterval(() => sweepExpiredDrafts(svc.db, svc.now()), SWEEP_INTERVAL_MS);

@@ -20,6 +20,8 @@ export interface SvgPoolOptions {
 
 export interface SvgPoolStats {
   workers: number;
+  /** Workers that have loaded jsdom and can take a file at once. */
+  warm: number;
   busy: number;
   waiting: number;
   completed: number;
@@ -128,7 +130,8 @@ export class SvgPool {
 
   stats(): SvgPoolStats {
     const busy = [...this.slots].filter((s) => s.job).length;
-    return { workers: this.slots.size, busy, waiting: this.waiting.length, ...this.counters };
+    const warm = [...this.slots].filter((s) => s.ready).length;
+    return { workers: this.slots.size, warm, busy, waiting: this.waiting.length, ...this.counters };
   }
 
   /** Stops every worker; files still waiting are refused with 503. */
@@ -258,6 +261,21 @@ export function holdSvgPool(options: SvgPoolOptions): () => Promise<void> {
     shared = null;
     await pool.close();
   };
+}
+
+/**
+ * Resolves once the shared pool's workers are warm, or after `maxWaitMs` (a worker that cannot start
+ * must not keep the service from answering everything else; SVGs are then refused with 503).
+ */
+export async function svgPoolWarm(maxWaitMs: number): Promise<void> {
+  if (!shared) return;
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, maxWaitMs);
+    timer.unref();
+  });
+  await Promise.race([shared.ready().catch(() => undefined), waited]);
+  clearTimeout(timer);
 }
 
 /** Sanitizes on the shared pool (started on demand when no service holds it, as in unit tests of ingest). */

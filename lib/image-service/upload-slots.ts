@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import ipaddr from 'ipaddr.js';
 import { cfError } from '@/lib/cloudflare-images/errors';
 import type { UploadPolicy } from './config';
+import { DrainRate } from './drain-rate';
 
 /** The key one client's uploads are counted under. */
 export function clientKey(req: IncomingMessage): string {
@@ -20,15 +21,24 @@ export function clientKey(req: IncomingMessage): string {
   return `${addr.toNormalizedString().split(':').slice(0, 4).join(':')}::/64`;
 }
 
-const retryLater = { headers: { 'retry-after': '2' } };
-
 export class UploadSlots {
   private total = 0;
   private readonly byClient = new Map<string, number>();
   /** Emits 'change' after every slot taken or given back. */
   readonly events = new EventEmitter();
+  /** How long an upload holds its slot, measured: Retry-After is when one of the held slots should free. */
+  private readonly drain: DrainRate;
 
-  constructor(private readonly policy: Pick<UploadPolicy, 'maxActive' | 'perClient'>) {}
+  constructor(
+    private readonly policy: Pick<UploadPolicy, 'maxActive' | 'perClient'>,
+    now: () => number = Date.now,
+  ) {
+    this.drain = new DrainRate(now, 4000);
+  }
+
+  private retryLater(held: number) {
+    return { headers: { 'retry-after': String(this.drain.retryAfterSeconds(1, held)) } };
+  }
 
   /** Slots held, by everyone or by one client. */
   active(client?: string): number {
@@ -40,17 +50,19 @@ export class UploadSlots {
     const mine = this.active(client);
     if (mine >= this.policy.perClient) {
       throw cfError(5453, `This client already has ${mine} uploads in progress; try again when one has finished.`, {
-        ...retryLater,
+        ...this.retryLater(mine),
       });
     }
-    if (this.total >= this.policy.maxActive) throw cfError(5453, undefined, retryLater);
+    if (this.total >= this.policy.maxActive) throw cfError(5453, undefined, this.retryLater(this.total));
     this.total++;
     this.byClient.set(client, mine + 1);
     this.events.emit('change');
     let released = false;
+    const finished = this.drain.start();
     return () => {
       if (released) return;
       released = true;
+      finished();
       this.total--;
       const left = this.active(client) - 1;
       if (left > 0) this.byClient.set(client, left);

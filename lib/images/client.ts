@@ -4,6 +4,7 @@
  * Errors come back as ImageServiceError whether the body was Cloudflare's JSON envelope or plain text.
  */
 import { splitErrorMessage } from '@/lib/cloudflare-images/errors';
+import type { StoredDetails } from '@/lib/cloudflare-images/stored-details';
 import { USAGE_REPORT_PATH, type UsageReport } from '@/lib/cloudflare-images/usage-report';
 import type { Variant } from '@/lib/cloudflare-images/variants';
 import { appEnv, type ImageServiceAccess } from '@/lib/env';
@@ -17,6 +18,8 @@ export interface ServiceImage {
   uploaded?: string;
   variants?: string[];
   draft?: boolean;
+  /** The embedded service's extension (stored-details.ts); absent on real Cloudflare. */
+  pixvault?: StoredDetails;
 }
 
 /** A signing key as `v1/keys` returns it. */
@@ -141,6 +144,13 @@ export class ImagesClient {
       if (err instanceof ImageServiceError && err.status === 404) return;
       throw err;
     }
+  }
+
+  /** A (signed) delivery URL's bytes: small variants only, e.g. the placeholder's source. */
+  async deliver(url: string): Promise<Buffer> {
+    const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), cache: 'no-store' });
+    if (!res.ok) throw await errorFrom(res);
+    return Buffer.from(await res.arrayBuffer());
   }
 
   /** The stored original, streamed. */

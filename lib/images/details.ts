@@ -1,10 +1,13 @@
 /**
  * What the app records about an uploaded original: upright size and a ~25-byte ThumbHash placeholder.
- * Worked out from the original itself (Cloudflare's image record has no dimensions).
+ * From the service's stored details and its small variant when it reports them (the embedded service,
+ * see stored-details.ts); only real Cloudflare, whose record has no dimensions, needs the original read.
  */
 import sharp from 'sharp';
-import { rgbaToThumbHash } from 'thumbhash';
+import type { StoredDetails } from '@/lib/cloudflare-images/stored-details';
 import { svgIntrinsicSize, svgRootAttributes } from '@/lib/cloudflare-images/svg-size';
+import type { ImagesClient } from './client';
+import { placeholderFromVariant, thumbHashOf } from './placeholder';
 
 export interface OriginalDetails {
   width: number;
@@ -18,6 +21,33 @@ function svgSize(text: string): { width: number; height: number } {
   return width !== null && height !== null ? { width, height } : { width: 1, height: 1 };
 }
 
+/** Recorded about an image: size, format and placeholder. */
+export interface ImageFacts extends OriginalDetails {
+  bytes: number;
+  contentType: string;
+}
+
+/** The facts from the service's own data: its stored details and the ≤100 px variant. The original is never read. */
+export async function describeStored(
+  client: ImagesClient,
+  serviceId: string,
+  stored: StoredDetails,
+): Promise<ImageFacts> {
+  const { width, height, bytes, contentType, format } = stored;
+  // An SVG has no pixels to hash here (never rasterized on the app server); one without a size is a square tile.
+  const placeholder = format === 'svg' ? null : await placeholderFromVariant(client, serviceId);
+  const known = width > 0 && height > 0;
+  return { width: known ? width : 1, height: known ? height : 1, bytes, contentType, placeholder };
+}
+
+/** Fallback for a backend without stored details (real Cloudflare): reads the whole original once. */
+export async function describeFromOriginal(client: ImagesClient, serviceId: string): Promise<ImageFacts> {
+  const res = await client.blob(serviceId);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const contentType = res.headers.get('content-type') ?? 'application/octet-stream';
+  return { ...(await describeOriginal(bytes, contentType)), bytes: bytes.length, contentType };
+}
+
 export async function describeOriginal(bytes: Buffer, contentType: string): Promise<OriginalDetails> {
   if (contentType.includes('svg')) {
     // SVGs are never rasterized on the app server: only their declared size is read.
@@ -27,17 +57,7 @@ export async function describeOriginal(bytes: Buffer, contentType: string): Prom
   const w = meta.width ?? 0;
   const h = meta.pageHeight ?? meta.height ?? 0;
   const sideways = (meta.orientation ?? 1) >= 5;
-  let placeholder: string | null = null;
-  try {
-    const { data, info } = await sharp(bytes, { pages: 1 })
-      .autoOrient()
-      .resize(100, 100, { fit: 'inside' })
-      .ensureAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    placeholder = Buffer.from(rgbaToThumbHash(info.width, info.height, data)).toString('base64');
-  } catch {
-    placeholder = null; // a placeholder is a nicety; the image itself is fine
-  }
+  // A placeholder is a nicety; the image itself is fine without one.
+  const placeholder = await thumbHashOf(bytes).catch(() => null);
   return { width: sideways ? h : w, height: sideways ? w : h, placeholder };
 }

@@ -44,7 +44,7 @@ describe('uploads, app side', () => {
   it('creates the variants once and then changes nothing', async () => {
     const client = mod.client.imagesClient();
     expect(await mod.variants.ensureVariants(client)).toEqual({
-      created: ['thumbnail', 'mobile', 'desktop'],
+      created: ['thumbnail', 'mobile', 'desktop', 'placeholder'],
       updated: [],
     });
     expect(await mod.variants.ensureVariants(client)).toEqual({ created: [], updated: [] });
@@ -125,6 +125,42 @@ describe('uploads, app side', () => {
     await mod.client.imagesClient().remove(serviceId); // what expiry does to the draft on the embedded service
     expect(await mod.uploads.completeForUser(uploader, ticket.id)).toBe('gone');
     expect(await mod.db.getImage(ticket.id)).toBeUndefined();
+  });
+
+  it('mints a batch in one call, one rate-limit token per URL: the rest come back 429 with a wait', async () => {
+    const batcher = {
+      id: (await mod.users.createUser({ email: 'batch@example.com', passwordHash: null, role: 'uploader' })).id,
+      role: 'uploader' as const,
+    };
+    const files = Array.from({ length: 8 }, (_, i) => ({
+      filename: `b${i}.jpg`,
+      size: 1000,
+      type: 'image/jpeg' as const,
+    }));
+    const answers = await mod.uploads.mintUploads(batcher, files);
+    expect(answers.filter((a) => a.ok)).toHaveLength(6); // PIXVAULT_UPLOADS_PER_MINUTE=6
+    expect(answers.slice(6)).toEqual([
+      {
+        ok: false,
+        error: expect.objectContaining({ status: 429, code: 'rate_limited', retryAfterSeconds: expect.any(Number) }),
+      },
+      { ok: false, error: expect.objectContaining({ status: 429, code: 'rate_limited' }) },
+    ]);
+    const first = answers[0];
+    if (!first?.ok) throw new Error('expected a ticket');
+    expect(await mod.db.getImage(first.ticket.id)).toMatchObject({
+      status: 'pending',
+      title: 'b0',
+      owner_id: batcher.id,
+    });
+    // Nothing left: the whole request is a 429 that says how long to wait.
+    await expect(mod.uploads.mintUploads(batcher, files.slice(0, 1))).rejects.toMatchObject({
+      status: 429,
+      retryAfterSeconds: expect.any(Number),
+    });
+    await expect(mod.uploads.mintUploads({ id: batcher.id, role: 'viewer' }, files)).rejects.toThrow(
+      /uploaders and admins/,
+    );
   });
 
   it('refuses viewers and limits how many URLs one user mints per minute', async () => {

@@ -1,81 +1,27 @@
 /**
  * Uploads, app side: mint a one-time URL for a new record, and turn the record "ready" once the
  * image service has the bytes — from the browser's completion call, the service's webhook, or the
- * periodic reconciliation, whichever comes first (all three are the same idempotent step).
+ * periodic reconciliation, whichever comes first (all three are the same idempotent, single-flight step).
  */
-import { randomUUID } from 'node:crypto';
 import { ApiError, forbidden, notFound } from '@/lib/api/errors';
-import { type Actor, canManageImage, canUpload } from '@/lib/auth/roles';
+import { type Actor, canManageImage } from '@/lib/auth/roles';
 import { audit } from '@/lib/db/audit';
 import {
+  claimCompletion,
   deleteImageRecord,
   getImage,
   getImageByServiceId,
   type ImageRow,
-  insertPendingImage,
   markReady,
-  setServiceId,
+  releaseCompletion,
   stalePending,
 } from '@/lib/db/images';
-import { type AppDb, getDb } from '@/lib/db/index';
-import { appEnv } from '@/lib/env';
-import { takeToken } from '@/lib/rate-limit';
-import type { UploadRequest, UploadTicket } from '@/lib/schemas/api';
-import { ImageServiceError, type ImagesClient, imagesClient, type ServiceImage } from './client';
-import { deploymentId } from './deployment';
-import { describeOriginal } from './details';
+import { ImageServiceError, type ServiceImage } from './client';
+import { describeFromOriginal, describeStored } from './details';
+import { APP_TAG, UPLOAD_URL_LIFETIME_MS, type UploadContext, uploadContext } from './upload-context';
 
-const UPLOAD_URL_LIFETIME_MS = 30 * 60_000;
-/** Written into every upload's metadata: `app` names the application, `deployment` this installation of it. */
-const APP_TAG = 'pixvault';
-
-/** What one deployment's upload bookkeeping works with: its own database, its image client and its id. */
-export interface UploadContext {
-  db: AppDb;
-  client: ImagesClient;
-  deploymentId: string;
-}
-
-/** This process's deployment (tests build their own contexts to play several deployments). */
-export async function uploadContext(): Promise<UploadContext> {
-  const db = await getDb();
-  return { db, client: imagesClient(), deploymentId: await deploymentId(db) };
-}
-
-export function titleFromFilename(filename: string): string {
-  const base = filename.split(/[\\/]/).pop() ?? filename;
-  const title = base
-    .replace(/\.[a-z0-9]{1,5}$/i, '')
-    .replace(/[_]+/g, ' ')
-    .trim();
-  return (title || base).slice(0, 200);
-}
-
-export async function mintUpload(user: Actor, input: UploadRequest, context?: UploadContext): Promise<UploadTicket> {
-  if (!canUpload(user)) throw forbidden('Only uploaders and admins can upload.');
-  const ctx = context ?? (await uploadContext());
-  // In the shared store, so the limit holds however many app instances the requests reach.
-  const limit = { key: `upload:${user.id}`, capacity: appEnv().uploadsPerMinute, windowMs: 60_000 };
-  const allowed = await takeToken(ctx.db, limit);
-  if (!allowed.ok)
-    throw new ApiError(429, 'rate_limited', `Too many uploads; wait ${allowed.retryAfterSeconds} s and try again.`);
-  const recordId = randomUUID();
-  const title = titleFromFilename(input.filename);
-  await insertPendingImage({ recordId, ownerId: user.id, title, filename: input.filename }, ctx.db);
-  try {
-    const expiry = new Date(Date.now() + UPLOAD_URL_LIFETIME_MS);
-    const draft = await ctx.client.createDirectUpload({
-      metadata: { app: APP_TAG, deployment: ctx.deploymentId, record: recordId, owner: user.id },
-      requireSignedURLs: true,
-      expiry,
-    });
-    await setServiceId(recordId, draft.id, ctx.db);
-    return { id: recordId, uploadURL: draft.uploadURL, expiresAt: expiry.toISOString() };
-  } catch (err) {
-    await deleteImageRecord(recordId, ctx.db); // no orphan record when the service refused
-    throw err;
-  }
-}
+export { type UploadContext, uploadContext } from './upload-context';
+export { mintUpload, mintUploads, titleFromFilename } from './upload-mint';
 
 /** True when the service's image was started by this deployment for `recordId` (or, untagged, before tagging began). */
 function startedFor(image: ServiceImage, recordId: string, ctx: UploadContext): boolean {
@@ -86,12 +32,33 @@ function startedFor(image: ServiceImage, recordId: string, ctx: UploadContext): 
 
 export type CompletionState = 'ready' | 'pending' | 'gone';
 
-/** Idempotent: asks the image service whether the bytes arrived and, if so, records size and placeholder. */
+/** How long one completion may hold its claim; a holder that crashed lets go after this. */
+const CLAIM_LEASE_MS = 60_000;
+
+async function currentState(recordId: string, ctx: UploadContext): Promise<CompletionState> {
+  const row = await getImage(recordId, ctx.db);
+  return !row ? 'gone' : row.status === 'ready' ? 'ready' : 'pending';
+}
+
+/**
+ * Idempotent and single-flight: asks the image service whether the bytes arrived and, if so, records
+ * size, format and placeholder. However many signals arrive at once (browser, webhook, reconciliation,
+ * on any instance), one claims the record and does the work; the others answer from the record.
+ */
 export async function completeRecord(row: ImageRow, context?: UploadContext): Promise<CompletionState> {
   if (row.status === 'ready') return 'ready';
   const ctx = context ?? (await uploadContext());
   const serviceId = row.service_id;
   if (!serviceId) return 'pending';
+  if (!(await claimCompletion(row.id, CLAIM_LEASE_MS, ctx.db))) return currentState(row.id, ctx);
+  try {
+    return await completeClaimed(row, serviceId, ctx);
+  } finally {
+    await releaseCompletion(row.id, ctx.db); // only a record still pending is touched
+  }
+}
+
+async function completeClaimed(row: ImageRow, serviceId: string, ctx: UploadContext): Promise<CompletionState> {
   let image: ServiceImage;
   try {
     image = await ctx.client.get(serviceId);
@@ -112,13 +79,12 @@ export async function completeRecord(row: ImageRow, context?: UploadContext): Pr
     await deleteImageRecord(row.id, ctx.db);
     return 'gone';
   }
-  const res = await ctx.client.blob(serviceId);
-  const bytes = Buffer.from(await res.arrayBuffer());
-  const contentType = res.headers.get('content-type') ?? 'application/octet-stream';
-  const details = await describeOriginal(bytes, contentType);
-  const fields = { ...details, bytes: bytes.length, contentType, filename: image.filename ?? null };
-  if (await markReady(row.id, fields, ctx.db))
-    await audit(row.owner_id, 'image.uploaded', row.id, { bytes: bytes.length }, ctx.db);
+  const facts = image.pixvault
+    ? await describeStored(ctx.client, serviceId, image.pixvault)
+    : await describeFromOriginal(ctx.client, serviceId);
+  const { placeholder, width, height, bytes, contentType } = facts;
+  const fields = { placeholder, width, height, bytes, contentType, filename: image.filename ?? null };
+  if (await markReady(row.id, fields, ctx.db)) await audit(row.owner_id, 'image.uploaded', row.id, { bytes }, ctx.db);
   return 'ready';
 }
 

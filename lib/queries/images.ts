@@ -22,9 +22,20 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The response's `Retry-After` in seconds (429, 503), or null when it sent none. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
+}
+
+/** `Retry-After` as seconds: a number of seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, nowMs = Date.now()): number | null {
+  if (value === null || value.trim() === '') return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, (at - nowMs) / 1000);
 }
 
 /** fetch for the app's own API: JSON in and out, `{error: {code, message}}` turned into ApiRequestError. */
@@ -39,6 +50,7 @@ export async function apiFetch<T>(url: string, init: RequestInit = {}): Promise<
       res.status,
       body?.error?.code ?? 'http_error',
       body?.error?.message ?? `Request failed (${res.status}).`,
+      parseRetryAfter(res.headers.get('retry-after')),
     );
   }
   return (res.status === 204 ? undefined : await res.json()) as T;

@@ -15,6 +15,26 @@ export const uploadRequestSchema = z.object({
 });
 export type UploadRequest = z.infer<typeof uploadRequestSchema>;
 
+/** The most files one `POST /api/uploads/batch` may ask URLs for. */
+export const MAX_UPLOAD_BATCH = 50;
+
+export const uploadBatchSchema = z.object({
+  files: z
+    .array(uploadRequestSchema)
+    .min(1, 'List at least one file.')
+    .max(MAX_UPLOAD_BATCH, `At most ${MAX_UPLOAD_BATCH} files per request.`),
+});
+export type UploadBatchRequest = z.infer<typeof uploadBatchSchema>;
+
+/** One file's answer in a batch: its ticket, or why not (a 429 carries the wait in seconds). */
+export type BatchTicket =
+  | { ok: true; ticket: UploadTicket }
+  | { ok: false; error: { code: string; message: string; status: number; retryAfterSeconds?: number } };
+
+export interface UploadBatchResponse {
+  files: BatchTicket[];
+}
+
 export interface UploadTicket {
   /** The app's record id of the new image (as `id` is everywhere in the app's API); not the service's id. */
   id: string;

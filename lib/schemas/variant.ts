@@ -8,8 +8,11 @@ import { PUBLIC_VARIANT, type Variant } from '@/lib/cloudflare-images/variants';
 export const GALLERY_VARIANTS = ['thumbnail', 'mobile', 'desktop'] as const;
 export type GalleryVariant = (typeof GALLERY_VARIANTS)[number];
 
-/** Every variant the app asks for: the gallery's, and the account's own `public`. */
-export const APP_VARIANTS = [...GALLERY_VARIANTS, PUBLIC_VARIANT.id] as const;
+/** At most 100 px: the source of an image's ThumbHash placeholder, so completion never reads the original. */
+export const PLACEHOLDER_VARIANT = 'placeholder';
+
+/** Every variant the app asks for: the gallery's, the placeholder's source, and the account's own `public`. */
+export const APP_VARIANTS = [...GALLERY_VARIANTS, PLACEHOLDER_VARIANT, PUBLIC_VARIANT.id] as const;
 export type AppVariant = (typeof APP_VARIANTS)[number];
 
 export interface AppVariantDefinition extends Omit<Variant, 'id' | 'neverRequireSignedURLs'> {
@@ -22,5 +25,6 @@ export const VARIANT_DEFINITIONS: readonly AppVariantDefinition[] = [
   { id: 'thumbnail', options: { fit: 'scale-down', width: 400, height: 400, metadata: 'none' } },
   { id: 'mobile', options: { fit: 'scale-down', width: 828, height: 1792, metadata: 'none' } },
   { id: 'desktop', options: { fit: 'scale-down', width: 1920, height: 1920, metadata: 'none' } },
+  { id: PLACEHOLDER_VARIANT, options: { fit: 'scale-down', width: 100, height: 100, metadata: 'none' } },
   { id: PUBLIC_VARIANT.id, options: PUBLIC_VARIANT.options },
 ];

@@ -49,6 +49,12 @@ export const ROUTES: readonly RouteRow[] = [
     body: { filename: 'new.jpg', size: 1000, type: 'image/jpeg' },
     expect: uploaders(201),
   },
+  {
+    file: 'app/api/uploads/batch/route.ts',
+    method: 'POST',
+    body: { files: [{ filename: 'new.jpg', size: 1000, type: 'image/jpeg' }] },
+    expect: uploaders(201),
+  },
   { file: 'app/api/images/[id]/route.ts', method: 'GET', expect: signedIn(200), missing: signedIn(404) },
   {
     file: 'app/api/images/[id]/route.ts',

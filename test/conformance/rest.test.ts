@@ -73,10 +73,19 @@ describe('images', () => {
       'filename',
       'id',
       'meta',
+      'pixvault', // the one extension: what the service stored (lib/cloudflare-images/stored-details.ts)
       'requireSignedURLs',
       'uploaded',
       'variants',
     ]);
+    expect((image as { pixvault?: unknown }).pixvault).toEqual({
+      format: 'jpeg',
+      contentType: 'image/jpeg',
+      width: 64,
+      height: 48,
+      frames: 1,
+      bytes: expect.any(Number),
+    });
     expect(image.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(image.filename).toBe('cat.jpg');
     expect(image.meta).toEqual({ owner: 'u1', n: 3 });

@@ -57,8 +57,8 @@ function originals(): number {
 }
 
 describe('SVG sanitizing', () => {
-  it('starts its worker with the service, before any SVG arrives', () => {
-    expect(svgPoolStats()).toMatchObject({ workers: 1, busy: 0, waiting: 0, completed: 0 });
+  it('has its worker warm (jsdom loaded) by the time the service answers, before any SVG arrives', () => {
+    expect(svgPoolStats()).toMatchObject({ workers: 1, warm: 1, busy: 0, waiting: 0, completed: 0 });
   });
 
   it('answers a tiny SVG uploaded behind heavy ones before them', { timeout: 120_000 }, async () => {

@@ -8,6 +8,7 @@ import * as rateLimits from './0002-rate-limits';
 import * as adminUsers from './0004-admin-users';
 import * as albumsShares from './0005-albums-shares';
 import * as trashDuplicates from './0007-trash-duplicates';
+import * as completionClaim from './0008-completion-claim';
 
 export const BASELINE = '0001_baseline';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_admin_users': adminUsers,
   '0005_albums_shares': albumsShares,
   '0007_trash_duplicates': trashDuplicates,
+  '0008_completion_claim': completionClaim,
 };
 
 /** For a pre-Kysely SQLite install the baseline's tables already exist: it is recorded, not run. */
