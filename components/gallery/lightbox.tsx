@@ -1,11 +1,12 @@
 'use client';
 import Link from 'next/link';
-import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { type KeyboardEvent, type MouseEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { PlaceholderImage } from '@/components/ui/placeholder-image';
 import { scaledHeight, variantSrcSet } from '@/lib/gallery/srcset';
 import type { GalleryImage } from '@/lib/schemas/api';
 import styles from './lightbox.module.css';
 import { useBodyScrollLock } from './use-body-scroll-lock';
+import { ZoomView } from './zoom-view';
 
 export interface LightboxProps {
   images: readonly GalleryImage[];
@@ -38,6 +39,9 @@ export function Lightbox({ images, index, hasMore, loadingMore, onNavigate, onCl
   const image = images[index];
   const hasPrevious = index > 0;
   const hasNext = index < images.length - 1 || hasMore;
+  // Zoom belongs to one image: moving to the next shows it fitted again.
+  const [zoom, setZoom] = useState<{ id: string; focus: { x: number; y: number } } | null>(null);
+  const zoomed = image !== undefined && zoom?.id === image.id;
   useBodyScrollLock();
 
   // showModal() makes the rest of the page inert and puts the dialog in the top layer.
@@ -56,13 +60,25 @@ export function Lightbox({ images, index, hasMore, loadingMore, onNavigate, onCl
 
   if (!image) return null;
 
+  const zoomIn = (focus = { x: 0.5, y: 0.5 }) => setZoom({ id: image.id, focus });
+  const zoomOut = () => setZoom(null);
   const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
-    if (e.key === 'ArrowRight' && hasNext) onNavigate(1);
-    else if (e.key === 'ArrowLeft' && hasPrevious) onNavigate(-1);
+    // While zoomed the arrow keys move the image (the zoom view has focus and scrolls natively).
+    if (e.key === 'ArrowRight' && hasNext && !zoomed) onNavigate(1);
+    else if (e.key === 'ArrowLeft' && hasPrevious && !zoomed) onNavigate(-1);
+    else if ((e.key === '+' || e.key === '=') && !zoomed) zoomIn();
+    else if (e.key === '-' && zoomed) zoomOut();
     else if (e.key === 'Escape') onClose();
     else return;
     e.preventDefault();
   };
+  const zoomAt = (e: MouseEvent<HTMLButtonElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    // A keyboard "click" has no position: zoom into the middle.
+    if (e.detail === 0 || box.width === 0) return zoomIn();
+    zoomIn({ x: (e.clientX - box.left) / box.width, y: (e.clientY - box.top) / box.height });
+  };
+  const fullHeight = scaledHeight(image, image.widths.desktop);
 
   return (
     <dialog
@@ -92,6 +108,40 @@ export function Lightbox({ images, index, hasMore, loadingMore, onNavigate, onCl
             <span>by {image.owner.name}</span>
           </p>
         </div>
+        <div className={styles.tools}>
+          <button
+            type="button"
+            className={`button ${styles.tool} ${styles.zoomButton}`}
+            onClick={zoomOut}
+            aria-disabled={!zoomed}
+            aria-label="Zoom out to fit"
+            title="Zoom out to fit (−)"
+          >
+            −
+          </button>
+          <button
+            type="button"
+            className={`button ${styles.tool} ${styles.zoomButton}`}
+            onClick={() => !zoomed && zoomIn()}
+            aria-disabled={zoomed}
+            aria-label="Zoom in to full size"
+            title="Zoom in to full size (+)"
+          >
+            +
+          </button>
+          {/* Same origin, so `download` is honoured; the route names the file and checks who may have it. */}
+          <a
+            href={`/api/images/${encodeURIComponent(image.id)}/download`}
+            download
+            className={`button ${styles.tool}`}
+            title={image.mine ? 'Download the original' : 'Download'}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true" className={styles.icon}>
+              <path d="M12 4v11m0 0-4.5-4.5M12 15l4.5-4.5M5 19h14" />
+            </svg>
+            <span className="sr-only">Download</span>
+          </a>
+        </div>
         <Link href={`/images/${encodeURIComponent(image.id)}`} className="button">
           Details
         </Link>
@@ -105,6 +155,7 @@ export function Lightbox({ images, index, hasMore, loadingMore, onNavigate, onCl
         onTouchStart={(e) => (touchX.current = e.touches[0]?.clientX ?? null)}
         onTouchEnd={(e) => {
           const start = touchX.current;
+          if (zoomed) return; // a swipe pans the zoomed image
           const end = e.changedTouches[0]?.clientX;
           touchX.current = null;
           if (start === null || end === undefined || Math.abs(end - start) < 50) return;
@@ -112,26 +163,44 @@ export function Lightbox({ images, index, hasMore, loadingMore, onNavigate, onCl
           else if (end > start && hasPrevious) onNavigate(-1);
         }}
       >
-        <div
-          className={styles.frameBox}
-          data-backdrop=""
-          style={{ ['--ratio' as string]: String(image.width / Math.max(1, image.height)) }}
-        >
-          <PlaceholderImage
-            key={image.id}
-            className={styles.frame}
+        {zoomed ? (
+          <ZoomView
             src={image.urls.desktop}
-            srcSet={variantSrcSet(image, ['mobile', 'desktop'])}
-            sizes={lightboxSizes(image)}
-            alt={image.title}
             width={image.widths.desktop}
-            height={scaledHeight(image, image.widths.desktop)}
-            placeholder={image.placeholder}
-            previewSrc={image.urls.thumbnail}
-            loading="eager"
-            fetchPriority="high"
+            height={fullHeight}
+            alt={image.title}
+            focus={zoom.focus}
+            onExit={zoomOut}
           />
-        </div>
+        ) : (
+          <div
+            className={styles.frameBox}
+            data-backdrop=""
+            style={{
+              ['--ratio' as string]: String(image.width / Math.max(1, image.height)),
+              // Never wider than its pixels: an icon stays icon-sized, centred, instead of a blurry blow-up.
+              ['--natural-width' as string]: `${image.widths.desktop}px`,
+            }}
+          >
+            <button type="button" className={styles.zoomIn} onClick={zoomAt}>
+              <span className="sr-only">Zoom in: </span>
+              <PlaceholderImage
+                key={image.id}
+                className={styles.frame}
+                src={image.urls.desktop}
+                srcSet={variantSrcSet(image, ['mobile', 'desktop'])}
+                sizes={lightboxSizes(image)}
+                alt={image.title}
+                width={image.widths.desktop}
+                height={fullHeight}
+                placeholder={image.placeholder}
+                previewSrc={image.urls.thumbnail}
+                loading="eager"
+                fetchPriority="high"
+              />
+            </button>
+          </div>
+        )}
         {/* aria-disabled rather than disabled: a focused button that becomes disabled drops focus out of the dialog. */}
         <button
           type="button"
