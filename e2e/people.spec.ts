@@ -198,7 +198,9 @@ test.describe('the profile', () => {
     await here.page.getByLabel('New password', { exact: true }).fill('second-password-2');
     await here.page.getByLabel('Confirm new password').fill('second-password-2');
     await here.page.getByRole('button', { name: 'Change password' }).click();
-    await expect(here.page.getByRole('alert')).toHaveText('The current password is not correct.');
+    await expect(
+      here.page.getByRole('alert').filter({ hasText: 'The current password is not correct.' }),
+    ).toBeVisible();
 
     await here.page.getByLabel('Current password').fill(account.password);
     await here.page.getByLabel('New password', { exact: true }).fill('second-password-2');
