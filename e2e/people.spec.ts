@@ -159,11 +159,8 @@ test.describe('the profile', () => {
   test('a display name replaces "a member" in the gallery', async ({ browser }) => {
     const account = newAccount('uploader');
     const { context, page } = await signedIn(browser, account);
-    const { id } = await uploadByApi(
-      context.request,
-      `named-later-${randomUUID().slice(0, 6)}.jpg`,
-      await photo(500, 400),
-    );
+    const title = `named-later-${randomUUID().slice(0, 6)}`;
+    const { id } = await uploadByApi(context.request, `${title}.jpg`, await photo(500, 400));
 
     const viewer = await browser.newContext({ storageState: E2E.storage('viewer') });
     const viewerPage = await viewer.newPage();

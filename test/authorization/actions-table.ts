@@ -94,7 +94,10 @@ export const ACTIONS: readonly ActionRow[] = [
   {
     file: PROFILE_ACTIONS,
     name: 'changePasswordAction',
-    args: (f) => [{}, f.form({ current: 'not-their-password', password: 'a new password 1', confirm: 'a new password 1' })],
+    args: (f) => [
+      {},
+      f.form({ current: 'not-their-password', password: 'a new password 1', confirm: 'a new password 1' }),
+    ],
     expect: ownSession('refused'),
     why: 'only one’s own password, and only with the current one (these personas have none; e2e/people.spec.ts changes a real one)',
   },
