@@ -9,6 +9,8 @@ import { audit } from '@/lib/db/audit';
 import { findUserById, setUserName, setUserPassword } from '@/lib/db/users';
 import { changePasswordSchema, displayNameSchema } from '@/lib/schemas/user';
 
+const PASSWORD_CHANGED_URL = '/profile?password=changed';
+
 export interface ProfileFormState {
   error?: string;
   /** What changed, said to the person. */
@@ -50,6 +52,7 @@ export async function changePasswordAction(_prev: ProfileFormState, form: FormDa
     return { error: 'The current password is not correct.' };
   await setUserPassword(user.id, await hashPassword(parsed.data.password));
   await audit(user.id, 'user.password_changed', user.id, { by: 'self' });
-  await signIn('credentials', { email: row.email, password: parsed.data.password, redirect: false });
-  return { done: 'Password changed. Every other browser and device was signed out.' };
+  // Auth.js answers a sign-in with a redirect; the profile page then says what happened.
+  await signIn('credentials', { email: row.email, password: parsed.data.password, redirectTo: PASSWORD_CHANGED_URL });
+  return {};
 }

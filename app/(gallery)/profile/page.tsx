@@ -9,8 +9,9 @@ import { UNNAMED_MEMBER } from '@/lib/people/display-name';
 
 export const metadata: Metadata = { title: 'Profile' };
 
-export default async function ProfilePage() {
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requirePageUser();
+  const passwordChanged = (await searchParams).password === 'changed';
   const hasPassword = Boolean((await findUserById(user.id))?.password_hash);
   return (
     <div className={styles.page}>
@@ -32,6 +33,11 @@ export default async function ProfilePage() {
 
       <section className={`card ${styles.section}`} aria-labelledby="profile-password">
         <h2 id="profile-password">Password</h2>
+        {passwordChanged && (
+          <p className="notice" role="status">
+            Password changed. Every other browser and device was signed out.
+          </p>
+        )}
         {hasPassword ? (
           <>
             <p className="muted">Changing it signs out every other browser and device; this one stays signed in.</p>
