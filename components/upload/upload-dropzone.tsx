@@ -7,6 +7,7 @@ import { ACCEPTED_CONTENT_TYPES, FILE_EXTENSIONS, formatNames } from '@/lib/clou
 import { MAX_UPLOAD_BYTES, megabytes } from '@/lib/cloudflare-images/limits';
 import { imageKeys } from '@/lib/queries/images';
 import { DuplicateFound } from './duplicate-check';
+import { renamePasted } from './pasted-file-name';
 import styles from './upload-dropzone.module.css';
 import { isAbort, runUpload, UploadFailure } from './upload-pipeline';
 import {
@@ -73,7 +74,7 @@ export function UploadDropzone() {
       const files = Array.from(event.clipboardData?.files ?? []);
       if (files.length === 0) return; // plain text pastes stay untouched
       event.preventDefault();
-      addFiles(files);
+      addFiles(renamePasted(files));
     };
     window.addEventListener('paste', onPaste);
     return () => window.removeEventListener('paste', onPaste);
