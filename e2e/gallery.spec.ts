@@ -1,4 +1,4 @@
-/** Browsing: filter mine/all, search by title, and the lightbox with keyboard navigation. */
+/** Browsing: filter mine/all (uploaders only), search by title, and the lightbox with keyboard navigation. */
 import { expect, test } from '@playwright/test';
 import { E2E } from './fixtures/env';
 import { photo, uploadByApi } from './fixtures/images';
@@ -22,12 +22,24 @@ test('search by title, and mine/all', async ({ page }) => {
   await expect(page.getByText(/No images match/)).toBeVisible();
   await page.getByLabel('Search titles').fill('lighthouse');
   await expect(tiles).toHaveCount(2);
-  // The viewer uploaded nothing.
+  // A viewer cannot upload, so has no "My images" to filter by.
+  await expect(page.getByRole('radio', { name: 'My images' })).toHaveCount(0);
+});
+
+test('an uploader filters to their own images', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: E2E.storage('uploader') });
+  const page = await context.newPage();
+  await page.goto('/?q=lighthouse');
+  const tiles = page.getByTestId('gallery-tile');
+  await expect(tiles).toHaveCount(2);
   await page.getByRole('radio', { name: 'My images' }).check();
-  await expect(tiles).toHaveCount(0);
+  await expect(page).toHaveURL(/filter=mine/);
+  await expect(tiles).toHaveCount(2);
+  await page.getByLabel('Search titles').fill('no-such-title-xyz');
   await expect(page.getByText(/No images/).first()).toBeVisible();
   await page.getByRole('radio', { name: 'All images' }).check();
-  await expect(tiles).toHaveCount(2);
+  await expect(page).not.toHaveURL(/filter=mine/);
+  await context.close();
 });
 
 test('the lightbox opens on a tile and moves with the arrow keys; Escape closes it', async ({ page }) => {

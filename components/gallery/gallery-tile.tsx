@@ -48,6 +48,7 @@ export function GalleryTile({ image, eager, onOpen, href, selected }: GalleryTil
         height={scaledHeight(image, image.widths.thumbnail)}
         ratio={displayRatio(image)}
         placeholder={image.placeholder}
+        maxSize={{ width: image.widths.desktop, height: scaledHeight(image, image.widths.desktop) }}
         loading={eager ? 'eager' : 'lazy'}
       />
       <span className={styles.caption}>

@@ -30,21 +30,24 @@ export function GalleryToolbar({
   const searchId = useId();
   return (
     <div className={styles.toolbar}>
-      <fieldset className={styles.segmented}>
-        <legend className="sr-only">Show</legend>
-        {FILTERS.map((f) => (
-          <label key={f.value} className={styles.segment}>
-            <input
-              type="radio"
-              name="gallery-filter"
-              value={f.value}
-              checked={filter === f.value}
-              onChange={() => onFilterChange(f.value)}
-            />
-            <span>{f.label}</span>
-          </label>
-        ))}
-      </fieldset>
+      {/* "My images" means nothing to someone who cannot upload, so viewers get no filter at all. */}
+      {canUpload && (
+        <fieldset className={styles.segmented}>
+          <legend className="sr-only">Show</legend>
+          {FILTERS.map((f) => (
+            <label key={f.value} className={styles.segment}>
+              <input
+                type="radio"
+                name="gallery-filter"
+                value={f.value}
+                checked={filter === f.value}
+                onChange={() => onFilterChange(f.value)}
+              />
+              <span>{f.label}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <search className={styles.search}>
         <label htmlFor={searchId} className="sr-only">
           Search titles

@@ -15,9 +15,9 @@ export interface GalleryViewProps {
 const SEARCH_DEBOUNCE_MS = 300;
 
 /** The filters an address's query asks for. */
-function filtersFromParams(params: Pick<URLSearchParams, 'get'>): GalleryFilters {
+function filtersFromParams(params: Pick<URLSearchParams, 'get'>, canUpload = true): GalleryFilters {
   return {
-    filter: params.get('filter') === 'mine' ? 'mine' : 'all',
+    filter: canUpload && params.get('filter') === 'mine' ? 'mine' : 'all',
     q: (params.get('q') ?? '').trim().slice(0, 100),
   };
 }
@@ -42,7 +42,7 @@ function writeFiltersToUrl({ filter, q }: GalleryFilters): void {
 
 export function GalleryView({ canUpload }: GalleryViewProps) {
   const searchParams = useSearchParams();
-  const { filter: urlFilter, q: urlQ } = filtersFromParams(searchParams);
+  const { filter: urlFilter, q: urlQ } = filtersFromParams(searchParams, canUpload);
   const denied = searchParams.get('denied') === '1';
 
   // Local state answers input at once; the address bar mirrors it.

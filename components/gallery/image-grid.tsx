@@ -1,15 +1,22 @@
 'use client';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef } from 'react';
 import { errorMessage, LoadError } from '@/components/ui/load-error';
 import { CAPTION_HEIGHT, masonryLayout } from '@/lib/gallery/masonry';
 import { useElementWidth } from '@/lib/hooks/use-element-width';
 import { useLoadMoreSentinel } from '@/lib/hooks/use-load-more-sentinel';
-import { type GalleryFilters, galleryQueryOptions, msUntilUrlRefresh, retryServerErrors } from '@/lib/queries/images';
+import {
+  type GalleryFilters,
+  galleryQueryOptions,
+  imageDetailQueryOptions,
+  msUntilUrlRefresh,
+  retryServerErrors,
+} from '@/lib/queries/images';
 import styles from './gallery.module.css';
 import { GalleryEmpty, GallerySkeleton } from './gallery-states';
 import { GalleryTile } from './gallery-tile';
 import { Lightbox } from './lightbox';
+import { useLightboxUrl } from './use-lightbox-url';
 
 export interface ImageGridProps {
   filters: GalleryFilters;
@@ -48,37 +55,47 @@ export function ImageGrid({ filters, canUpload, onClearSearch, selected, onToggl
     generation: data?.pages.length ?? 0,
   });
 
-  const [openId, setOpenId] = useState<string | null>(null);
-  const focusAfterClose = useRef<string | null>(null);
-  const openIndex = openId === null ? -1 : images.findIndex((img) => img.id === openId);
+  const lightbox = useLightboxUrl();
+  const { openId } = lightbox;
+  const listedIndex = openId === null ? -1 : images.findIndex((img) => img.id === openId);
+  // An address naming an image beyond the loaded pages (a shared or reloaded view) fetches just that
+  // one, through the same authorization as its page.
+  const single = useQuery({
+    ...imageDetailQueryOptions(openId ?? ''),
+    enabled: openId !== null && listedIndex < 0 && !query.isPending,
+    retry: retryServerErrors,
+  });
+  const shown =
+    listedIndex >= 0
+      ? { images, index: listedIndex, hasMore: hasNextPage }
+      : single.data
+        ? { images: [single.data], index: 0, hasMore: false }
+        : null;
 
-  const closeLightbox = useCallback(() => {
-    focusAfterClose.current = openId;
-    setOpenId(null);
-  }, [openId]);
-
-  // Focus goes back to the tile of the image last shown, which may not be the one first clicked.
+  // Focus goes back to the tile of the image last shown (however the lightbox closed: button, Escape, Back).
+  const lastOpen = useRef<string | null>(null);
   useEffect(() => {
-    const id = focusAfterClose.current;
+    const id = lastOpen.current;
+    lastOpen.current = openId;
     if (openId !== null || id === null) return;
-    focusAfterClose.current = null;
     const tile = listRef.current?.querySelector<HTMLElement>(`[data-image-id="${CSS.escape(id)}"]`);
     tile?.focus({ preventScroll: true });
     tile?.scrollIntoView({ block: 'nearest' });
   }, [openId]);
 
+  const { show } = lightbox;
   const navigate = useCallback(
     async (step: 1 | -1) => {
-      const next = images[openIndex + step];
-      if (next) return setOpenId(next.id);
+      const next = images[listedIndex + step];
+      if (listedIndex >= 0 && next) return show(next.id);
       if (step === 1 && hasNextPage && !isFetchingNextPage) {
         const result = await fetchNextPage();
         const all = (result.data?.pages ?? []).flatMap((p) => p.images);
         const after = all[all.findIndex((img) => img.id === openId) + 1];
-        if (after) setOpenId(after.id);
+        if (after) show(after.id);
       }
     },
-    [images, openIndex, openId, hasNextPage, isFetchingNextPage, fetchNextPage],
+    [images, listedIndex, openId, hasNextPage, isFetchingNextPage, fetchNextPage, show],
   );
 
   let content: ReactNode;
@@ -107,7 +124,7 @@ export function ImageGrid({ filters, canUpload, onClearSearch, selected, onToggl
                   <GalleryTile
                     image={image}
                     eager={i < layout.columns}
-                    onOpen={onToggle ?? setOpenId}
+                    onOpen={onToggle ?? lightbox.open}
                     selected={selected ? selected.has(image.id) : undefined}
                   />
                 </li>
@@ -139,14 +156,22 @@ export function ImageGrid({ filters, canUpload, onClearSearch, selected, onToggl
   return (
     <div ref={containerRef} className={styles.gridArea}>
       {content}
-      {openIndex >= 0 && (
+      {single.isError && openId !== null && listedIndex < 0 && (
+        <div className="alert" role="alert">
+          <p>Could not open that image. {errorMessage(single.error)}</p>
+          <button type="button" className="button" onClick={lightbox.close}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {shown && (
         <Lightbox
-          images={images}
-          index={openIndex}
-          hasMore={hasNextPage}
+          images={shown.images}
+          index={shown.index}
+          hasMore={shown.hasMore}
           loadingMore={isFetchingNextPage}
           onNavigate={(step) => void navigate(step)}
-          onClose={closeLightbox}
+          onClose={lightbox.close}
         />
       )}
     </div>

@@ -1,11 +1,12 @@
 'use client';
 import Link from 'next/link';
-import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { type KeyboardEvent, type MouseEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { PlaceholderImage } from '@/components/ui/placeholder-image';
 import { scaledHeight, variantSrcSet } from '@/lib/gallery/srcset';
 import type { GalleryImage } from '@/lib/schemas/api';
 import styles from './lightbox.module.css';
 import { useBodyScrollLock } from './use-body-scroll-lock';
+import { ZoomView } from './zoom-view';
 
 export interface LightboxProps {
   images: readonly GalleryImage[];
@@ -15,7 +16,7 @@ export interface LightboxProps {
   loadingMore: boolean;
   onNavigate: (step: 1 | -1) => void;
   onClose: () => void;
-  /** Offer the image page ("Details"); off on share pages, whose visitors may not be signed in. */
+  /** Offer the image page ("Details") and Download; off on share pages, whose visitors may not be signed in. */
   detailsLink?: boolean;
 }
 
@@ -48,6 +49,9 @@ export function Lightbox({
   const image = images[index];
   const hasPrevious = index > 0;
   const hasNext = index < images.length - 1 || hasMore;
+  // Zoom belongs to one image: moving to the next shows it fitted again.
+  const [zoom, setZoom] = useState<{ id: string; focus: { x: number; y: number } } | null>(null);
+  const zoomed = image !== undefined && zoom?.id === image.id;
   useBodyScrollLock();
 
   // showModal() makes the rest of the page inert and puts the dialog in the top layer.
@@ -66,13 +70,25 @@ export function Lightbox({
 
   if (!image) return null;
 
+  const zoomIn = (focus = { x: 0.5, y: 0.5 }) => setZoom({ id: image.id, focus });
+  const zoomOut = () => setZoom(null);
   const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
-    if (e.key === 'ArrowRight' && hasNext) onNavigate(1);
-    else if (e.key === 'ArrowLeft' && hasPrevious) onNavigate(-1);
+    // While zoomed the arrow keys move the image (the zoom view has focus and scrolls natively).
+    if (e.key === 'ArrowRight' && hasNext && !zoomed) onNavigate(1);
+    else if (e.key === 'ArrowLeft' && hasPrevious && !zoomed) onNavigate(-1);
+    else if ((e.key === '+' || e.key === '=') && !zoomed) zoomIn();
+    else if (e.key === '-' && zoomed) zoomOut();
     else if (e.key === 'Escape') onClose();
     else return;
     e.preventDefault();
   };
+  const zoomAt = (e: MouseEvent<HTMLButtonElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    // A keyboard "click" has no position: zoom into the middle.
+    if (e.detail === 0 || box.width === 0) return zoomIn();
+    zoomIn({ x: (e.clientX - box.left) / box.width, y: (e.clientY - box.top) / box.height });
+  };
+  const fullHeight = scaledHeight(image, image.widths.desktop);
 
   return (
     <dialog
@@ -106,6 +122,42 @@ export function Lightbox({
             )}
           </p>
         </div>
+        <div className={styles.tools}>
+          <button
+            type="button"
+            className={`button ${styles.tool} ${styles.zoomButton}`}
+            onClick={zoomOut}
+            aria-disabled={!zoomed}
+            aria-label="Zoom out to fit"
+            title="Zoom out to fit (−)"
+          >
+            −
+          </button>
+          <button
+            type="button"
+            className={`button ${styles.tool} ${styles.zoomButton}`}
+            onClick={() => !zoomed && zoomIn()}
+            aria-disabled={zoomed}
+            aria-label="Zoom in to full size"
+            title="Zoom in to full size (+)"
+          >
+            +
+          </button>
+          {/* Same origin, so `download` is honoured; the route names the file and checks who may have it. */}
+          {detailsLink && (
+            <a
+              href={`/api/images/${encodeURIComponent(image.id)}/download`}
+              download
+              className={`button ${styles.tool}`}
+              title={image.mine ? 'Download the original' : 'Download'}
+            >
+              <svg viewBox="0 0 24 24" aria-hidden="true" className={styles.icon}>
+                <path d="M12 4v11m0 0-4.5-4.5M12 15l4.5-4.5M5 19h14" />
+              </svg>
+              <span className="sr-only">Download</span>
+            </a>
+          )}
+        </div>
         {detailsLink && (
           <Link href={`/images/${encodeURIComponent(image.id)}`} className="button">
             Details
@@ -121,6 +173,7 @@ export function Lightbox({
         onTouchStart={(e) => (touchX.current = e.touches[0]?.clientX ?? null)}
         onTouchEnd={(e) => {
           const start = touchX.current;
+          if (zoomed) return; // a swipe pans the zoomed image
           const end = e.changedTouches[0]?.clientX;
           touchX.current = null;
           if (start === null || end === undefined || Math.abs(end - start) < 50) return;
@@ -128,26 +181,44 @@ export function Lightbox({
           else if (end > start && hasPrevious) onNavigate(-1);
         }}
       >
-        <div
-          className={styles.frameBox}
-          data-backdrop=""
-          style={{ ['--ratio' as string]: String(image.width / Math.max(1, image.height)) }}
-        >
-          <PlaceholderImage
-            key={image.id}
-            className={styles.frame}
+        {zoomed ? (
+          <ZoomView
             src={image.urls.desktop}
-            srcSet={variantSrcSet(image, ['mobile', 'desktop'])}
-            sizes={lightboxSizes(image)}
-            alt={image.title}
             width={image.widths.desktop}
-            height={scaledHeight(image, image.widths.desktop)}
-            placeholder={image.placeholder}
-            previewSrc={image.urls.thumbnail}
-            loading="eager"
-            fetchPriority="high"
+            height={fullHeight}
+            alt={image.title}
+            focus={zoom.focus}
+            onExit={zoomOut}
           />
-        </div>
+        ) : (
+          <div
+            className={styles.frameBox}
+            data-backdrop=""
+            style={{
+              ['--ratio' as string]: String(image.width / Math.max(1, image.height)),
+              // Never wider than its pixels: an icon stays icon-sized, centred, instead of a blurry blow-up.
+              ['--natural-width' as string]: `${image.widths.desktop}px`,
+            }}
+          >
+            <button type="button" className={styles.zoomIn} onClick={zoomAt}>
+              <span className="sr-only">Zoom in: </span>
+              <PlaceholderImage
+                key={image.id}
+                className={styles.frame}
+                src={image.urls.desktop}
+                srcSet={variantSrcSet(image, ['mobile', 'desktop'])}
+                sizes={lightboxSizes(image)}
+                alt={image.title}
+                width={image.widths.desktop}
+                height={fullHeight}
+                placeholder={image.placeholder}
+                previewSrc={image.urls.thumbnail}
+                loading="eager"
+                fetchPriority="high"
+              />
+            </button>
+          </div>
+        )}
         {/* aria-disabled rather than disabled: a focused button that becomes disabled drops focus out of the dialog. */}
         <button
           type="button"

@@ -17,6 +17,8 @@ export interface PlaceholderImageProps {
   placeholder: string | null;
   /** An already-cached smaller rendition to show above the ThumbHash meanwhile (the lightbox uses the thumbnail). */
   previewSrc?: string;
+  /** The largest rendition's pixel size: the image is never drawn larger (an icon stays small, centred). */
+  maxSize?: { width: number; height: number };
   loading?: 'lazy' | 'eager';
   fetchPriority?: 'high' | 'low' | 'auto';
   className?: string;
@@ -37,6 +39,7 @@ export function PlaceholderImage({
   ratio,
   placeholder,
   previewSrc,
+  maxSize,
   loading = 'lazy',
   fetchPriority,
   className,
@@ -61,6 +64,7 @@ export function PlaceholderImage({
       <img
         ref={imgRef}
         className={styles.image}
+        style={maxSize && { maxWidth: maxSize.width, maxHeight: maxSize.height }}
         src={src}
         srcSet={srcSet}
         sizes={sizes}

@@ -6,6 +6,7 @@ import { useDropzone } from 'react-dropzone';
 import { ACCEPTED_CONTENT_TYPES, FILE_EXTENSIONS, formatNames } from '@/lib/cloudflare-images/formats';
 import { MAX_UPLOAD_BYTES, megabytes } from '@/lib/cloudflare-images/limits';
 import { imageKeys } from '@/lib/queries/images';
+import { renamePasted } from './pasted-file-name';
 import styles from './upload-dropzone.module.css';
 import {
   guessType,
@@ -71,7 +72,7 @@ export function UploadDropzone() {
       const files = Array.from(event.clipboardData?.files ?? []);
       if (files.length === 0) return; // plain text pastes stay untouched
       event.preventDefault();
-      addFiles(files);
+      addFiles(renamePasted(files));
     };
     window.addEventListener('paste', onPaste);
     return () => window.removeEventListener('paste', onPaste);

@@ -128,6 +128,12 @@ export async function setUserPassword(id: string, passwordHash: string, db?: App
   return result.numUpdatedRows === 1n;
 }
 
+/** A person's own display name (null: none); the column is not one whose change ends sessions. */
+export async function setUserName(id: string, name: string | null, db?: AppDb): Promise<boolean> {
+  const result = await (await resolveDb(db)).updateTable('users').set({ name }).where('id', '=', id).executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
 /** Notes a successful sign-in (any method); the column is not one whose change ends sessions. */
 export async function recordSignIn(id: string, db?: AppDb, now = Date.now()): Promise<void> {
   await (await resolveDb(db)).updateTable('users').set({ last_sign_in_at: now }).where('id', '=', id).execute();

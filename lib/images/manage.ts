@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/roles';
 import { audit } from '@/lib/db/audit';
 import { deleteImageRecord, imagesOwnedBy, updateImage } from '@/lib/db/images';
 import { assertRemovable, removeUser, UserRuleError } from '@/lib/db/users';
+import { attachmentResponse } from './attachment';
 import { imagesClient } from './client';
 import { loadManagedImage } from './read';
 import { trashImageFor } from './trash';
@@ -37,17 +38,10 @@ export async function deleteImageFor(actor: Actor, recordId: string): Promise<vo
 export async function originalFor(actor: Actor, recordId: string): Promise<Response> {
   const row = await loadManagedImage(actor, recordId);
   const upstream = await imagesClient().blob(row.service_id);
-  const ascii = row.filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return new Response(upstream.body, {
-    headers: {
-      'content-type': row.content_type ?? 'application/octet-stream',
-      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.filename)}`,
-      'cache-control': 'private, no-store',
-      'x-content-type-options': 'nosniff',
-      ...(upstream.headers.get('content-length')
-        ? { 'content-length': upstream.headers.get('content-length') ?? '' }
-        : {}),
-    },
+  return attachmentResponse(upstream.body, {
+    filename: row.filename,
+    contentType: row.content_type ?? 'application/octet-stream',
+    length: upstream.headers.get('content-length'),
   });
 }
 

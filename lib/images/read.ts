@@ -6,6 +6,7 @@ import { ApiError, forbidden, notFound } from '@/lib/api/errors';
 import { type Actor, canManageImage } from '@/lib/auth/roles';
 import { decodeCursor, encodeCursor } from '@/lib/cloudflare-images/cursors';
 import { getImage, type ImageWithOwner, listImages } from '@/lib/db/images';
+import { displayName } from '@/lib/people/display-name';
 import type { GalleryImage, GalleryPage, ImageDetail } from '@/lib/schemas/api';
 import { GALLERY_VARIANTS, type GalleryVariant } from '@/lib/schemas/variant';
 import { signingKey } from './signing-keys';
@@ -32,7 +33,10 @@ export function toGalleryImage(row: ImageWithOwner, viewer: Actor, urls: Record<
     height,
     placeholder: row.placeholder,
     createdAt: new Date(row.created_at).toISOString(),
-    owner: { id: row.owner_id, name: row.owner_name ?? row.owner_email },
+    owner: {
+      id: row.owner_id,
+      name: displayName({ id: row.owner_id, name: row.owner_name, email: row.owner_email }, viewer),
+    },
     mine: row.owner_id === viewer.id,
     urls,
     widths,

@@ -47,3 +47,19 @@ export const newUserSchema = z.object({
   role: roleSchema,
 });
 export type NewUser = z.infer<typeof newUserSchema>;
+
+/** The profile page's display-name form: empty clears the name. */
+export const displayNameSchema = z.object({ name: nameSchema });
+
+/** The profile page's password change: the current password proves it is the person, not just their browser. */
+export const changePasswordSchema = z
+  .object({
+    current: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX_LENGTH),
+    password: passwordSchema,
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { message: 'The new passwords do not match.', path: ['confirm'] })
+  .refine((v) => v.password !== v.current, {
+    message: 'The new password is the same as the current one.',
+    path: ['password'],
+  });

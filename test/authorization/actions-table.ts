@@ -49,6 +49,7 @@ const USER_ACTIONS = 'app/(gallery)/admin/users/actions.ts';
 const KEY_ACTIONS = 'app/(gallery)/admin/keys/actions.ts';
 const VARIANT_ACTIONS = 'app/(gallery)/admin/variants/actions.ts';
 const SHARE_ACTIONS = 'app/s/[token]/actions.ts';
+const PROFILE_ACTIONS = 'app/(gallery)/profile/actions.ts';
 
 export const ACTIONS: readonly ActionRow[] = [
   {
@@ -84,6 +85,23 @@ export const ACTIONS: readonly ActionRow[] = [
     why: 'ends the caller’s own session record; signed out there is nothing to end',
   },
   { file: AUTH_ACTIONS, name: 'signOutEverywhereAction', args: () => [], expect: ownSession('done → /sign-in') },
+  {
+    file: PROFILE_ACTIONS,
+    name: 'updateDisplayNameAction',
+    args: (f) => [{}, f.form({ name: `Someone ${f.unusedName()}` })],
+    expect: ownSession('done'),
+    why: 'each person names only themselves',
+  },
+  {
+    file: PROFILE_ACTIONS,
+    name: 'changePasswordAction',
+    args: (f) => [
+      {},
+      f.form({ current: 'not-their-password', password: 'a new password 1', confirm: 'a new password 1' }),
+    ],
+    expect: ownSession('refused'),
+    why: 'only one’s own password, and only with the current one (these personas have none; e2e/people.spec.ts changes a real one)',
+  },
   {
     file: INVITE_ACTIONS,
     name: 'acceptInviteAction',

@@ -28,6 +28,7 @@ export const PAGES: readonly PageRow[] = [
   { file: 'app/(gallery)/(browse)/page.tsx', expect: page(SIGN_IN, 200, 200, 200, 200) },
   { file: 'app/(gallery)/(browse)/images/[id]/page.tsx', expect: page(SIGN_IN, 200, 200, 200, 200) },
   { file: 'app/(gallery)/upload/page.tsx', expect: page(SIGN_IN, DENIED, 200, 200, 200) },
+  { file: 'app/(gallery)/profile/page.tsx', expect: page(SIGN_IN, 200, 200, 200, 200), why: 'everyone has their own' },
   { file: 'app/(gallery)/admin/page.tsx', expect: page(SIGN_IN, 403, 403, 403, 200), why: 'app/forbidden.tsx' },
   { file: 'app/(gallery)/admin/users/page.tsx', expect: page(SIGN_IN, 403, 403, 403, 200) },
   { file: 'app/(gallery)/admin/images/page.tsx', expect: page(SIGN_IN, 403, 403, 403, 200) },

@@ -66,6 +66,13 @@ export const ROUTES: readonly RouteRow[] = [
   { file: 'app/api/images/[id]/route.ts', method: 'DELETE', expect: ownerOrAdmin(204), missing: signedIn(404) },
   { file: 'app/api/images/[id]/original/route.ts', method: 'GET', expect: ownerOrAdmin(200), missing: signedIn(404) },
   {
+    file: 'app/api/images/[id]/download/route.ts',
+    method: 'GET',
+    expect: signedIn(200),
+    missing: signedIn(404),
+    why: 'whoever may see an image may save it: the original for its owner or an admin, the desktop variant for others',
+  },
+  {
     file: 'app/api/images/[id]/complete/route.ts',
     method: 'POST',
     target: 'upload',

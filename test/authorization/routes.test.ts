@@ -34,6 +34,10 @@ beforeAll(async () => {
   // Every call uploads its own target; the per-user limit is not what this file tests.
   vi.stubEnv('PIXVAULT_UPLOADS_PER_MINUTE', '10000');
   people = await createPeople();
+  // As at every start-up: the app's named variants exist (the download route delivers one).
+  const { ensureVariants } = await import('@/lib/images/variants');
+  const { imagesClient } = await import('@/lib/images/client');
+  await ensureVariants(imagesClient());
 });
 afterAll(() => t.stop());
 

@@ -10,6 +10,7 @@ const LABELS: Record<string, string> = {
   'user.created': 'User created',
   'user.role_changed': 'Role changed',
   'user.password_changed': 'Password changed',
+  'user.name_changed': 'Display name changed',
   'user.password_reset': 'Password reset by an admin',
   'user.disabled': 'User disabled',
   'user.enabled': 'User enabled',

@@ -1,0 +1,58 @@
+'use server';
+// Server actions of the profile page: one's own display name and password.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { signIn } from '@/lib/auth/config';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { getCurrentUser } from '@/lib/auth/session';
+import { audit } from '@/lib/db/audit';
+import { findUserById, setUserName, setUserPassword } from '@/lib/db/users';
+import { changePasswordSchema, displayNameSchema } from '@/lib/schemas/user';
+
+const PASSWORD_CHANGED_URL = '/profile?password=changed';
+
+export interface ProfileFormState {
+  error?: string;
+  /** What changed, said to the person. */
+  done?: string;
+}
+
+async function signedInUser() {
+  const user = await getCurrentUser();
+  if (!user) redirect('/sign-in');
+  return user;
+}
+
+// The profile page: sets or clears the signed-in person's display name.
+export async function updateDisplayNameAction(_prev: ProfileFormState, form: FormData): Promise<ProfileFormState> {
+  const user = await signedInUser();
+  const parsed = displayNameSchema.safeParse({ name: form.get('name') ?? '' });
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the name.' };
+  const { name } = parsed.data;
+  if (name === user.name) return { done: 'Nothing to change.' };
+  await setUserName(user.id, name);
+  await audit(user.id, 'user.name_changed', user.id, { from: user.name, to: name });
+  // The header and every page that names people show the new name on their next render.
+  revalidatePath('/', 'layout');
+  return { done: name ? `You are shown as “${name}”.` : 'Name removed: others see you as “a member”.' };
+}
+
+/**
+ * The profile page: a new password after the current one. Changing it ends every session of the
+ * person (a trigger in the store); this browser then signs in again with the new password, so only
+ * the others are signed out.
+ */
+export async function changePasswordAction(_prev: ProfileFormState, form: FormData): Promise<ProfileFormState> {
+  const user = await signedInUser();
+  const parsed = changePasswordSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.' };
+  const row = await findUserById(user.id);
+  if (!row?.password_hash) return { error: 'This account signs in with GitHub; it has no password to change here.' };
+  if (!(await verifyPassword(row.password_hash, parsed.data.current)))
+    return { error: 'The current password is not correct.' };
+  await setUserPassword(user.id, await hashPassword(parsed.data.password));
+  await audit(user.id, 'user.password_changed', user.id, { by: 'self' });
+  // Auth.js answers a sign-in with a redirect; the profile page then says what happened.
+  await signIn('credentials', { email: row.email, password: parsed.data.password, redirectTo: PASSWORD_CHANGED_URL });
+  return {};
+}
