@@ -89,7 +89,7 @@ test('the trash says when it is empty', async ({ playwright }) => {
 
 test('an iPhone HEIC photo uploads, is converted, and shows upright', async ({ page }) => {
   // 96×48 pixels stored sideways with EXIF orientation 6 (see lib/image-service/heic.test.ts): upright is 48×96.
-  const heic = readFileSync(path.join(__dirname, '..', 'test', 'fixtures', 'portrait-orientation6.heic'));
+  const heic = readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'portrait-orientation6.heic'));
   await page.goto('/upload');
   await page
     .getByLabel('Image files to upload')

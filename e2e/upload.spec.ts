@@ -56,8 +56,10 @@ test('upload three files with progress, then see them in the gallery', async ({ 
     uploadThroughput: -1,
   });
 
-  // The bytes went to the image service's one-time URLs, never through the app server.
-  expect(toService.filter((u) => /\/[A-Za-z0-9_-]{10,}\/[0-9a-f-]{36}$/.test(u))).toHaveLength(3);
+  // The bytes went to three one-time URLs of the image service, never through the app server (a URL
+  // may be asked twice: the e2e service takes 2 uploads per client at once and answers a third 429).
+  const oneTime = toService.filter((u) => /\/[A-Za-z0-9_-]{10,}\/[0-9a-f-]{36}$/.test(u));
+  expect(new Set(oneTime).size).toBe(3);
   expect(appUploads).toEqual([]);
 
   await page.getByRole('link', { name: 'View in gallery' }).click();
