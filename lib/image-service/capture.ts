@@ -18,9 +18,10 @@ function find(entries: ExifEntry[], tag: number): ExifEntry | undefined {
 function asText(e: ExifEntry | undefined): string | null {
   if (e?.type !== TYPE_ASCII) return null;
   // Control characters are never meaningful in these fields; NULs separate multi-part values.
-  const s = e.value
-    .toString('utf8')
-    .replace(/[\0-\x1f\x7f]+/g, ' ')
+  const s = [...e.value.toString('utf8')]
+    .map((c) => ((c.codePointAt(0) ?? 0) < 0x20 || c === '\x7f' ? ' ' : c))
+    .join('')
+    .replace(/ +/g, ' ')
     .trim();
   return s === '' ? null : s.slice(0, 256);
 }
