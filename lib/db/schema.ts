@@ -38,6 +38,21 @@ export interface ImagesTable {
   placeholder: string | null;
   created_at: number;
   updated_at: number;
+  /** JSON of CaptureInfo (lib/cloudflare-images/capture-info.ts); null when the backend reported none. */
+  capture: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the photo was taken (epoch ms; the camera's wall time read as UTC when it recorded no offset). */
+  taken_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The timeline's order: taken_at, or created_at when the image has no capture date. */
+  timeline_at: ColumnType<number | null, number | null | undefined, number | null>;
+  caption: ColumnType<string, string | undefined, string>;
+  /** The normalised tags joined by single spaces (what search indexes); `image_tags` has one row each. */
+  tags: ColumnType<string, string | undefined, string>;
+}
+
+/** One row per tag of an image, for exact tag filters. */
+export interface ImageTagsTable {
+  image_id: string;
+  tag: string;
 }
 
 export interface AuditLogTable {
@@ -105,6 +120,7 @@ export interface Database {
   users: UsersTable;
   invites: InvitesTable;
   images: ImagesTable;
+  image_tags: ImageTagsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
   sessions: SessionsTable;
@@ -121,6 +137,7 @@ export const TABLES = [
   'users',
   'invites',
   'images',
+  'image_tags',
   'audit_log',
   'settings',
   'sessions',

@@ -6,6 +6,7 @@ import type { Migration } from 'kysely';
 import * as baseline from './0001-baseline';
 import * as rateLimits from './0002-rate-limits';
 import * as adminUsers from './0004-admin-users';
+import * as captionsTags from './0006-captions-tags';
 
 export const BASELINE = '0001_baseline';
 
@@ -13,6 +14,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   [BASELINE]: baseline,
   '0002_rate_limits': rateLimits,
   '0004_admin_users': adminUsers,
+  '0006_captions_tags': captionsTags,
 };
 
 /** For a pre-Kysely SQLite install the baseline's tables already exist: it is recorded, not run. */
