@@ -5,25 +5,25 @@
 import { notFound } from '@/lib/api/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { audit } from '@/lib/db/audit';
+import { setCaptionAndTags } from '@/lib/db/image-text';
 import { deleteImageRecord, imagesOwnedBy, updateImage } from '@/lib/db/images';
 import { assertRemovable, removeUser, UserRuleError } from '@/lib/db/users';
+import type { ImageUpdate } from '@/lib/schemas/api';
 import type { AppVariant } from '@/lib/schemas/variant';
 import { imagesClient } from './client';
 import { loadManagedImage } from './read';
 import { signingKey } from './signing-keys';
 import { signedLink } from './urls';
 
-export async function updateImageFor(
-  actor: Actor,
-  recordId: string,
-  changes: { title?: string; private?: boolean },
-): Promise<void> {
+export async function updateImageFor(actor: Actor, recordId: string, changes: ImageUpdate): Promise<void> {
   const row = await loadManagedImage(actor, recordId);
   // The service is changed first: if it refuses, the app's record still tells the truth.
   if (changes.private !== undefined && changes.private !== (row.private === 1)) {
     await imagesClient().update(row.service_id, { requireSignedURLs: changes.private });
   }
-  await updateImage(recordId, changes);
+  const { caption, tags, ...rest } = changes;
+  if (rest.title !== undefined || rest.private !== undefined) await updateImage(recordId, rest);
+  if (caption !== undefined || tags !== undefined) await setCaptionAndTags(recordId, { caption, tags });
   await audit(actor.id, 'image.updated', recordId, changes);
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CaptureInfo } from '@/lib/cloudflare-images/capture-info';
 import { ACCEPTED_CONTENT_TYPES, formatNames } from '@/lib/cloudflare-images/formats';
 import { MAX_UPLOAD_BYTES, megabytes } from '@/lib/cloudflare-images/limits';
-import { tagFilterSchema } from './image-text';
+import { captionSchema, tagFilterSchema, tagsSchema } from './image-text';
 import { APP_VARIANTS, type GalleryVariant } from './variant';
 
 export const uploadRequestSchema = z.object({
@@ -39,8 +39,11 @@ export const imageUpdateSchema = z
   .object({
     title: z.string().trim().min(1, 'The title cannot be empty.').max(200).optional(),
     private: z.boolean().optional(),
+    caption: captionSchema.optional(),
+    tags: tagsSchema.optional(),
   })
-  .refine((v) => v.title !== undefined || v.private !== undefined, 'Nothing to change.');
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Nothing to change.');
+export type ImageUpdate = z.infer<typeof imageUpdateSchema>;
 
 export const linkRequestSchema = z.object({
   variant: z.enum(APP_VARIANTS),
