@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage, LoadError } from '@/components/ui/load-error';
 import { CAPTION_HEIGHT, masonryLayout } from '@/lib/gallery/masonry';
+import { type GallerySection, gallerySections } from '@/lib/gallery/timeline';
 import { useElementWidth } from '@/lib/hooks/use-element-width';
 import { useLoadMoreSentinel } from '@/lib/hooks/use-load-more-sentinel';
 import { type GalleryFilters, galleryQueryOptions, msUntilUrlRefresh, retryServerErrors } from '@/lib/queries/images';
@@ -33,10 +34,14 @@ export function ImageGrid({ filters, canUpload, onClearSearch }: ImageGridProps)
   }, [data]);
 
   const containerRef = useRef<HTMLDivElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(containerRef);
-  const layout = useMemo(() => masonryLayout(images, width), [images, width]);
+  // A search is in order of relevance: month headers would repeat, so only the plain timeline has them.
+  const ranked = data?.pages[0]?.ranked ?? false;
+  const sections = useMemo(
+    () => gallerySections(images, filters.sort === 'taken' && !ranked),
+    [images, filters.sort, ranked],
+  );
 
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   useLoadMoreSentinel(sentinelRef, {
@@ -59,7 +64,7 @@ export function ImageGrid({ filters, canUpload, onClearSearch }: ImageGridProps)
     const id = focusAfterClose.current;
     if (openId !== null || id === null) return;
     focusAfterClose.current = null;
-    const tile = listRef.current?.querySelector<HTMLElement>(`[data-image-id="${CSS.escape(id)}"]`);
+    const tile = containerRef.current?.querySelector<HTMLElement>(`[data-image-id="${CSS.escape(id)}"]`);
     tile?.focus({ preventScroll: true });
     tile?.scrollIntoView({ block: 'nearest' });
   }, [openId]);
@@ -87,25 +92,23 @@ export function ImageGrid({ filters, canUpload, onClearSearch }: ImageGridProps)
   else
     content = (
       <>
-        <ul
-          ref={listRef}
-          className={styles.grid}
-          style={{ height: layout.height, ['--caption-height' as string]: `${CAPTION_HEIGHT}px` }}
-          aria-label="Images, newest first"
-          aria-busy={isPlaceholderData || undefined}
-          data-stale={isPlaceholderData || undefined}
-        >
-          {width > 0 &&
-            images.map((image, i) => {
-              const pos = layout.positions[i];
-              if (!pos) return null;
-              return (
-                <li key={image.id} className={styles.cell} style={{ left: pos.left, top: pos.top, width: pos.width }}>
-                  <GalleryTile image={image} eager={i < layout.columns} onOpen={setOpenId} />
-                </li>
-              );
-            })}
-        </ul>
+        {sections.map((section, i) => (
+          <GridSection
+            key={section.key}
+            section={section}
+            width={width}
+            first={i === 0}
+            stale={isPlaceholderData}
+            order={
+              ranked
+                ? 'Images, best match first'
+                : filters.sort === 'taken'
+                  ? 'newest taken first'
+                  : 'Images, newest first'
+            }
+            onOpen={setOpenId}
+          />
+        ))}
         <div ref={sentinelRef} className={styles.footer}>
           {isFetchNextPageError ? (
             <div className="alert" role="alert">
@@ -142,5 +145,46 @@ export function ImageGrid({ filters, canUpload, onClearSearch }: ImageGridProps)
         />
       )}
     </div>
+  );
+}
+
+interface GridSectionProps {
+  section: GallerySection;
+  width: number;
+  first: boolean;
+  stale: boolean;
+  order: string;
+  onOpen: (id: string) => void;
+}
+
+/** One masonry block; in the timeline, one per month under its header. */
+function GridSection({ section, width, first, stale, order, onOpen }: GridSectionProps) {
+  const layout = useMemo(() => masonryLayout(section.images, width), [section.images, width]);
+  const list = (
+    <ul
+      className={styles.grid}
+      style={{ height: layout.height, ['--caption-height' as string]: `${CAPTION_HEIGHT}px` }}
+      aria-label={section.label ? `${section.label}, ${order}` : order}
+      aria-busy={stale || undefined}
+      data-stale={stale || undefined}
+    >
+      {width > 0 &&
+        section.images.map((image, i) => {
+          const pos = layout.positions[i];
+          if (!pos) return null;
+          return (
+            <li key={image.id} className={styles.cell} style={{ left: pos.left, top: pos.top, width: pos.width }}>
+              <GalleryTile image={image} eager={first && i < layout.columns} onOpen={onOpen} />
+            </li>
+          );
+        })}
+    </ul>
+  );
+  if (!section.label) return list;
+  return (
+    <section className={styles.month} aria-label={section.label}>
+      <h2 className={styles.monthHeading}>{section.label}</h2>
+      {list}
+    </section>
   );
 }

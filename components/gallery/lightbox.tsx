@@ -1,10 +1,11 @@
 'use client';
 import Link from 'next/link';
-import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { PlaceholderImage } from '@/components/ui/placeholder-image';
 import { scaledHeight, variantSrcSet } from '@/lib/gallery/srcset';
 import type { GalleryImage } from '@/lib/schemas/api';
 import styles from './lightbox.module.css';
+import { LightboxInfo } from './lightbox-info';
 import { useBodyScrollLock } from './use-body-scroll-lock';
 
 export interface LightboxProps {
@@ -35,6 +36,7 @@ export function Lightbox({ images, index, hasMore, loadingMore, onNavigate, onCl
   const closeRef = useRef<HTMLButtonElement>(null);
   const touchX = useRef<number | null>(null);
   const titleId = useId();
+  const [showInfo, setShowInfo] = useState(false);
   const image = images[index];
   const hasPrevious = index > 0;
   const hasNext = index < images.length - 1 || hasMore;
@@ -92,6 +94,9 @@ export function Lightbox({ images, index, hasMore, loadingMore, onNavigate, onCl
             <span>by {image.owner.name}</span>
           </p>
         </div>
+        <button type="button" className="button" aria-pressed={showInfo} onClick={() => setShowInfo((v) => !v)}>
+          Info
+        </button>
         <Link href={`/images/${encodeURIComponent(image.id)}`} className="button">
           Details
         </Link>
@@ -152,6 +157,7 @@ export function Lightbox({ images, index, hasMore, loadingMore, onNavigate, onCl
           <span aria-hidden="true">{loadingMore ? '…' : '›'}</span>
         </button>
       </div>
+      {showInfo && <LightboxInfo id={image.id} />}
     </dialog>
   );
 }

@@ -1,6 +1,15 @@
 /** Mutations on one image (title, visibility, delete, signed links), keeping the detail and gallery caches honest. */
 import { type InfiniteData, type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { GalleryPage, ImageDetail } from '@/lib/schemas/api';
+
+/** What PATCH /api/images/{id} takes (validated again on the server). */
+export interface ImageUpdateInput {
+  title?: string;
+  private?: boolean;
+  caption?: string;
+  tags?: string[];
+}
+
 import type { AppVariant } from '@/lib/schemas/variant';
 import { apiFetch, imageKeys } from './images';
 
@@ -15,7 +24,7 @@ const imageUrl = (id: string) => `/api/images/${encodeURIComponent(id)}`;
 export function useUpdateImage(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (changes: { title?: string; private?: boolean }) =>
+    mutationFn: (changes: ImageUpdateInput) =>
       apiFetch<ImageDetail>(imageUrl(id), { method: 'PATCH', body: JSON.stringify(changes) }),
     onSuccess: (detail) => {
       queryClient.setQueryData(imageKeys.detail(id), detail);
