@@ -10,7 +10,7 @@ import styles from './lightbox.module.css';
 export function LightboxInfo({ id }: { id: string }) {
   const query = useQuery({ ...imageDetailQueryOptions(id), retry: retryServerErrors });
   return (
-    <aside className={styles.info} aria-label="Image info" aria-busy={query.isPending || undefined}>
+    <aside className={styles.info} aria-label="Info panel" aria-busy={query.isPending || undefined}>
       {query.isPending ? (
         <p className="muted">Loading info…</p>
       ) : query.data ? (

@@ -11,7 +11,9 @@ const monthFormat = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'num
 export function formatTaken(takenAt: string, offset: string | null): string {
   const wall = new Date(`${takenAt}Z`);
   if (Number.isNaN(wall.getTime())) return '—';
-  return offset ? `${takenFormat.format(wall)} (UTC${offset})` : takenFormat.format(wall);
+  // Newer ICU puts a narrow no-break space before AM/PM; one plain space reads (and tests) the same everywhere.
+  const text = takenFormat.format(wall).replace(/\s/g, ' ');
+  return offset ? `${text} (UTC${offset})` : text;
 }
 
 /** `May 2024` for a `YYYY-MM…` date (wall time or ISO instant in UTC). */
