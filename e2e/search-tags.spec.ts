@@ -55,14 +55,14 @@ test('caption and tags, search by tag and by caption, tag chips, timeline months
 
   await page.goto(`/images/${july.id}`);
   const info = page.getByLabel('Image info');
-  await expect(info.getByText('Canon EOS R5')).toBeVisible();
+  await expect(info.getByText('Canon EOS R5')).toBeVisible({ timeout: 60_000 }); // first load of a busy build
   await expect(info.getByText('Jul 14, 2019, 6:05 PM (UTC+02:00)')).toBeVisible();
   await expect(info.getByText('1/250 s · f/4 · ISO 200 · 35 mm')).toBeVisible();
   await expect(info.getByText('RF35mm F1.8')).toBeVisible();
 
   await page.getByRole('button', { name: 'Add caption and tags' }).click();
-  await page.getByLabel('Caption').fill(`Fishing boats at ${captionWord} <b>dusk</b>`);
-  await page.getByLabel('Tags').fill(`#${tag.toUpperCase()}, harbour`);
+  await page.getByLabel('Caption', { exact: true }).fill(`Fishing boats at ${captionWord} <b>dusk</b>`);
+  await page.getByLabel('Tags', { exact: true }).fill(`#${tag.toUpperCase()}, harbour`);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText(`Fishing boats at ${captionWord} <b>dusk</b>`)).toBeVisible(); // text, never markup
   const chips = page.getByRole('list', { name: 'Tags' });
@@ -70,7 +70,7 @@ test('caption and tags, search by tag and by caption, tag chips, timeline months
 
   // Bad tags are refused with a sentence, and nothing is saved.
   await page.getByRole('button', { name: 'Edit caption and tags' }).click();
-  await page.getByLabel('Tags').fill('ok, no"quotes');
+  await page.getByLabel('Tags', { exact: true }).fill('ok, no"quotes');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('alert')).toContainText('letters, digits');
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -131,7 +131,7 @@ test('a viewer sees caption and tags but cannot change them', async ({ browser, 
   const context = await browser.newContext({ storageState: E2E.storage('viewer') });
   const page = await context.newPage();
   await page.goto(`/images/${id}`);
-  await expect(page.getByText('Seen by all')).toBeVisible();
+  await expect(page.getByText('Seen by all')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('link', { name: `#${tag}` })).toBeVisible();
   await expect(page.getByRole('button', { name: /caption and tags/ })).toHaveCount(0);
   expect((await page.request.patch(`/api/images/${id}`, { data: { caption: 'mine now' } })).status()).toBe(403);
