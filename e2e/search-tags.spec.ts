@@ -72,7 +72,7 @@ test('caption and tags, search by tag and by caption, tag chips, timeline months
   await page.getByRole('button', { name: 'Edit caption and tags' }).click();
   await page.getByLabel('Tags', { exact: true }).fill('ok, no"quotes');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('alert')).toContainText('letters, digits');
+  await expect(page.getByRole('alert').filter({ hasText: 'letters, digits' })).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   // Search by caption: only that image; by tag: all three, the one with the tag in its title/tags first.
