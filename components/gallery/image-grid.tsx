@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import { type ReactNode, useCallback, useEffect, useMemo, useRef } from 'react';
 import { errorMessage, LoadError } from '@/components/ui/load-error';
 import { CAPTION_HEIGHT, masonryLayout } from '@/lib/gallery/masonry';
+import { type GallerySection, gallerySections } from '@/lib/gallery/timeline';
 import { useElementWidth } from '@/lib/hooks/use-element-width';
 import { useLoadMoreSentinel } from '@/lib/hooks/use-load-more-sentinel';
 import {
@@ -43,10 +44,14 @@ export function ImageGrid({ filters, canUpload, onClearSearch, selected, onToggl
   }, [data]);
 
   const containerRef = useRef<HTMLDivElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(containerRef);
-  const layout = useMemo(() => masonryLayout(images, width), [images, width]);
+  // A search is in order of relevance: month headers would repeat, so only the plain timeline has them.
+  const ranked = data?.pages[0]?.ranked ?? false;
+  const sections = useMemo(
+    () => gallerySections(images, filters.sort === 'taken' && !ranked),
+    [images, filters.sort, ranked],
+  );
 
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   useLoadMoreSentinel(sentinelRef, {
@@ -78,7 +83,7 @@ export function ImageGrid({ filters, canUpload, onClearSearch, selected, onToggl
     const id = lastOpen.current;
     lastOpen.current = openId;
     if (openId !== null || id === null) return;
-    const tile = listRef.current?.querySelector<HTMLElement>(`[data-image-id="${CSS.escape(id)}"]`);
+    const tile = containerRef.current?.querySelector<HTMLElement>(`[data-image-id="${CSS.escape(id)}"]`);
     tile?.focus({ preventScroll: true });
     tile?.scrollIntoView({ block: 'nearest' });
   }, [openId]);
@@ -107,30 +112,24 @@ export function ImageGrid({ filters, canUpload, onClearSearch, selected, onToggl
   else
     content = (
       <>
-        <ul
-          ref={listRef}
-          className={styles.grid}
-          style={{ height: layout.height, ['--caption-height' as string]: `${CAPTION_HEIGHT}px` }}
-          aria-label="Images, newest first"
-          aria-busy={isPlaceholderData || undefined}
-          data-stale={isPlaceholderData || undefined}
-        >
-          {width > 0 &&
-            images.map((image, i) => {
-              const pos = layout.positions[i];
-              if (!pos) return null;
-              return (
-                <li key={image.id} className={styles.cell} style={{ left: pos.left, top: pos.top, width: pos.width }}>
-                  <GalleryTile
-                    image={image}
-                    eager={i < layout.columns}
-                    onOpen={onToggle ?? lightbox.open}
-                    selected={selected ? selected.has(image.id) : undefined}
-                  />
-                </li>
-              );
-            })}
-        </ul>
+        {sections.map((section, i) => (
+          <GridSection
+            key={section.key}
+            section={section}
+            width={width}
+            first={i === 0}
+            stale={isPlaceholderData}
+            order={
+              ranked
+                ? 'Images, best match first'
+                : filters.sort === 'taken'
+                  ? 'newest taken first'
+                  : 'Images, newest first'
+            }
+            onOpen={onToggle ?? lightbox.open}
+            selected={selected}
+          />
+        ))}
         <div ref={sentinelRef} className={styles.footer}>
           {isFetchNextPageError ? (
             <div className="alert" role="alert">
@@ -175,5 +174,53 @@ export function ImageGrid({ filters, canUpload, onClearSearch, selected, onToggl
         />
       )}
     </div>
+  );
+}
+
+interface GridSectionProps {
+  section: GallerySection;
+  width: number;
+  first: boolean;
+  stale: boolean;
+  order: string;
+  onOpen: (id: string) => void;
+  /** Select mode's chosen ids (undefined outside select mode). */
+  selected?: ReadonlySet<string>;
+}
+
+/** One masonry block; in the timeline, one per month under its header. */
+function GridSection({ section, width, first, stale, order, onOpen, selected }: GridSectionProps) {
+  const layout = useMemo(() => masonryLayout(section.images, width), [section.images, width]);
+  const list = (
+    <ul
+      className={styles.grid}
+      style={{ height: layout.height, ['--caption-height' as string]: `${CAPTION_HEIGHT}px` }}
+      aria-label={section.label ? `${section.label}, ${order}` : order}
+      aria-busy={stale || undefined}
+      data-stale={stale || undefined}
+    >
+      {width > 0 &&
+        section.images.map((image, i) => {
+          const pos = layout.positions[i];
+          if (!pos) return null;
+          return (
+            <li key={image.id} className={styles.cell} style={{ left: pos.left, top: pos.top, width: pos.width }}>
+              <GalleryTile
+                image={image}
+                eager={first && i < layout.columns}
+                onOpen={onOpen}
+                selected={selected ? selected.has(image.id) : undefined}
+              />
+            </li>
+          );
+        })}
+    </ul>
+  );
+  if (!section.label) return list;
+  return (
+    <section className={styles.month} aria-label={section.label}>
+      <h2 className={styles.monthHeading}>{section.label}</h2>
+      {list}
+    </section>
   );
 }

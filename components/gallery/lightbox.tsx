@@ -5,6 +5,7 @@ import { PlaceholderImage } from '@/components/ui/placeholder-image';
 import { scaledHeight, variantSrcSet } from '@/lib/gallery/srcset';
 import type { GalleryImage } from '@/lib/schemas/api';
 import styles from './lightbox.module.css';
+import { LightboxInfo } from './lightbox-info';
 import { useBodyScrollLock } from './use-body-scroll-lock';
 import { ZoomView } from './zoom-view';
 
@@ -46,6 +47,7 @@ export function Lightbox({
   const closeRef = useRef<HTMLButtonElement>(null);
   const touchX = useRef<number | null>(null);
   const titleId = useId();
+  const [showInfo, setShowInfo] = useState(false);
   const image = images[index];
   const hasPrevious = index > 0;
   const hasNext = index < images.length - 1 || hasMore;
@@ -159,6 +161,11 @@ export function Lightbox({
           )}
         </div>
         {detailsLink && (
+          <button type="button" className="button" aria-pressed={showInfo} onClick={() => setShowInfo((v) => !v)}>
+            Info
+          </button>
+        )}
+        {detailsLink && (
           <Link href={`/images/${encodeURIComponent(image.id)}`} className="button">
             Details
           </Link>
@@ -239,6 +246,7 @@ export function Lightbox({
           <span aria-hidden="true">{loadingMore ? '…' : '›'}</span>
         </button>
       </div>
+      {showInfo && detailsLink && <LightboxInfo id={image.id} />}
     </dialog>
   );
 }

@@ -1,4 +1,6 @@
 /** An image record in the API's shape, as every images endpoint returns it. */
+
+import { CAPTURE_INFO_FIELD, type CaptureInfo } from '@/lib/cloudflare-images/capture-info';
 import { encodeDeliveryId } from '@/lib/cloudflare-images/ids';
 import type { ImageRow } from './db';
 
@@ -11,6 +13,8 @@ export interface ApiImage {
   variants: string[];
   creator?: string;
   draft?: true;
+  /** Extension (capture-info.ts): how the photo was taken; absent when the original has no such EXIF. */
+  [CAPTURE_INFO_FIELD]?: CaptureInfo;
 }
 
 export function deliveryBase(publicUrl: string, accountHash: string): string {
@@ -29,5 +33,6 @@ export function toApiImage(row: ImageRow, base: string, variantNames: readonly s
   };
   if (row.creator !== null) image.creator = row.creator;
   if (row.draft) image.draft = true;
+  if (row.capture) image[CAPTURE_INFO_FIELD] = JSON.parse(row.capture) as CaptureInfo;
   return image;
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError, forbidden, notFound } from '@/lib/api/errors';
 import { type Actor, canManageImage, canUpload } from '@/lib/auth/roles';
+import { readCaptureInfo } from '@/lib/cloudflare-images/capture-info';
 import { audit } from '@/lib/db/audit';
 import {
   deleteImageRecord,
@@ -116,7 +117,9 @@ export async function completeRecord(row: ImageRow, context?: UploadContext): Pr
   const bytes = Buffer.from(await res.arrayBuffer());
   const contentType = res.headers.get('content-type') ?? 'application/octet-stream';
   const details = await describeOriginal(bytes, contentType);
-  const fields = { ...details, bytes: bytes.length, contentType, filename: image.filename ?? null };
+  // The embedded service's capture-info extension; real Cloudflare sends none (then: no capture date).
+  const capture = readCaptureInfo(image);
+  const fields = { ...details, bytes: bytes.length, contentType, filename: image.filename ?? null, capture };
   if (await markReady(row.id, fields, ctx.db))
     await audit(row.owner_id, 'image.uploaded', row.id, { bytes: bytes.length }, ctx.db);
   return 'ready';
