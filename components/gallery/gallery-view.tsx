@@ -1,6 +1,7 @@
 'use client';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { filtersFromParams } from '@/lib/gallery/filters';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
 import type { GalleryFilters } from '@/lib/queries/images';
 import styles from './gallery.module.css';
@@ -12,14 +13,6 @@ export interface GalleryViewProps {
 }
 
 const SEARCH_DEBOUNCE_MS = 300;
-
-/** The filters an address's query asks for. */
-function filtersFromParams(params: Pick<URLSearchParams, 'get'>): GalleryFilters {
-  return {
-    filter: params.get('filter') === 'mine' ? 'mine' : 'all',
-    q: (params.get('q') ?? '').trim().slice(0, 100),
-  };
-}
 
 /**
  * Writes the filters into the address bar without a server round trip (Next keeps useSearchParams

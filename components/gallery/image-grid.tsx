@@ -1,21 +1,34 @@
 'use client';
+import dynamic from 'next/dynamic';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage, LoadError } from '@/components/ui/load-error';
-import { CAPTION_HEIGHT, masonryLayout } from '@/lib/gallery/masonry';
-import { useElementWidth } from '@/lib/hooks/use-element-width';
+import { gridStyle, tileStyle } from '@/lib/gallery/layout-style';
+import { CAPTION_HEIGHT, responsiveMasonry } from '@/lib/gallery/masonry';
 import { useLoadMoreSentinel } from '@/lib/hooks/use-load-more-sentinel';
 import { type GalleryFilters, galleryQueryOptions, msUntilUrlRefresh, retryServerErrors } from '@/lib/queries/images';
 import styles from './gallery.module.css';
 import { GalleryEmpty, GallerySkeleton } from './gallery-states';
 import { GalleryTile } from './gallery-tile';
-import { Lightbox } from './lightbox';
+
+/**
+ * The lightbox is a separate chunk: nothing on the first screen needs it. It is fetched when the
+ * browser is idle after load, so the first click does not wait for it either.
+ */
+const loadLightbox = () => import('./lightbox').then((m) => m.Lightbox);
+const Lightbox = dynamic(loadLightbox, { ssr: false });
 
 export interface ImageGridProps {
   filters: GalleryFilters;
   canUpload: boolean;
   onClearSearch: () => void;
 }
+
+/**
+ * Tiles that load at once, with the HTML (about the first screen at 1280 px; a phone's first screen
+ * holds fewer). The rest wait until they approach the viewport.
+ */
+const EAGER_TILES = 10;
 
 export function ImageGrid({ filters, canUpload, onClearSearch }: ImageGridProps) {
   const query = useInfiniteQuery({
@@ -32,11 +45,9 @@ export function ImageGrid({ filters, canUpload, onClearSearch }: ImageGridProps)
     return (data?.pages ?? []).flatMap((p) => p.images).filter((img) => !seen.has(img.id) && Boolean(seen.add(img.id)));
   }, [data]);
 
-  const containerRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(containerRef);
-  const layout = useMemo(() => masonryLayout(images, width), [images, width]);
+  const layouts = useMemo(() => responsiveMasonry(images), [images]);
 
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   useLoadMoreSentinel(sentinelRef, {
@@ -44,6 +55,11 @@ export function ImageGrid({ filters, canUpload, onClearSearch }: ImageGridProps)
     onLoadMore: loadMore,
     generation: data?.pages.length ?? 0,
   });
+
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1));
+    idle(() => void loadLightbox());
+  }, []);
 
   const [openId, setOpenId] = useState<string | null>(null);
   const focusAfterClose = useRef<string | null>(null);
@@ -90,21 +106,16 @@ export function ImageGrid({ filters, canUpload, onClearSearch }: ImageGridProps)
         <ul
           ref={listRef}
           className={styles.grid}
-          style={{ height: layout.height, ['--caption-height' as string]: `${CAPTION_HEIGHT}px` }}
+          style={{ ...gridStyle(layouts), ['--caption-height' as string]: `${CAPTION_HEIGHT}px` }}
           aria-label="Images, newest first"
           aria-busy={isPlaceholderData || undefined}
           data-stale={isPlaceholderData || undefined}
         >
-          {width > 0 &&
-            images.map((image, i) => {
-              const pos = layout.positions[i];
-              if (!pos) return null;
-              return (
-                <li key={image.id} className={styles.cell} style={{ left: pos.left, top: pos.top, width: pos.width }}>
-                  <GalleryTile image={image} eager={i < layout.columns} onOpen={setOpenId} />
-                </li>
-              );
-            })}
+          {images.map((image, i) => (
+            <li key={image.id} className={styles.cell} style={tileStyle(layouts, i)}>
+              <GalleryTile image={image} eager={i < EAGER_TILES} onOpen={setOpenId} />
+            </li>
+          ))}
         </ul>
         <div ref={sentinelRef} className={styles.footer}>
           {isFetchNextPageError ? (
@@ -129,7 +140,7 @@ export function ImageGrid({ filters, canUpload, onClearSearch }: ImageGridProps)
     );
 
   return (
-    <div ref={containerRef} className={styles.gridArea}>
+    <div className={styles.gridArea}>
       {content}
       {openIndex >= 0 && (
         <Lightbox
