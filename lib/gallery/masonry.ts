@@ -68,14 +68,31 @@ export function masonryLayout(items: readonly Sized[], containerWidth: number): 
   return { columns, gap, columnWidth, positions, height: Math.max(0, Math.max(...heights) - gap) };
 }
 
-/** The `sizes` attribute for grid tiles, derived from the same breakpoints as the layout. */
-export const GRID_SIZES = [
-  ...BREAKPOINTS.map(([below, columns, gap]) => {
-    const fixed = PAGE_PADDING + gap * (columns - 1);
-    return `(max-width: ${below + PAGE_PADDING - 1}px) calc((100vw - ${fixed}px) / ${columns})`;
-  }),
-  `calc((min(100vw, ${PAGE_MAX}px) - ${PAGE_PADDING + WIDEST.gap * (WIDEST.columns - 1)}px) / ${WIDEST.columns})`,
-].join(', ');
+/**
+ * The `sizes` attribute for grid tiles, derived from the same breakpoints as the layout: the column
+ * width, times `scale` for images drawn wider than their tile (see `coverScale`).
+ */
+export function gridSizes(scale = 1): string {
+  const times = scale === 1 ? '' : ` * ${Number(scale.toFixed(3))}`;
+  return [
+    ...BREAKPOINTS.map(([below, columns, gap]) => {
+      const fixed = PAGE_PADDING + gap * (columns - 1);
+      return `(max-width: ${below + PAGE_PADDING - 1}px) calc((100vw - ${fixed}px) / ${columns}${times})`;
+    }),
+    `calc((min(100vw, ${PAGE_MAX}px) - ${PAGE_PADDING + WIDEST.gap * (WIDEST.columns - 1)}px) / ${WIDEST.columns}${times})`,
+  ].join(', ');
+}
+
+export const GRID_SIZES = gridSizes();
+
+/**
+ * How much wider than its tile an image is drawn: a panorama beyond MAX_RATIO fills the tile's height
+ * (`object-fit: cover`), so its drawn width is the tile's times this. Tall images fill the width: 1.
+ */
+export function coverScale(item: Sized): number {
+  const ratio = item.width > 0 && item.height > 0 ? item.width / item.height : 1;
+  return Math.max(1, ratio / MAX_RATIO);
+}
 
 /**
  * A tile's place for one column count, in terms of the column width `w` the browser will have:

@@ -2,9 +2,9 @@
 import type { GalleryImage } from '@/lib/schemas/api';
 import type { GalleryVariant } from '@/lib/schemas/variant';
 
-export function variantSrcSet(
-  image: Pick<GalleryImage, 'urls' | 'widths'>,
-  variants: readonly GalleryVariant[],
+export function variantSrcSet<V extends GalleryVariant>(
+  image: { urls: Record<V, string>; widths: Record<V, number> },
+  variants: readonly V[],
 ): string {
   // Small originals make several variants the same width; duplicate descriptors invalidate the srcset.
   const urlByWidth = new Map<number, string>();
