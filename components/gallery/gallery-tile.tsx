@@ -1,9 +1,9 @@
 'use client';
 import type { MouseEvent } from 'react';
 import { PlaceholderImage } from '@/components/ui/placeholder-image';
+import { tileVariants } from '@/lib/gallery/ladder';
 import { coverScale, displayRatio, gridSizes } from '@/lib/gallery/masonry';
 import { scaledHeight, variantSrcSet } from '@/lib/gallery/srcset';
-import { tileVariants } from '@/lib/gallery/ladder';
 import type { GalleryImage } from '@/lib/schemas/api';
 import styles from './gallery.module.css';
 

@@ -1,6 +1,6 @@
 'use client';
-import dynamic from 'next/dynamic';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage, LoadError } from '@/components/ui/load-error';
 import { gridStyle, tileStyle } from '@/lib/gallery/layout-style';

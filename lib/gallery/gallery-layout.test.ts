@@ -118,8 +118,11 @@ describe('responsive masonry (CSS-placed, for the server render)', () => {
     let from = 0;
     for (const { columns, gap } of LAYOUT_COLUMNS) {
       const below = BREAKPOINTS.find(([, c]) => c === columns)?.[0];
-      const range = below === undefined ? `width >= ${from}px` : from ? `${from}px <= width < ${below}px` : `width < ${below}px`;
-      expect(css).toContain(`@container (${range}) {\n  .grid { --n: ${columns}; --gap: ${gap}px; --h: var(--h${columns}); }`);
+      const range =
+        below === undefined ? `width >= ${from}px` : from ? `${from}px <= width < ${below}px` : `width < ${below}px`;
+      expect(css).toContain(
+        `@container (${range}) {\n  .grid { --n: ${columns}; --gap: ${gap}px; --h: var(--h${columns}); }`,
+      );
       from = below ?? from;
     }
   });

@@ -7,7 +7,6 @@ export function tileVariants(image: Sized): readonly GalleryVariant[] {
   return coverScale(image) > 1 ? [...TILE_VARIANTS, 'large', 'desktop'] : TILE_VARIANTS;
 }
 
-
 /** The lightbox's stage is the viewport minus the top bar and padding; `sizes` follows from the image's proportions. */
 export function lightboxSizes(image: Sized): string {
   const ratio = image.width / Math.max(1, image.height);
