@@ -5,7 +5,7 @@ import { PlaceholderImage } from '@/components/ui/placeholder-image';
 import { lightboxSizes } from '@/lib/gallery/ladder';
 import { scaledHeight, variantSrcSet } from '@/lib/gallery/srcset';
 import type { GalleryImage } from '@/lib/schemas/api';
-import { LIGHTBOX_VARIANTS } from '@/lib/schemas/variant';
+import { LIGHTBOX_VARIANTS } from '@/lib/schemas/gallery-variants';
 import styles from './lightbox.module.css';
 import { useBodyScrollLock } from './use-body-scroll-lock';
 

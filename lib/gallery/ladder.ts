@@ -1,5 +1,5 @@
 /** Which variants a picture offers the browser and at what size it is drawn, for the ladders in lib/schemas/variant.ts. */
-import { type GalleryVariant, TILE_VARIANTS } from '@/lib/schemas/variant';
+import { type GalleryVariant, TILE_VARIANTS } from '@/lib/schemas/gallery-variants';
 import { coverScale, type Sized } from './masonry';
 
 /** A tile's candidates; a panorama drawn wider than its tile (cover) also gets the lightbox's larger rungs. */

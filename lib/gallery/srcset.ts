@@ -1,6 +1,6 @@
 /** `srcset` strings from the signed variant URLs and their real widths (never guessed widths). */
 import type { GalleryImage } from '@/lib/schemas/api';
-import type { GalleryVariant } from '@/lib/schemas/variant';
+import type { GalleryVariant } from '@/lib/schemas/gallery-variants';
 
 export function variantSrcSet<V extends GalleryVariant>(
   image: { urls: Record<V, string>; widths: Record<V, number> },

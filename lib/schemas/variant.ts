@@ -3,32 +3,10 @@
  * renders. Signed images can only be served through named variants (Cloudflare refuses flexible ones).
  */
 import { PUBLIC_VARIANT, type Variant } from '@/lib/cloudflare-images/variants';
+import { GALLERY_VARIANTS } from './gallery-variants';
 
-/**
- * The grid's `srcset` ladder, designed from the tile widths the masonry uses (lib/gallery/masonry.ts):
- * tiles are 141–276 CSS px wide, so 141–826 device px at 1×–3×. Rungs 1.5× apart from 200 to 828 px give
- * every tile a candidate at most 1.5× its displayed width (lib/gallery/ladder.test.ts checks it).
- */
-export const TILE_VARIANTS = ['tile200', 'tile300', 'tile450', 'tile675', 'mobile'] as const;
-
-/**
- * The lightbox's ladder: the tiles' rungs (a tall image on a small screen is drawn narrow), then `large`
- * splitting the 828 → 1920 step, up to `desktop`.
- */
-export const LIGHTBOX_VARIANTS = [...TILE_VARIANTS, 'large', 'desktop'] as const;
-
-/** Every variant the gallery's pages sign URLs for, smallest first. */
-export const GALLERY_VARIANTS = [
-  'tile200',
-  'tile300',
-  'thumbnail',
-  'tile450',
-  'tile675',
-  'mobile',
-  'large',
-  'desktop',
-] as const;
-export type GalleryVariant = (typeof GALLERY_VARIANTS)[number];
+// The names live in a zod-free module, so the gallery's client code can import them without the schemas.
+export { GALLERY_VARIANTS, type GalleryVariant, LIGHTBOX_VARIANTS, TILE_VARIANTS } from './gallery-variants';
 
 /** Every variant the app asks for: the gallery's, and the account's own `public`. */
 export const APP_VARIANTS = [...GALLERY_VARIANTS, PUBLIC_VARIANT.id] as const;
