@@ -114,14 +114,17 @@ describe('responsive masonry (CSS-placed, for the server render)', () => {
   });
 
   it('has a container query in gallery.module.css for every breakpoint of the layout', () => {
-    const css = readFileSync(new URL('../../components/gallery/gallery.module.css', import.meta.url), 'utf8');
+    const css = readFileSync(new URL('../../components/gallery/gallery.module.css', import.meta.url), 'utf8').replace(
+      /\s+/g,
+      ' ',
+    );
     let from = 0;
     for (const { columns, gap } of LAYOUT_COLUMNS) {
       const below = BREAKPOINTS.find(([, c]) => c === columns)?.[0];
       const range =
         below === undefined ? `width >= ${from}px` : from ? `${from}px <= width < ${below}px` : `width < ${below}px`;
       expect(css).toContain(
-        `@container (${range}) {\n  .grid { --n: ${columns}; --gap: ${gap}px; --h: var(--h${columns}); }`,
+        `@container (${range}) { .grid { --n: ${columns}; --gap: ${gap}px; --h: var(--h${columns}); }`,
       );
       from = below ?? from;
     }
