@@ -37,7 +37,7 @@ test('the server HTML already holds the first page of tiles with their signed sr
   for (const image of listed.images) {
     expect(html).toContain(`data-image-id="${image.id}"`);
     // The same signed URLs the API hands out (same bucket), as srcset candidates of an <img>.
-    expect(html).toMatch(new RegExp(`<img[^>]*srcSet="[^"]*${escape(image.urls.tile200)} \\d+w`, 'i'));
+    expect(html).toMatch(new RegExp(`<img[^>]*srcSet="[^"]*${escapeRegExp(image.urls.tile200)} \\d+w`, 'i'));
     expect(html).toContain(`${image.urls.tile675} `);
   }
 });
@@ -104,7 +104,7 @@ test('a 375 px phone at 3× loads tile-sized variants, not 828 px ones, for the 
   await context.close();
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
