@@ -42,22 +42,25 @@ test('the server HTML already holds the first page of tiles with their signed sr
   }
 });
 
-test('a page without scripts shows the tiles laid out', async ({ browser }) => {
+test('without the page’s JavaScript the tiles are laid out and load', async ({ browser }) => {
   const context = await browser.newContext({
     storageState: E2E.storage('viewer'),
-    javaScriptEnabled: false,
     viewport: { width: 1280, height: 900 },
   });
+  // The bundles never arrive, so React never runs: what shows is the server's HTML and CSS alone. (Scripts
+  // are not disabled outright: the streamed page is swapped in by a small inline script, as in any browser.)
+  await context.route(/\/_next\/static\/chunks\/.*\.js$/, (route) => route.abort());
   const page = await context.newPage();
   await page.goto(`/?q=${PREFIX}`);
   const tiles = page.getByTestId('gallery-tile');
   await expect(tiles).toHaveCount(COUNT);
-  await expectImagesLoadedWithoutScripts(page);
+  await expect(tiles.first()).toBeVisible();
+  await expectEagerImagesLoaded(page);
   // Five columns at 1280 px: the first five tiles sit side by side on the top row.
   const boxes = await tiles.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
-  const tops = new Set(boxes.slice(0, 5).map((b) => Math.round(b.top)));
-  expect(tops.size).toBe(1);
+  expect(new Set(boxes.slice(0, 5).map((b) => Math.round(b.top))).size).toBe(1);
   expect(new Set(boxes.slice(0, 5).map((b) => Math.round(b.left))).size).toBe(5);
+  expect(boxes.every((b) => b.width > 200 && b.width < 260)).toBe(true);
   await context.close();
 });
 
@@ -99,7 +102,7 @@ test('a 375 px phone at 3× loads tile-sized variants, not 828 px ones, for the 
   const variants = images.map((p) => p.split('/').at(-1));
   expect(variants.length).toBeGreaterThan(0);
   // ~169 CSS px tiles × 3 ≈ 506 device px: the 675 px rung (the 450 one where Chromium rounds down).
-  expect(variants.every((v) => v === 'tile675' || v === 'tile450')).toBe(true);
+  expect(variants.filter((v) => v !== 'tile675' && v !== 'tile450')).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('gallery-375.png') });
   await context.close();
 });
@@ -108,8 +111,8 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Without scripts no `loading` attribute can be changed: wait for the eager (first) tiles only. */
-async function expectImagesLoadedWithoutScripts(page: Page): Promise<void> {
+/** The first tiles (`loading="eager"`) have pixels; the lazy ones are left as the browser wants them. */
+async function expectEagerImagesLoaded(page: Page): Promise<void> {
   const eager = page.locator('[data-testid="gallery-tile"] img[loading="eager"]');
   await expect.poll(() => eager.count()).toBeGreaterThan(0);
   await expect
