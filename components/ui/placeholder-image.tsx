@@ -82,28 +82,21 @@ export function PlaceholderImage({
           aria-hidden="true"
         />
       )}
-      {/*
-        In a <picture>, so the server render does not hoist a <link rel="preload" imagesrcset> per eager
-        image into <head>: the <img> tags arrive in the same response anyway, and Chromium's phone
-        emulation evaluated those head preloads at a 980 px layout width (828 px downloads for 169 px tiles).
-      */}
-      <picture>
-        <img
-          ref={imgRef}
-          className={styles.image}
-          src={src}
-          srcSet={srcSet}
-          sizes={sizes}
-          alt={alt}
-          width={width}
-          height={height}
-          loading={loading}
-          decoding="async"
-          fetchPriority={fetchPriority}
-          onLoad={() => setState('loaded')}
-          onError={() => setState('failed')}
-        />
-      </picture>
+      <img
+        ref={imgRef}
+        className={styles.image}
+        src={src}
+        srcSet={srcSet}
+        sizes={sizes}
+        alt={alt}
+        width={width}
+        height={height}
+        loading={loading}
+        decoding="async"
+        fetchPriority={fetchPriority}
+        onLoad={() => setState('loaded')}
+        onError={() => setState('failed')}
+      />
       {state === 'failed' && (
         <span className={styles.failed} aria-hidden="true">
           Image unavailable
