@@ -1,9 +1,9 @@
 'use client';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { filtersFromParams, sameFilters } from '@/lib/gallery/filters';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
 import type { GalleryFilters } from '@/lib/queries/images';
-import { tagSchema } from '@/lib/schemas/image-text';
 import styles from './gallery.module.css';
 import { GalleryToolbar } from './gallery-toolbar';
 import { ImageGrid } from './image-grid';
@@ -14,20 +14,6 @@ export interface GalleryViewProps {
 }
 
 const SEARCH_DEBOUNCE_MS = 300;
-
-/** The filters an address's query asks for. */
-function filtersFromParams(params: Pick<URLSearchParams, 'get'>, canUpload = true): GalleryFilters {
-  const tag = tagSchema.safeParse(params.get('tag') ?? '');
-  return {
-    filter: canUpload && params.get('filter') === 'mine' ? 'mine' : 'all',
-    q: (params.get('q') ?? '').trim().slice(0, 100),
-    sort: params.get('sort') === 'taken' ? 'taken' : 'uploaded',
-    tag: tag.success ? tag.data : '',
-  };
-}
-
-const sameFilters = (a: GalleryFilters, b: GalleryFilters) =>
-  a.filter === b.filter && a.q === b.q && a.sort === b.sort && a.tag === b.tag;
 
 /**
  * Writes the filters into the address bar without a server round trip (Next keeps useSearchParams

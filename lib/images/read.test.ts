@@ -80,7 +80,16 @@ describe('gallery listing', () => {
     const url = new URL(image?.urls.thumbnail ?? '');
     expect(url.origin + url.pathname).toBe(`https://imagedelivery.net/HASH/svc-${image?.id.slice(4)}/thumbnail`);
     expect(verifySignature(url.pathname, url.search.slice(1), ['signing-key'], t0 / 1000).ok).toBe(true);
-    expect(image?.widths).toEqual({ thumbnail: 400, mobile: 828, desktop: 1920 });
+    expect(image?.widths).toEqual({
+      tile200: 200,
+      tile300: 300,
+      thumbnail: 400,
+      tile450: 450,
+      tile675: 675,
+      mobile: 828,
+      large: 1280,
+      desktop: 1920,
+    });
   });
 
   it('tells the viewer whether they may manage the image', async () => {

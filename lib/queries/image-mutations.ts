@@ -11,7 +11,6 @@ export interface ImageUpdateInput {
   tags?: string[];
 }
 
-
 const imageUrl = (id: string) => `/api/images/${encodeURIComponent(id)}`;
 
 export function useUpdateImage(id: string) {
