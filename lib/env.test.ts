@@ -61,6 +61,7 @@ describe('configuration', () => {
       credentials: {},
       webhookUrl: null,
       eagerVariants: true,
+      keepLocation: false,
     });
     expect(existsSync(dataDir)).toBe(false);
   });

@@ -58,6 +58,7 @@ const serviceEnvSchema = z.object({
   ),
   IMAGE_SERVICE_SVG_QUEUE_MAX: withDefault(z.coerce.number().int().min(0).max(1000), 16),
   IMAGE_SERVICE_EAGER_VARIANTS: bool(true),
+  IMAGE_SERVICE_KEEP_LOCATION: bool(false),
   IMAGE_SERVICE_UPLOADS_MAX: withDefault(z.coerce.number().int().min(1).max(10_000), 32),
   IMAGE_SERVICE_UPLOADS_PER_CLIENT: withDefault(z.coerce.number().int().min(1).max(10_000), 8),
   IMAGE_SERVICE_UPLOAD_MIN_KBPS: withDefault(z.coerce.number().min(0).max(1_000_000), 8),
@@ -104,6 +105,7 @@ export function readServiceEnv(env: Env = process.env) {
       svgWorkers: e.IMAGE_SERVICE_SVG_WORKERS,
       svgQueueMax: e.IMAGE_SERVICE_SVG_QUEUE_MAX,
       eagerVariants: e.IMAGE_SERVICE_EAGER_VARIANTS,
+      keepLocation: e.IMAGE_SERVICE_KEEP_LOCATION,
       urlIngestAllowPrivate: e.IMAGE_SERVICE_URL_ALLOW_PRIVATE,
       uploads: {
         maxActive: e.IMAGE_SERVICE_UPLOADS_MAX,

@@ -1,10 +1,10 @@
 'use client';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import styles from '@/components/gallery/gallery.module.css';
 import { GalleryTile } from '@/components/gallery/gallery-tile';
 import { Lightbox } from '@/components/gallery/lightbox';
-import { CAPTION_HEIGHT, masonryLayout } from '@/lib/gallery/masonry';
-import { useElementWidth } from '@/lib/hooks/use-element-width';
+import { gridStyle, tileStyle } from '@/lib/gallery/layout-style';
+import { CAPTION_HEIGHT, responsiveMasonry } from '@/lib/gallery/masonry';
 import type { GalleryImage } from '@/lib/schemas/api';
 
 export interface AlbumGridProps {
@@ -17,11 +17,13 @@ export interface AlbumGridProps {
   onToggle?: (id: string) => void;
 }
 
+/** Tiles that load at once, as in the gallery. */
+const EAGER_TILES = 10;
+
 /** A fixed set of images (an album, a share) in the gallery's masonry grid, tiles and lightbox. */
 export function AlbumGrid({ images, label, shared = false, selected, onToggle }: AlbumGridProps) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(containerRef);
-  const layout = useMemo(() => masonryLayout(images, width), [images, width]);
+  // Tiles carry their place for every column count and CSS picks one (as in the gallery).
+  const layouts = useMemo(() => responsiveMasonry(images), [images]);
   const [openId, setOpenId] = useState<string | null>(null);
   const openIndex = openId === null ? -1 : images.findIndex((img) => img.id === openId);
   const selecting = selected !== undefined && onToggle !== undefined;
@@ -33,28 +35,23 @@ export function AlbumGrid({ images, label, shared = false, selected, onToggle }:
   };
 
   return (
-    <div ref={containerRef} className={styles.gridArea}>
+    <div className={styles.gridArea}>
       <ul
         className={styles.grid}
-        style={{ height: layout.height, ['--caption-height' as string]: `${CAPTION_HEIGHT}px` }}
+        style={{ ...gridStyle(layouts), ['--caption-height' as string]: `${CAPTION_HEIGHT}px` }}
         aria-label={label}
       >
-        {width > 0 &&
-          images.map((image, i) => {
-            const pos = layout.positions[i];
-            if (!pos) return null;
-            return (
-              <li key={image.id} className={styles.cell} style={{ left: pos.left, top: pos.top, width: pos.width }}>
-                <GalleryTile
-                  image={image}
-                  eager={i < layout.columns}
-                  onOpen={onOpen}
-                  href={shared ? `#${encodeURIComponent(image.id)}` : undefined}
-                  selected={selecting ? selected.has(image.id) : undefined}
-                />
-              </li>
-            );
-          })}
+        {images.map((image, i) => (
+          <li key={image.id} className={styles.cell} style={tileStyle(layouts, i)}>
+            <GalleryTile
+              image={image}
+              eager={i < EAGER_TILES}
+              onOpen={onOpen}
+              href={shared ? `#${encodeURIComponent(image.id)}` : undefined}
+              selected={selecting ? selected.has(image.id) : undefined}
+            />
+          </li>
+        ))}
       </ul>
       {openIndex >= 0 && (
         <Lightbox

@@ -30,13 +30,14 @@ export interface GalleryEmptyProps {
 }
 
 export function GalleryEmpty({ filters, canUpload, onClearSearch }: GalleryEmptyProps) {
-  if (filters.q) {
+  if (filters.q || filters.tag) {
+    const what = [filters.q && `“${filters.q}”`, filters.tag && `#${filters.tag}`].filter(Boolean).join(' and ');
     return (
       <div className={`card ${stateStyles.stateBox}`}>
-        <h2>No images match “{filters.q}”</h2>
+        <h2>No images match {what}</h2>
         <p className="muted">
-          {filters.filter === 'mine' ? 'Only your images were searched. ' : ''}Titles are searched; try fewer or other
-          words.
+          {filters.filter === 'mine' ? 'Only your images were searched. ' : ''}Titles, captions, tags, file names and
+          uploaders’ names are searched; try fewer or other words.
         </p>
         <button type="button" className="button" onClick={onClearSearch}>
           Clear search

@@ -1,7 +1,8 @@
 'use client';
 import type { MouseEvent } from 'react';
 import { PlaceholderImage } from '@/components/ui/placeholder-image';
-import { displayRatio, GRID_SIZES } from '@/lib/gallery/masonry';
+import { tileVariants } from '@/lib/gallery/ladder';
+import { coverScale, displayRatio, gridSizes } from '@/lib/gallery/masonry';
 import { scaledHeight, variantSrcSet } from '@/lib/gallery/srcset';
 import type { GalleryImage } from '@/lib/schemas/api';
 import styles from './gallery.module.css';
@@ -40,12 +41,12 @@ export function GalleryTile({ image, eager, onOpen, href, selected }: GalleryTil
     >
       <PlaceholderImage
         className={styles.tileImage}
-        src={image.urls.thumbnail}
-        srcSet={variantSrcSet(image, ['thumbnail', 'mobile', 'desktop'])}
-        sizes={GRID_SIZES}
+        src={image.urls.tile300}
+        srcSet={variantSrcSet(image, tileVariants(image))}
+        sizes={gridSizes(coverScale(image))}
         alt={image.title}
-        width={image.widths.thumbnail}
-        height={scaledHeight(image, image.widths.thumbnail)}
+        width={image.widths.tile300}
+        height={scaledHeight(image, image.widths.tile300)}
         ratio={displayRatio(image)}
         placeholder={image.placeholder}
         maxSize={{ width: image.widths.desktop, height: scaledHeight(image, image.widths.desktop) }}

@@ -1,6 +1,7 @@
 'use client';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { filtersFromParams, sameFilters } from '@/lib/gallery/filters';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
 import type { GalleryFilters } from '@/lib/queries/images';
 import styles from './gallery.module.css';
@@ -14,27 +15,20 @@ export interface GalleryViewProps {
 
 const SEARCH_DEBOUNCE_MS = 300;
 
-/** The filters an address's query asks for. */
-function filtersFromParams(params: Pick<URLSearchParams, 'get'>, canUpload = true): GalleryFilters {
-  return {
-    filter: canUpload && params.get('filter') === 'mine' ? 'mine' : 'all',
-    q: (params.get('q') ?? '').trim().slice(0, 100),
-  };
-}
-
 /**
  * Writes the filters into the address bar without a server round trip (Next keeps useSearchParams
  * in sync with history.replaceState), so Back from an image page returns to the same view. An
  * address that already says the same is left alone (with any notice it carries, like `denied`).
  */
-function writeFiltersToUrl({ filter, q }: GalleryFilters): void {
+function writeFiltersToUrl(filters: GalleryFilters): void {
+  const { filter, q, sort, tag } = filters;
   const params = new URLSearchParams(window.location.search);
-  const shown = filtersFromParams(params);
-  if (shown.filter === filter && shown.q === q) return;
-  if (filter === 'mine') params.set('filter', 'mine');
-  else params.delete('filter');
-  if (q) params.set('q', q);
-  else params.delete('q');
+  if (sameFilters(filtersFromParams(params), filters)) return;
+  const put = (key: string, value: string | false) => (value ? params.set(key, value) : params.delete(key));
+  put('filter', filter === 'mine' && 'mine');
+  put('q', q);
+  put('sort', sort === 'taken' && 'taken');
+  put('tag', tag);
   params.delete('denied');
   const query = params.toString();
   window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
@@ -42,14 +36,16 @@ function writeFiltersToUrl({ filter, q }: GalleryFilters): void {
 
 export function GalleryView({ canUpload }: GalleryViewProps) {
   const searchParams = useSearchParams();
-  const { filter: urlFilter, q: urlQ } = filtersFromParams(searchParams, canUpload);
+  const { filter: urlFilter, q: urlQ, sort: urlSort, tag: urlTag } = filtersFromParams(searchParams, canUpload);
   const denied = searchParams.get('denied') === '1';
 
   // Local state answers input at once; the address bar mirrors it.
   const [filter, setFilter] = useState(urlFilter);
   const [text, setText] = useState(urlQ);
+  const [sort, setSort] = useState(urlSort);
+  const [tag, setTag] = useState(urlTag);
   const q = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
-  const filters: GalleryFilters = useMemo(() => ({ filter, q }), [filter, q]);
+  const filters: GalleryFilters = useMemo(() => ({ filter, q, sort, tag }), [filter, q, sort, tag]);
 
   const applied = useRef(filters);
   useEffect(() => {
@@ -59,12 +55,18 @@ export function GalleryView({ canUpload }: GalleryViewProps) {
 
   // The URL changed without us (e.g. the header's "Gallery" link while filtered): adopt it.
   useEffect(() => {
-    if (applied.current.filter === urlFilter && applied.current.q === urlQ) return;
+    const url = { filter: urlFilter, q: urlQ, sort: urlSort, tag: urlTag };
+    if (sameFilters(applied.current, url)) return;
     setFilter(urlFilter);
     setText(urlQ);
-  }, [urlFilter, urlQ]);
+    setSort(urlSort);
+    setTag(urlTag);
+  }, [urlFilter, urlQ, urlSort, urlTag]);
 
-  const clearSearch = useCallback(() => setText(''), []);
+  const clearSearch = useCallback(() => {
+    setText('');
+    setTag('');
+  }, []);
   const selection = useSelection();
 
   return (
@@ -81,6 +83,10 @@ export function GalleryView({ canUpload }: GalleryViewProps) {
         search={text}
         onSearchChange={setText}
         searchPending={text.trim() !== q}
+        sort={sort}
+        onSortChange={setSort}
+        tag={tag}
+        onTagChange={setTag}
         canUpload={canUpload}
       />
       {canUpload && <SelectionBar selection={selection} />}

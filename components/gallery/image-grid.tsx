@@ -1,9 +1,11 @@
 'use client';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef } from 'react';
 import { errorMessage, LoadError } from '@/components/ui/load-error';
-import { CAPTION_HEIGHT, masonryLayout } from '@/lib/gallery/masonry';
-import { useElementWidth } from '@/lib/hooks/use-element-width';
+import { gridStyle, tileStyle } from '@/lib/gallery/layout-style';
+import { CAPTION_HEIGHT, responsiveMasonry } from '@/lib/gallery/masonry';
+import { type GallerySection, gallerySections } from '@/lib/gallery/timeline';
 import { useLoadMoreSentinel } from '@/lib/hooks/use-load-more-sentinel';
 import {
   type GalleryFilters,
@@ -15,8 +17,14 @@ import {
 import styles from './gallery.module.css';
 import { GalleryEmpty, GallerySkeleton } from './gallery-states';
 import { GalleryTile } from './gallery-tile';
-import { Lightbox } from './lightbox';
 import { useLightboxUrl } from './use-lightbox-url';
+
+/**
+ * The lightbox is a separate chunk: nothing on the first screen needs it. It is fetched when the
+ * browser is idle after load, so the first click does not wait for it either.
+ */
+const loadLightbox = () => import('./lightbox').then((m) => m.Lightbox);
+const Lightbox = dynamic(loadLightbox, { ssr: false });
 
 export interface ImageGridProps {
   filters: GalleryFilters;
@@ -26,6 +34,12 @@ export interface ImageGridProps {
   selected?: ReadonlySet<string>;
   onToggle?: (id: string) => void;
 }
+
+/**
+ * Tiles that load at once, with the HTML (about the first screen at 1280 px; a phone's first screen
+ * holds fewer). The rest wait until they approach the viewport.
+ */
+const EAGER_TILES = 10;
 
 export function ImageGrid({ filters, canUpload, onClearSearch, selected, onToggle }: ImageGridProps) {
   const query = useInfiniteQuery({
@@ -43,10 +57,13 @@ export function ImageGrid({ filters, canUpload, onClearSearch, selected, onToggl
   }, [data]);
 
   const containerRef = useRef<HTMLDivElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(containerRef);
-  const layout = useMemo(() => masonryLayout(images, width), [images, width]);
+  // A search is in order of relevance: month headers would repeat, so only the plain timeline has them.
+  const ranked = data?.pages[0]?.ranked ?? false;
+  const sections = useMemo(
+    () => gallerySections(images, filters.sort === 'taken' && !ranked),
+    [images, filters.sort, ranked],
+  );
 
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   useLoadMoreSentinel(sentinelRef, {
@@ -54,6 +71,11 @@ export function ImageGrid({ filters, canUpload, onClearSearch, selected, onToggl
     onLoadMore: loadMore,
     generation: data?.pages.length ?? 0,
   });
+
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1));
+    idle(() => void loadLightbox());
+  }, []);
 
   const lightbox = useLightboxUrl();
   const { openId } = lightbox;
@@ -78,7 +100,7 @@ export function ImageGrid({ filters, canUpload, onClearSearch, selected, onToggl
     const id = lastOpen.current;
     lastOpen.current = openId;
     if (openId !== null || id === null) return;
-    const tile = listRef.current?.querySelector<HTMLElement>(`[data-image-id="${CSS.escape(id)}"]`);
+    const tile = containerRef.current?.querySelector<HTMLElement>(`[data-image-id="${CSS.escape(id)}"]`);
     tile?.focus({ preventScroll: true });
     tile?.scrollIntoView({ block: 'nearest' });
   }, [openId]);
@@ -107,30 +129,23 @@ export function ImageGrid({ filters, canUpload, onClearSearch, selected, onToggl
   else
     content = (
       <>
-        <ul
-          ref={listRef}
-          className={styles.grid}
-          style={{ height: layout.height, ['--caption-height' as string]: `${CAPTION_HEIGHT}px` }}
-          aria-label="Images, newest first"
-          aria-busy={isPlaceholderData || undefined}
-          data-stale={isPlaceholderData || undefined}
-        >
-          {width > 0 &&
-            images.map((image, i) => {
-              const pos = layout.positions[i];
-              if (!pos) return null;
-              return (
-                <li key={image.id} className={styles.cell} style={{ left: pos.left, top: pos.top, width: pos.width }}>
-                  <GalleryTile
-                    image={image}
-                    eager={i < layout.columns}
-                    onOpen={onToggle ?? lightbox.open}
-                    selected={selected ? selected.has(image.id) : undefined}
-                  />
-                </li>
-              );
-            })}
-        </ul>
+        {sections.map((section, i) => (
+          <GridSection
+            key={section.key}
+            section={section}
+            first={i === 0}
+            stale={isPlaceholderData}
+            order={
+              ranked
+                ? 'Images, best match first'
+                : filters.sort === 'taken'
+                  ? 'newest taken first'
+                  : 'Images, newest first'
+            }
+            onOpen={onToggle ?? lightbox.open}
+            selected={selected}
+          />
+        ))}
         <div ref={sentinelRef} className={styles.footer}>
           {isFetchNextPageError ? (
             <div className="alert" role="alert">
@@ -154,7 +169,7 @@ export function ImageGrid({ filters, canUpload, onClearSearch, selected, onToggl
     );
 
   return (
-    <div ref={containerRef} className={styles.gridArea}>
+    <div className={styles.gridArea}>
       {content}
       {single.isError && openId !== null && listedIndex < 0 && (
         <div className="alert" role="alert">
@@ -175,5 +190,50 @@ export function ImageGrid({ filters, canUpload, onClearSearch, selected, onToggl
         />
       )}
     </div>
+  );
+}
+
+interface GridSectionProps {
+  section: GallerySection;
+  first: boolean;
+  stale: boolean;
+  order: string;
+  onOpen: (id: string) => void;
+  /** Select mode's chosen ids (undefined outside select mode). */
+  selected?: ReadonlySet<string>;
+}
+
+/**
+ * One masonry block; in the timeline, one per month under its header. Tiles carry their place for every
+ * column count and CSS picks one, so the server's HTML is laid out before any script runs.
+ */
+function GridSection({ section, first, stale, order, onOpen, selected }: GridSectionProps) {
+  const layouts = useMemo(() => responsiveMasonry(section.images), [section.images]);
+  const list = (
+    <ul
+      className={styles.grid}
+      style={{ ...gridStyle(layouts), ['--caption-height' as string]: `${CAPTION_HEIGHT}px` }}
+      aria-label={section.label ? `${section.label}, ${order}` : order}
+      aria-busy={stale || undefined}
+      data-stale={stale || undefined}
+    >
+      {section.images.map((image, i) => (
+        <li key={image.id} className={styles.cell} style={tileStyle(layouts, i)}>
+          <GalleryTile
+            image={image}
+            eager={first && i < EAGER_TILES}
+            onOpen={onOpen}
+            selected={selected ? selected.has(image.id) : undefined}
+          />
+        </li>
+      ))}
+    </ul>
+  );
+  if (!section.label) return list;
+  return (
+    <section className={styles.month} aria-label={section.label}>
+      <h2 className={styles.monthHeading}>{section.label}</h2>
+      {list}
+    </section>
   );
 }

@@ -2,9 +2,12 @@
 import Link from 'next/link';
 import { type KeyboardEvent, type MouseEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { PlaceholderImage } from '@/components/ui/placeholder-image';
+import { lightboxSizes } from '@/lib/gallery/ladder';
 import { scaledHeight, variantSrcSet } from '@/lib/gallery/srcset';
 import type { GalleryImage } from '@/lib/schemas/api';
+import { LIGHTBOX_VARIANTS } from '@/lib/schemas/gallery-variants';
 import styles from './lightbox.module.css';
+import { LightboxInfo } from './lightbox-info';
 import { useBodyScrollLock } from './use-body-scroll-lock';
 import { ZoomView } from './zoom-view';
 
@@ -20,17 +23,17 @@ export interface LightboxProps {
   detailsLink?: boolean;
 }
 
-/** The stage is the viewport minus the top bar and padding; `sizes` follows from the image's proportions. */
-function lightboxSizes(image: GalleryImage): string {
-  const ratio = image.width / Math.max(1, image.height);
-  return `min(100vw, calc((100vh - 110px) * ${ratio.toFixed(3)}))`;
+/** What the grid's tile already shows (in the browser's cache), as the preview while the large image loads. */
+function tilePicture(id: string): string | undefined {
+  const img = document.querySelector<HTMLImageElement>(`[data-image-id="${CSS.escape(id)}"] img`);
+  return img?.complete && img.currentSrc ? img.currentSrc : undefined;
 }
 
 function preload(image: GalleryImage | undefined): void {
   if (!image) return;
   const img = new Image();
   img.sizes = lightboxSizes(image); // before srcset, or the browser picks with the default 100vw
-  img.srcset = variantSrcSet(image, ['mobile', 'desktop']);
+  img.srcset = variantSrcSet(image, LIGHTBOX_VARIANTS);
 }
 
 export function Lightbox({
@@ -46,6 +49,7 @@ export function Lightbox({
   const closeRef = useRef<HTMLButtonElement>(null);
   const touchX = useRef<number | null>(null);
   const titleId = useId();
+  const [showInfo, setShowInfo] = useState(false);
   const image = images[index];
   const hasPrevious = index > 0;
   const hasNext = index < images.length - 1 || hasMore;
@@ -159,6 +163,11 @@ export function Lightbox({
           )}
         </div>
         {detailsLink && (
+          <button type="button" className="button" aria-pressed={showInfo} onClick={() => setShowInfo((v) => !v)}>
+            Info
+          </button>
+        )}
+        {detailsLink && (
           <Link href={`/images/${encodeURIComponent(image.id)}`} className="button">
             Details
           </Link>
@@ -206,13 +215,13 @@ export function Lightbox({
                 key={image.id}
                 className={styles.frame}
                 src={image.urls.desktop}
-                srcSet={variantSrcSet(image, ['mobile', 'desktop'])}
+                srcSet={variantSrcSet(image, LIGHTBOX_VARIANTS)}
                 sizes={lightboxSizes(image)}
                 alt={image.title}
                 width={image.widths.desktop}
                 height={fullHeight}
                 placeholder={image.placeholder}
-                previewSrc={image.urls.thumbnail}
+                previewSrc={tilePicture(image.id) ?? image.urls.tile300}
                 loading="eager"
                 fetchPriority="high"
               />
@@ -239,6 +248,7 @@ export function Lightbox({
           <span aria-hidden="true">{loadingMore ? '…' : '›'}</span>
         </button>
       </div>
+      {showInfo && detailsLink && <LightboxInfo id={image.id} />}
     </dialog>
   );
 }

@@ -11,6 +11,7 @@ import { scaledHeight, variantSrcSet } from '@/lib/gallery/srcset';
 import { forgetDeletedImage } from '@/lib/queries/image-mutations';
 import { ApiRequestError, imageDetailQueryOptions, retryServerErrors } from '@/lib/queries/images';
 import type { ImageDetail } from '@/lib/schemas/api';
+import { CaptionTagsEditor } from './caption-tags-editor';
 import { DeleteImage } from './delete-image';
 import styles from './image-detail.module.css';
 import { ImageDetailSkeleton, ImageNotFound } from './image-detail-states';
@@ -88,6 +89,7 @@ function ImageDetailBody({ image, onDeleted }: { image: ImageDetail; onDeleted: 
       </div>
       <div className={styles.panel}>
         <TitleEditor image={image} />
+        <CaptionTagsEditor image={image} />
         <ImageFacts image={image} />
         {image.canManage && <VisibilityToggle image={image} />}
         {image.canManage && <ImageAlbums imageId={image.id} />}

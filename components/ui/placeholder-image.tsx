@@ -1,6 +1,6 @@
 'use client';
-import { type CSSProperties, useCallback, useState } from 'react';
-import { placeholderDataUrl } from '@/lib/gallery/thumbhash';
+import { type CSSProperties, useCallback, useState, useSyncExternalStore } from 'react';
+import { placeholderColor, placeholderDataUrl } from '@/lib/gallery/thumbhash';
 import styles from './placeholder-image.module.css';
 
 export interface PlaceholderImageProps {
@@ -25,9 +25,24 @@ export interface PlaceholderImageProps {
   style?: CSSProperties;
 }
 
+const noSubscribe = () => () => {};
+
 /**
- * An image in a frame that has its final size from the first render: the ThumbHash (and optional
- * preview) fill the frame until the real image has loaded, then the two cross-fade.
+ * False in the server's HTML and while hydrating, true after: the ThumbHash picture (a ~4 KB PNG data
+ * URL per image) is drawn in the browser only, so the HTML carries just the average colour per tile.
+ */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * An image in a frame that has its final size from the first render. The image is never hidden: the
+ * placeholder (ThumbHash, optional preview) sits behind it and shows until the bytes paint over it, so
+ * a cached image appears at once, also before the page's scripts run, with no fade to wait for.
  */
 export function PlaceholderImage({
   src,
@@ -46,10 +61,13 @@ export function PlaceholderImage({
   style,
 }: PlaceholderImageProps) {
   const [state, setState] = useState<'loading' | 'loaded' | 'failed'>('loading');
-  const hashUrl = placeholderDataUrl(placeholder);
+  const hydrated = useHydrated();
+  const waiting = state !== 'loaded';
+  const hashUrl = waiting && hydrated ? placeholderDataUrl(placeholder) : null;
   const layers = [previewSrc && `url("${previewSrc}")`, hashUrl && `url("${hashUrl}")`].filter(Boolean).join(', ');
+  const color = waiting ? placeholderColor(placeholder) : null;
 
-  // A cached image can finish before React attaches onLoad; check once the element exists.
+  // A cached image can finish before React attaches onLoad (or before hydration); check once the element exists.
   const imgRef = useCallback((img: HTMLImageElement | null) => {
     if (img?.complete && img.naturalWidth > 0) setState('loaded');
   }, []);
@@ -60,7 +78,13 @@ export function PlaceholderImage({
       style={{ aspectRatio: String(ratio ?? width / height), ...style }}
       data-state={state}
     >
-      {layers && <div className={styles.placeholder} style={{ backgroundImage: layers }} aria-hidden="true" />}
+      {waiting && (layers || color) && (
+        <div
+          className={styles.placeholder}
+          style={{ backgroundImage: layers || undefined, backgroundColor: color ?? undefined }}
+          aria-hidden="true"
+        />
+      )}
       <img
         ref={imgRef}
         className={styles.image}

@@ -9,7 +9,8 @@ import { ApiError, notFound } from '@/lib/api/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { optionsFromVariant } from '@/lib/cloudflare-images/options';
 import { planSize } from '@/lib/cloudflare-images/sizing';
-import { getImage, listImages } from '@/lib/db/images';
+import { listGallery } from '@/lib/db/gallery-list';
+import { getImage } from '@/lib/db/images';
 import { imagesClient } from '@/lib/images/client';
 import { signingKey } from '@/lib/images/signing-keys';
 import { signedLink } from '@/lib/images/urls';
@@ -101,7 +102,7 @@ export interface PreviewCandidate {
 /** The images an admin may preview a variant with: the newest ready ones. */
 export async function previewCandidates(admin: Actor): Promise<PreviewCandidate[]> {
   assertAdmin(admin);
-  return (await listImages({ limit: 50 })).map((r) => ({
+  return (await listGallery({ limit: 50 })).rows.map((r) => ({
     id: r.id,
     title: r.title,
     width: r.width ?? 1,

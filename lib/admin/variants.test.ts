@@ -56,7 +56,19 @@ describe('console variants', () => {
 
   it('refuses to change or delete the app’s own variants, and relays the service’s refusal for public', async () => {
     const locked = (await listVariants(admin)).filter((v) => v.lockedBecause).map((v) => v.id);
-    expect(locked.sort()).toEqual(['desktop', 'mobile', 'placeholder', 'public', 'thumbnail']);
+    expect(locked.sort()).toEqual([
+      'desktop',
+      'large',
+      'mobile',
+      'placeholder',
+      'public',
+      'thumbnail',
+      'tile200',
+      'tile300',
+      'tile450',
+      'tile675',
+    ]);
+    await expect(deleteVariant(admin, 'tile675')).rejects.toMatchObject({ status: 409, code: 'variant_locked' });
     await expect(deleteVariant(admin, 'thumbnail')).rejects.toMatchObject({ status: 409, code: 'variant_locked' });
     await expect(updateVariant(admin, form('mobile', 10))).rejects.toMatchObject({ code: 'variant_locked' });
     await expect(deleteVariant(admin, 'public')).rejects.toMatchObject({

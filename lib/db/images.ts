@@ -2,8 +2,7 @@
  * The app's image records: owner, title, size, placeholder, visibility. `id` is the app's record id
  * (`recordId` in code); `service_id` is the image's id in the image service (`serviceId` in code).
  */
-import { sql } from 'kysely';
-import { engineOf } from './engine';
+import type { CaptureInfo } from '@/lib/cloudflare-images/capture-info';
 import { type AppDb, resolveDb } from './index';
 import type { ImageRow } from './schema';
 
@@ -45,15 +44,31 @@ export interface ReadyFields {
   contentType: string;
   placeholder: string | null;
   filename: string | null;
+  /** From the backend's capture-info extension; absent or null when it reported none. */
+  capture?: CaptureInfo | null;
+}
+
+/**
+ * The moment a photo was taken, for ordering: the camera's wall time at its recorded offset, or
+ * read as UTC when it recorded none (off by at most the zone's offset; still the right day order).
+ */
+export function takenAtMs(capture: CaptureInfo | null | undefined): number | null {
+  if (!capture?.takenAt) return null;
+  const ms = Date.parse(`${capture.takenAt}${capture.offset ?? 'Z'}`);
+  return Number.isFinite(ms) ? ms : null;
 }
 
 /** Marks a pending record ready; false when it was ready already (or is gone): completion is idempotent. */
 export async function markReady(recordId: string, f: ReadyFields, db?: AppDb): Promise<boolean> {
   const now = Date.now();
+  const takenAt = takenAtMs(f.capture);
   const result = await (await resolveDb(db))
     .updateTable('images')
     .set((eb) => ({
       status: 'ready',
+      capture: f.capture ? JSON.stringify(f.capture) : null,
+      taken_at: takenAt,
+      timeline_at: takenAt ?? now,
       width: f.width,
       height: f.height,
       bytes: f.bytes,
@@ -101,7 +116,7 @@ export async function releaseCompletion(recordId: string, db?: AppDb): Promise<v
     .execute();
 }
 
-const withOwner = (db: AppDb) =>
+export const withOwner = (db: AppDb) =>
   db
     .selectFrom('images')
     .innerJoin('users', 'users.id', 'images.owner_id')
@@ -118,30 +133,8 @@ export async function getImageByServiceId(serviceId: string, db?: AppDb): Promis
   return (await resolveDb(db)).selectFrom('images').selectAll().where('service_id', '=', serviceId).executeTakeFirst();
 }
 
-export interface ListQuery {
-  ownerId?: string;
-  search?: string;
-  cursor?: { createdAt: number; id: string };
-  limit: number;
-}
-
 /** `%text%` for LIKE with the user's own `%`, `_` and `\` taken literally (escaped with `\`). */
 export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** Ready images in the library (not trashed), newest first, keyset-paginated on (created_at, id); search is a case-insensitive literal substring. */
-export async function listImages(q: ListQuery, db?: AppDb): Promise<ImageWithOwner[]> {
-  const store = await resolveDb(db);
-  // SQLite's LIKE ignores ASCII case already; PostgreSQL's needs ILIKE.
-  const like = sql.raw(engineOf(store) === 'postgres' ? 'ilike' : 'like');
-  let query = withOwner(store).where('images.status', '=', 'ready').where('images.trashed_at', 'is', null);
-  if (q.ownerId !== undefined) query = query.where('images.owner_id', '=', q.ownerId);
-  if (q.search) query = query.where(sql<boolean>`images.title ${like} ${containsPattern(q.search)} escape '\\'`);
-  if (q.cursor) {
-    const { createdAt, id } = q.cursor;
-    query = query.where((eb) => eb(eb.refTuple('images.created_at', 'images.id'), '<', eb.tuple(createdAt, id)));
-  }
-  return query.orderBy('images.created_at', 'desc').orderBy('images.id', 'desc').limit(q.limit).execute();
-}
 
 export async function updateImage(
   recordId: string,

@@ -47,6 +47,21 @@ export interface ImagesTable {
   trashed_by: ColumnType<string | null, string | null | undefined, string | null>;
   /** When a purge (sweep, "delete forever", "empty trash") claimed the image; a stale claim may be taken over. */
   purge_claimed_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** JSON of CaptureInfo (lib/cloudflare-images/capture-info.ts); null when the backend reported none. */
+  capture: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the photo was taken (epoch ms; the camera's wall time read as UTC when it recorded no offset). */
+  taken_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The timeline's order: taken_at, or created_at when the image has no capture date. */
+  timeline_at: ColumnType<number | null, number | null | undefined, number | null>;
+  caption: ColumnType<string, string | undefined, string>;
+  /** The normalised tags joined by single spaces (what search indexes); `image_tags` has one row each. */
+  tags: ColumnType<string, string | undefined, string>;
+}
+
+/** One row per tag of an image, for exact tag filters. */
+export interface ImageTagsTable {
+  image_id: string;
+  tag: string;
 }
 
 export interface AuditLogTable {
@@ -149,6 +164,7 @@ export interface Database {
   users: UsersTable;
   invites: InvitesTable;
   images: ImagesTable;
+  image_tags: ImageTagsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
   sessions: SessionsTable;
@@ -168,6 +184,7 @@ export const TABLES = [
   'users',
   'invites',
   'images',
+  'image_tags',
   'audit_log',
   'settings',
   'sessions',

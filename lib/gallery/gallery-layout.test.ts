@@ -1,5 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CAPTION_HEIGHT, columnsFor, displayRatio, GRID_SIZES, masonryLayout } from './masonry';
+import { gridStyle, tileStyle } from './layout-style';
+import {
+  BREAKPOINTS,
+  CAPTION_HEIGHT,
+  columnsFor,
+  displayRatio,
+  GRID_SIZES,
+  LAYOUT_COLUMNS,
+  linearMasonry,
+  masonryLayout,
+  responsiveMasonry,
+} from './masonry';
 import { variantSrcSet } from './srcset';
 
 const sizes = [
@@ -56,5 +68,65 @@ describe('variantSrcSet', () => {
       widths: { thumbnail: 400, mobile: 828, desktop: 1920 },
     };
     expect(variantSrcSet(big, ['desktop', 'mobile'])).toBe('m 828w, d 1920w');
+  });
+});
+
+describe('responsive masonry (CSS-placed, for the server render)', () => {
+  it('places tiles exactly where masonryLayout does at the width each column count is balanced for', () => {
+    for (const [container, columns] of [
+      [345, 2],
+      [700, 3],
+      [980, 4],
+      [1250, 5],
+    ] as const) {
+      const exact = masonryLayout([...sizes, ...sizes], container);
+      const linear = responsiveMasonry([...sizes, ...sizes]).find((l) => l.columns === columns);
+      expect(exact.columns).toBe(columns);
+      linear?.placements.forEach((p, i) => {
+        const pos = exact.positions[i];
+        expect(p.a * exact.columnWidth + p.b).toBeCloseTo(pos?.top ?? -1, 6);
+        expect(p.column * (exact.columnWidth + exact.gap)).toBeCloseTo(pos?.left ?? -1, 6);
+      });
+    }
+  });
+
+  it('never overlaps tiles at other widths of the same breakpoint', () => {
+    const layout = linearMasonry([...sizes, ...sizes, ...sizes], 2, 8);
+    for (const w of [141, 200, 275]) {
+      const bottoms = new Map<number, number>();
+      layout.placements.forEach((p, i) => {
+        const top = p.a * w + p.b;
+        expect(top).toBeGreaterThanOrEqual(bottoms.get(p.column) ?? 0);
+        const item = [...sizes, ...sizes, ...sizes][i] ?? { width: 1, height: 1 };
+        bottoms.set(p.column, top + w / displayRatio(item) + CAPTION_HEIGHT);
+      });
+    }
+  });
+
+  it('writes each tile place and the list height as custom properties per column count', () => {
+    const layouts = responsiveMasonry(sizes.slice(0, 2));
+    const tile = tileStyle(layouts, 1);
+    expect(tile['--c2']).toBe(1);
+    expect(tile['--a2']).toBe(0);
+    expect(tile['--c5']).toBe(1);
+    const grid = gridStyle(layouts);
+    expect(grid['--h2']).toBe('max(calc(1.5 * var(--w) + 46px), calc(0.2667 * var(--w) + 46px))');
+  });
+
+  it('has a container query in gallery.module.css for every breakpoint of the layout', () => {
+    const css = readFileSync(new URL('../../components/gallery/gallery.module.css', import.meta.url), 'utf8').replace(
+      /\s+/g,
+      ' ',
+    );
+    let from = 0;
+    for (const { columns, gap } of LAYOUT_COLUMNS) {
+      const below = BREAKPOINTS.find(([, c]) => c === columns)?.[0];
+      const range =
+        below === undefined ? `width >= ${from}px` : from ? `${from}px <= width < ${below}px` : `width < ${below}px`;
+      expect(css).toContain(
+        `@container (${range}) { .grid { --n: ${columns}; --gap: ${gap}px; --h: var(--h${columns}); }`,
+      );
+      from = below ?? from;
+    }
   });
 });

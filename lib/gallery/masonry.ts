@@ -31,17 +31,17 @@ export const CAPTION_HEIGHT = 46;
 const MIN_RATIO = 1 / 3;
 const MAX_RATIO = 4;
 
-/** Column count by container width (px): [below this width, columns, gap]. */
-const BREAKPOINTS: readonly (readonly [number, number, number])[] = [
+/** Column count by container width (px): [below this width, columns, gap]. gallery.module.css repeats these. */
+export const BREAKPOINTS: readonly (readonly [number, number, number])[] = [
   [560, 2, 8],
   [840, 3, 12],
   [1120, 4, 12],
 ];
-const WIDEST = { columns: 5, gap: 12 };
+export const WIDEST = { columns: 5, gap: 12 };
 
 /** Horizontal padding of `.page` (1rem at the 15px root size) and its max width, for `sizes`. */
-const PAGE_PADDING = 30;
-const PAGE_MAX = 1280;
+export const PAGE_PADDING = 30;
+export const PAGE_MAX = 1280;
 
 export function displayRatio(item: Sized): number {
   const ratio = item.width > 0 && item.height > 0 ? item.width / item.height : 1;
@@ -68,11 +68,85 @@ export function masonryLayout(items: readonly Sized[], containerWidth: number): 
   return { columns, gap, columnWidth, positions, height: Math.max(0, Math.max(...heights) - gap) };
 }
 
-/** The `sizes` attribute for grid tiles, derived from the same breakpoints as the layout. */
-export const GRID_SIZES = [
-  ...BREAKPOINTS.map(([below, columns, gap]) => {
-    const fixed = PAGE_PADDING + gap * (columns - 1);
-    return `(max-width: ${below + PAGE_PADDING - 1}px) calc((100vw - ${fixed}px) / ${columns})`;
-  }),
-  `calc((min(100vw, ${PAGE_MAX}px) - ${PAGE_PADDING + WIDEST.gap * (WIDEST.columns - 1)}px) / ${WIDEST.columns})`,
-].join(', ');
+/**
+ * The `sizes` attribute for grid tiles, derived from the same breakpoints as the layout: the column
+ * width, times `scale` for images drawn wider than their tile (see `coverScale`).
+ */
+export function gridSizes(scale = 1): string {
+  const times = scale === 1 ? '' : ` * ${Number(scale.toFixed(3))}`;
+  return [
+    ...BREAKPOINTS.map(([below, columns, gap]) => {
+      const fixed = PAGE_PADDING + gap * (columns - 1);
+      return `(max-width: ${below + PAGE_PADDING - 1}px) calc((100vw - ${fixed}px) / ${columns}${times})`;
+    }),
+    `calc((min(100vw, ${PAGE_MAX}px) - ${PAGE_PADDING + WIDEST.gap * (WIDEST.columns - 1)}px) / ${WIDEST.columns}${times})`,
+  ].join(', ');
+}
+
+export const GRID_SIZES = gridSizes();
+
+/**
+ * How much wider than its tile an image is drawn: a panorama beyond MAX_RATIO fills the tile's height
+ * (`object-fit: cover`), so its drawn width is the tile's times this. Tall images fill the width: 1.
+ */
+export function coverScale(item: Sized): number {
+  const ratio = item.width > 0 && item.height > 0 ? item.width / item.height : 1;
+  return Math.max(1, ratio / MAX_RATIO);
+}
+
+/**
+ * A tile's place for one column count, in terms of the column width `w` the browser will have:
+ * `top = a × w + b`. Tops are sums of image heights (each w / ratio) and fixed captions and gaps, so
+ * they are linear in w and CSS can compute them (`calc()`) without knowing the width in JavaScript.
+ */
+export interface LinearPlacement {
+  column: number;
+  a: number;
+  b: number;
+}
+
+export interface ColumnLayout {
+  columns: number;
+  gap: number;
+  placements: LinearPlacement[];
+  /** Each column's bottom as `a × w + b` (its last tile's end, without a trailing gap). */
+  bottoms: { a: number; b: number }[];
+}
+
+/** The container width each column count is balanced for: the middle of its range (a phone for 2). */
+const BALANCE_WIDTH: Record<number, number> = { 2: 345, 3: 700, 4: 980, 5: PAGE_MAX - PAGE_PADDING };
+
+/**
+ * Masonry for one column count whose positions hold at every width of its breakpoint: tiles go to
+ * the shortest column as measured at a typical width, and their tops stay exact (no overlap) at any
+ * other width. This is what lets the server render the grid before any script has measured anything.
+ */
+export function linearMasonry(items: readonly Sized[], columns: number, gap: number): ColumnLayout {
+  const balanceWidth = BALANCE_WIDTH[columns] ?? PAGE_MAX;
+  const w = (balanceWidth - gap * (columns - 1)) / columns;
+  const ends = Array.from({ length: columns }, () => ({ a: 0, b: 0 }));
+  const placements = items.map((item) => {
+    let column = 0;
+    for (let c = 1; c < columns; c++) {
+      const end = ends[c];
+      const shortest = ends[column];
+      if (end && shortest && end.a * w + end.b < shortest.a * w + shortest.b) column = c;
+    }
+    const end = ends[column] ?? { a: 0, b: 0 };
+    const placement = { column, a: end.a, b: end.b };
+    ends[column] = { a: end.a + 1 / displayRatio(item), b: end.b + CAPTION_HEIGHT + gap };
+    return placement;
+  });
+  const bottoms = ends.map((e) => (e.a === 0 ? e : { a: e.a, b: e.b - gap }));
+  return { columns, gap, placements, bottoms };
+}
+
+/** Every column count the grid can show, from the same breakpoints as `columnsFor`. */
+export const LAYOUT_COLUMNS: readonly { columns: number; gap: number }[] = [
+  ...BREAKPOINTS.map(([, columns, gap]) => ({ columns, gap })),
+  WIDEST,
+];
+
+export function responsiveMasonry(items: readonly Sized[]): ColumnLayout[] {
+  return LAYOUT_COLUMNS.map(({ columns, gap }) => linearMasonry(items, columns, gap));
+}

@@ -1,10 +1,10 @@
 /** `srcset` strings from the signed variant URLs and their real widths (never guessed widths). */
 import type { GalleryImage } from '@/lib/schemas/api';
-import type { GalleryVariant } from '@/lib/schemas/variant';
+import type { GalleryVariant } from '@/lib/schemas/gallery-variants';
 
-export function variantSrcSet(
-  image: Pick<GalleryImage, 'urls' | 'widths'>,
-  variants: readonly GalleryVariant[],
+export function variantSrcSet<V extends GalleryVariant>(
+  image: { urls: Record<V, string>; widths: Record<V, number> },
+  variants: readonly V[],
 ): string {
   // Small originals make several variants the same width; duplicate descriptors invalidate the srcset.
   const urlByWidth = new Map<number, string>();

@@ -1,4 +1,6 @@
 /** An image record in the API's shape, as every images endpoint returns it. */
+
+import { CAPTURE_INFO_FIELD, type CaptureInfo } from '@/lib/cloudflare-images/capture-info';
 import { encodeDeliveryId } from '@/lib/cloudflare-images/ids';
 import type { StoredDetails } from '@/lib/cloudflare-images/stored-details';
 import { type ImageRow, isStored } from './db';
@@ -14,6 +16,8 @@ export interface ApiImage {
   draft?: true;
   /** Not Cloudflare's: what the service stored (lib/cloudflare-images/stored-details.ts). */
   pixvault?: StoredDetails;
+  /** Extension (capture-info.ts): how the photo was taken; absent when the original has no such EXIF. */
+  [CAPTURE_INFO_FIELD]?: CaptureInfo;
 }
 
 export function deliveryBase(publicUrl: string, accountHash: string): string {
@@ -36,5 +40,6 @@ export function toApiImage(row: ImageRow, base: string, variantNames: readonly s
     const { format, content_type: contentType, width, height, frames, bytes } = row;
     image.pixvault = { format, contentType, width, height, frames, bytes };
   }
+  if (row.capture) image[CAPTURE_INFO_FIELD] = JSON.parse(row.capture) as CaptureInfo;
   return image;
 }

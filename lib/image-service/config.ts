@@ -29,6 +29,8 @@ export interface ServiceConfig {
   imagesAllowed: number;
   /** Generate the named variants of a new image in the background right after upload. */
   eagerVariants: boolean;
+  /** Keep the GPS EXIF of uploads in the stored original (default false: location is removed). */
+  keepLocation: boolean;
   webhook: { url: string; secret: string } | null;
   /** CIDRs that server-side `url` ingest may reach although they are not public addresses. */
   urlIngestAllowPrivate: string[];
@@ -83,6 +85,7 @@ export interface ServiceSettings {
   svgWorkers: number;
   svgQueueMax: number;
   eagerVariants: boolean;
+  keepLocation: boolean;
   urlIngestAllowPrivate: string[];
   uploads: UploadPolicy;
   http: HttpTimeouts;

@@ -83,6 +83,7 @@ export function configureService(settings: ServiceSettings): {
     svgQueueMax: settings.svgQueueMax,
     imagesAllowed: 100_000,
     eagerVariants: settings.eagerVariants,
+    keepLocation: settings.keepLocation,
     webhook: settings.webhookUrl ? { url: settings.webhookUrl, secret: credentials.webhookSecret } : null,
     urlIngestAllowPrivate: settings.urlIngestAllowPrivate,
     urlIngestTimeoutMs: 15_000,

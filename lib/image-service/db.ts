@@ -57,6 +57,8 @@ const MIGRATIONS: string[] = [
      deliveries INTEGER NOT NULL,
      PRIMARY KEY (day, image_id, variant)
    ) WITHOUT ROWID;`,
+  // Capture info of the kept EXIF (JSON, capture-info.ts), reported as the x_pixvault_exif extension.
+  `ALTER TABLE images ADD COLUMN capture TEXT;`,
 ];
 
 export function openDb(file: string): Db {
@@ -81,6 +83,8 @@ export interface ImageRow {
   frames: number | null;
   bytes: number | null;
   copyright: string | null;
+  /** JSON of CaptureInfo; null when the original has none. */
+  capture: string | null;
 }
 
 /** A complete (non-draft) image: every storage field is set. */

@@ -73,7 +73,7 @@ export async function receiveDirectUpload(svc: ImageService, req: IncomingMessag
     await gated(svc, req, async (signal) => {
       const { file } = await readForm(req, formLimits(svc.config), signal);
       if (!file) throw badRequest('Send the image in the multipart form field "file".');
-      const prepared = await prepareUpload(file.bytes, svc.config.limits);
+      const prepared = await prepareUpload(file.bytes, svc.config.limits, { keepLocation: svc.config.keepLocation });
       await svc.work.track(
         commitOriginal(
           svc.store,

@@ -9,7 +9,7 @@ import { MetadataStripError, stripPrivateMetadata } from './exif-strip';
 const base = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } });
 
 const EXIF = {
-  IFD0: { Copyright: 'Jane Doe', Artist: 'Jane', Make: 'CamMakerX' },
+  IFD0: { Copyright: 'Jane Doe', Artist: 'Jane', ImageDescription: 'CamMakerX' },
   IFD2: { BodySerialNumber: 'SN12345', CameraOwnerName: 'OwnerNameX', LensSerialNumber: 'LENS9876' },
   IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 2405/100' },
 };
@@ -195,7 +195,7 @@ function tiffBE(ifd0: Entry[], exifIfd: Entry[]): Buffer {
 // ---------------------------------------------------------------- tests
 
 describe('stripPrivateMetadata: JPEG', () => {
-  it('drops GPS, serials, Make, XMP, APP13 and COM; keeps Orientation, Copyright, Artist, ICC and the scan bytes', async () => {
+  it('drops GPS, serials, ImageDescription, XMP, APP13 and COM; keeps Orientation, Copyright, Artist, ICC and the scan bytes', async () => {
     const jfif = jpegSegment(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1'));
     const iptc = jpegSegment(
       0xed,
@@ -242,7 +242,7 @@ describe('stripPrivateMetadata: JPEG', () => {
         { tag: 0x0112, type: 3, count: 1, value: orientation },
         ascii(0x013b, 'Al'), // fits inline (<= 4 bytes)
         ascii(0x8298, 'Photo Co\0Editor Co'), // photographer + editor copyright
-        ascii(0x010f, 'CamMakerX'),
+        ascii(0x013c, 'CamMakerX'), // HostComputer
         ascii(0xc62f, 'SN12345'), // CameraSerialNumber
       ],
       [
@@ -406,7 +406,7 @@ describe('stripPrivateMetadata: WebP', () => {
 
   it('drops an EXIF chunk with no allowed tags and clears the EXIF flag', async () => {
     const xmpOnly = await base().webp().withIccProfile('p3').withXmp(XMP).toBuffer();
-    const tiff = tiffBE([ascii(0x010f, 'CamMakerX')], [ascii(0xa431, 'SN12345')]);
+    const tiff = tiffBE([ascii(0x013c, 'CamMakerX')], [ascii(0xa431, 'SN12345')]);
     const exifChunk = Buffer.concat([
       Buffer.from('EXIF', 'latin1'),
       Buffer.alloc(4),
@@ -482,7 +482,7 @@ describe('stripPrivateMetadata: AVIF', () => {
     const exif = after.exif ? exifReader(after.exif) : undefined;
     expect(exif?.GPSInfo).toBeUndefined();
     expect(exif?.Photo?.BodySerialNumber).toBeUndefined();
-    expect(exif?.Image?.Make).toBeUndefined();
+    expect(exif?.Image?.ImageDescription).toBeUndefined();
     expect(exif?.Image?.Copyright).toBe('Jane Doe');
     expect(exif?.Image?.Artist).toBe('Jane');
     expect(after.xmp).toBeUndefined();

@@ -3,14 +3,28 @@
  * uploaded originals before they are stored.
  *
  * The policy is an allowlist: container pieces needed to decode and colour the image are
- * kept byte-for-byte, plus a freshly built EXIF holding only Orientation, Artist and
- * Copyright. Nothing else from the old EXIF is copied, so unknown or vendor-specific
- * tags cannot leak. Pixels are never re-encoded except for AVIF (see stripAvif).
+ * kept byte-for-byte, plus a freshly built EXIF holding only the tags of exif-tags.ts
+ * (orientation, artist, copyright, when and with what camera the photo was taken, and GPS
+ * only where the deployment keeps location). Nothing else from the old EXIF is copied, so
+ * unknown or vendor-specific tags cannot leak. Pixels are never re-encoded except for AVIF
+ * (see stripAvif).
+ *
+ * Why a hand-written TIFF rewrite rather than sharp's `withExif`: sharp can only write EXIF
+ * while re-encoding, which would recompress every JPEG/WebP and lose bit-exact originals;
+ * rewriting the container keeps the pixels untouched, and only tags we name can be written.
  */
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import type { RasterFormat } from '@/lib/cloudflare-images/formats';
-import { type AllowedExif, readAllowedExif, writeAllowedExif } from './exif-tiff';
+import { EXIF_TAGS, IFD0_TAGS } from './exif-tags';
+import {
+  type AllowedExif,
+  type ExifEntry,
+  isEmptyExif,
+  type ReadOptions,
+  readAllowedExif,
+  writeAllowedExif,
+} from './exif-tiff';
 import { stripGif } from './gif-strip';
 
 export class MetadataStripError extends Error {
@@ -18,14 +32,18 @@ export class MetadataStripError extends Error {
 }
 
 /** Returns the bytes with private metadata removed. Pixel data is untouched for jpeg/png/webp/gif. Throws MetadataStripError on structurally invalid input. */
-export async function stripPrivateMetadata(input: Buffer, format: RasterFormat): Promise<Buffer> {
+export async function stripPrivateMetadata(
+  input: Buffer,
+  format: RasterFormat,
+  options: ReadOptions = {},
+): Promise<Buffer> {
   switch (format) {
     case 'jpeg':
-      return stripJpeg(input);
+      return stripJpeg(input, options);
     case 'png':
-      return stripPng(input);
+      return stripPng(input, options);
     case 'webp':
-      return stripWebp(input);
+      return stripWebp(input, options);
     case 'gif':
       return stripGif(input);
     case 'avif':
@@ -37,7 +55,7 @@ const latin1 = (s: string): Buffer => Buffer.from(s, 'latin1');
 const startsWith = (data: Buffer, prefix: Buffer): boolean =>
   data.length >= prefix.length && data.subarray(0, prefix.length).equals(prefix);
 const rebuiltExif = (exif: AllowedExif | undefined): Buffer | undefined =>
-  exif === undefined ? undefined : writeAllowedExif(exif);
+  exif === undefined || isEmptyExif(exif) ? undefined : writeAllowedExif(exif);
 
 // ---------------------------------------------------------------- JPEG
 
@@ -48,7 +66,7 @@ const ICC_ID = latin1('ICC_PROFILE\0');
 const ADOBE_ID = latin1('Adobe');
 const MAX_SEGMENT_PAYLOAD = 0xffff - 2;
 
-function stripJpeg(input: Buffer): Buffer {
+function stripJpeg(input: Buffer, options: ReadOptions): Buffer {
   if (!startsWith(input, JPEG_SOI)) throw new MetadataStripError('JPEG: missing SOI marker');
   const jfif: Buffer[] = [];
   const rest: Buffer[] = [];
@@ -79,7 +97,7 @@ function stripJpeg(input: Buffer): Buffer {
     const isApp = marker >= 0xe0 && marker <= 0xef;
     if (marker === 0xe0 && startsWith(payload, JFIF_ID)) jfif.push(segment);
     else if (marker === 0xe1 && startsWith(payload, EXIF_ID))
-      exif ??= readAllowedExif(payload.subarray(EXIF_ID.length));
+      exif ??= readAllowedExif(payload.subarray(EXIF_ID.length), options);
     else if (marker === 0xe2 && startsWith(payload, ICC_ID)) rest.push(segment);
     else if (marker === 0xee && startsWith(payload, ADOBE_ID))
       rest.push(segment); // colour transform flag
@@ -172,7 +190,7 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-function stripPng(input: Buffer): Buffer {
+function stripPng(input: Buffer, options: ReadOptions): Buffer {
   if (!startsWith(input, PNG_SIGNATURE)) throw new MetadataStripError('PNG: bad signature');
   const kept: { type: string; raw: Buffer }[] = [];
   let exif: AllowedExif | undefined;
@@ -188,7 +206,7 @@ function stripPng(input: Buffer): Buffer {
     const raw = input.subarray(pos, end);
     pos = end;
     const critical = (type.charCodeAt(0) & 0x20) === 0; // decoders must fail on unknown critical chunks anyway
-    if (type === 'eXIf') exif ??= readAllowedExif(data);
+    if (type === 'eXIf') exif ??= readAllowedExif(data, options);
     else if (critical || PNG_KEEP.has(type)) kept.push({ type, raw });
     else if (type === 'tEXt' && PNG_TEXT_KEEP.has(data.toString('latin1', 0, Math.max(0, data.indexOf(0))))) {
       kept.push({ type, raw });
@@ -234,7 +252,7 @@ function webpFile(chunks: RiffChunk[]): Buffer {
   return Buffer.concat([head, body]);
 }
 
-function stripWebp(input: Buffer): Buffer {
+function stripWebp(input: Buffer, options: ReadOptions): Buffer {
   if (input.length < 12 || input.toString('latin1', 0, 4) !== 'RIFF' || input.toString('latin1', 8, 12) !== 'WEBP') {
     throw new MetadataStripError('WebP: not a RIFF/WEBP file');
   }
@@ -260,7 +278,7 @@ function stripWebp(input: Buffer): Buffer {
   let exif: AllowedExif | undefined;
   const kept: RiffChunk[] = [];
   for (const chunk of others) {
-    if (chunk.fourcc === 'EXIF') exif ??= readAllowedExif(chunk.payload);
+    if (chunk.fourcc === 'EXIF') exif ??= readAllowedExif(chunk.payload, options);
     else if (WEBP_KEEP.has(chunk.fourcc)) kept.push(chunk);
   }
   const tiff = rebuiltExif(exif);
@@ -277,7 +295,8 @@ function stripWebp(input: Buffer): Buffer {
  * AVIF metadata lives in ISOBMFF items (iinf/iloc/iref); rewriting them safely is out of
  * scope, so files that carry EXIF or XMP are RE-ENCODED. This path is LOSSY: pixels are
  * recompressed at quality 90, orientation is baked in, and 10/12-bit depth, animation and
- * auxiliary images (gain maps, depth) may be lost. Files without EXIF/XMP pass unchanged.
+ * auxiliary images (gain maps, depth) may be lost. The kept IFD0 and Exif tags are written
+ * back through sharp; GPS never is on this path. Files without EXIF/XMP pass unchanged.
  */
 async function stripAvif(input: Buffer): Promise<Buffer> {
   const meta = await sharp(input)
@@ -287,15 +306,29 @@ async function stripAvif(input: Buffer): Promise<Buffer> {
     });
   if (!meta.exif && !meta.xmp) return input;
 
-  const allowed = meta.exif ? readAllowedExif(meta.exif) : {};
-  const ifd0: Record<string, string> = {};
-  if (allowed.copyright) ifd0.Copyright = allowed.copyright.toString('utf8');
-  if (allowed.artist) ifd0.Artist = allowed.artist.toString('utf8');
+  const allowed = meta.exif ? readAllowedExif(meta.exif) : undefined;
+  // Orientation is baked into the pixels by autoOrient, so it is not written again.
+  const ifd0 = allowed ? sharpTags(allowed.ifd0, IFD0_TAGS, ['Orientation']) : {};
+  const ifd2 = allowed ? sharpTags(allowed.exif, EXIF_TAGS, []) : {};
   let pipeline = sharp(input).autoOrient().keepIccProfile();
-  if (Object.keys(ifd0).length > 0) pipeline = pipeline.withExif({ IFD0: ifd0 });
+  if (Object.keys(ifd0).length + Object.keys(ifd2).length > 0) pipeline = pipeline.withExif({ IFD0: ifd0, IFD2: ifd2 });
   try {
     return await pipeline.avif({ quality: 90, effort: 4 }).toBuffer();
   } catch (cause) {
     throw new MetadataStripError('AVIF: re-encode failed', { cause });
   }
+}
+
+/** Kept entries as libvips' string form (text, numbers, `n/d` rationals), keyed by EXIF tag name. */
+function sharpTags(entries: ExifEntry[], names: Readonly<Record<string, number>>, skip: string[]) {
+  const out: Record<string, string> = {};
+  for (const [name, tag] of Object.entries(names)) {
+    const e = entries.find((x) => x.tag === tag);
+    if (!e || skip.includes(name)) continue;
+    if (e.type === 2) out[name] = e.value.toString('utf8').replace(/\0/g, ' / ');
+    else if (e.type === 3) out[name] = String(e.value.readUInt16LE(0));
+    else if (e.type === 4) out[name] = String(e.value.readUInt32LE(0));
+    else if (e.type === 5) out[name] = `${e.value.readUInt32LE(0)}/${e.value.readUInt32LE(4)}`;
+  }
+  return out;
 }

@@ -4,11 +4,14 @@
  * Every refusal is a Cloudflare Images error (4xx) with a sentence a person understands.
  */
 import sharp, { type Metadata } from 'sharp';
+import type { CaptureInfo } from '@/lib/cloudflare-images/capture-info';
 import { badRequest, cfError, unsupportedFormat } from '@/lib/cloudflare-images/errors';
 import { CONTENT_TYPES, formatNames, type ImageFormat, type RasterFormat } from '@/lib/cloudflare-images/formats';
 import { type ImageLimits, MAX_SVG_BYTES, megabytes } from '@/lib/cloudflare-images/limits';
+import { captureInfoFromExif } from './capture';
 import { MetadataStripError, stripPrivateMetadata } from './exif-strip';
-import { readAllowedExif } from './exif-tiff';
+import { IFD0_TAGS } from './exif-tags';
+import { type ReadOptions, readAllowedExif } from './exif-tiff';
 import { convertHeic, HeicTooLarge } from './heic';
 import { sniffFormat } from './sniff';
 import { sanitizeSvgOffThread } from './svg-pool';
@@ -23,7 +26,12 @@ export interface PreparedImage {
   height: number;
   frames: number;
   copyright: string | null;
+  /** When and with what the photo was taken, from the kept EXIF (`x_pixvault_exif`); null when none. */
+  capture: CaptureInfo | null;
 }
+
+/** Per-deployment ingest choices. */
+export type IngestOptions = ReadOptions;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -86,7 +94,12 @@ async function checkDecodes(input: Buffer, format: RasterFormat, frames: number,
   }
 }
 
-async function prepareRaster(input: Buffer, format: RasterFormat, limits: ImageLimits): Promise<PreparedImage> {
+async function prepareRaster(
+  input: Buffer,
+  format: RasterFormat,
+  limits: ImageLimits,
+  options: IngestOptions,
+): Promise<PreparedImage> {
   let meta: Metadata;
   try {
     // Header only: no pixel is decoded until the size is known to be within limits.
@@ -108,14 +121,15 @@ async function prepareRaster(input: Buffer, format: RasterFormat, limits: ImageL
   await checkDecodes(input, format, frames, limits);
   let bytes: Buffer;
   try {
-    bytes = await stripPrivateMetadata(input, format);
+    bytes = await stripPrivateMetadata(input, format, options);
   } catch (err) {
     if (err instanceof MetadataStripError)
       throw badRequest(`The ${format.toUpperCase()} file's structure is damaged: ${err.message}`);
     throw err;
   }
   const upright = (meta.orientation ?? 1) >= 5;
-  const copyright = meta.exif ? readAllowedExif(meta.exif).copyright : undefined;
+  const kept = meta.exif ? readAllowedExif(meta.exif) : undefined;
+  const copyright = kept?.ifd0.find((e) => e.tag === IFD0_TAGS.Copyright)?.value;
   return {
     bytes,
     format,
@@ -124,6 +138,7 @@ async function prepareRaster(input: Buffer, format: RasterFormat, limits: ImageL
     height: upright ? w : h,
     frames,
     copyright: copyright ? copyright.toString('utf8').replace(/\0+$/, '').replace(/\0/g, ' / ') : null,
+    capture: kept ? captureInfoFromExif(kept) : null,
   };
 }
 
@@ -154,7 +169,11 @@ async function heicAsJpeg(input: Buffer, limits: ImageLimits): Promise<Buffer> {
 const fileMegabytes = (input: Buffer) => (input.length / (1024 * 1024)).toFixed(1);
 
 /** Validates an upload and returns what will be stored. Throws a Cloudflare Images error (4xx) on any refusal. */
-export async function prepareUpload(input: Buffer, limits: ImageLimits): Promise<PreparedImage> {
+export async function prepareUpload(
+  input: Buffer,
+  limits: ImageLimits,
+  options: IngestOptions = {},
+): Promise<PreparedImage> {
   if (input.length === 0) throw badRequest('The file is empty (0 bytes).');
   if (input.length > limits.maxBytes) {
     throw cfError(5413, `Max file size is ${megabytes(limits.maxBytes)}; this file is ${fileMegabytes(input)} MB.`);
@@ -163,7 +182,7 @@ export async function prepareUpload(input: Buffer, limits: ImageLimits): Promise
   if (format === null) {
     throw unsupportedFormat(`the file is not a ${formatNames('or')} image (its first bytes match none of them).`);
   }
-  if (format === 'heic') return prepareRaster(await heicAsJpeg(input, limits), 'jpeg', limits);
+  if (format === 'heic') return prepareRaster(await heicAsJpeg(input, limits), 'jpeg', limits, options);
   if (format === 'svg') {
     if (input.length > MAX_SVG_BYTES) {
       throw cfError(
@@ -186,7 +205,8 @@ export async function prepareUpload(input: Buffer, limits: ImageLimits): Promise
       height: result.height ?? 0,
       frames: 1,
       copyright: null,
+      capture: null,
     };
   }
-  return prepareRaster(input, format, limits);
+  return prepareRaster(input, format, limits, options);
 }

@@ -14,7 +14,8 @@ export interface FormatChoice {
 /** What a current browser sends; used to pre-generate the variants most viewers will ask for. */
 export const MODERN_ACCEPT = 'image/avif,image/webp,image/apng,image/*,*/*;q=0.8';
 
-function fallbackFormat(image: StoredImage): OutputFormat {
+/** What a client that takes neither AVIF nor WebP gets. */
+export function fallbackFormat(image: Pick<StoredImage, 'format'>): OutputFormat {
   if (image.format === 'jpeg' || image.format === 'png' || image.format === 'gif') return image.format;
   // WebP/AVIF originals for a client that takes neither: PNG keeps transparency, JPEG is smaller.
   return image.format === 'webp' || image.format === 'avif' ? 'png' : 'jpeg';

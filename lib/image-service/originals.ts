@@ -35,17 +35,18 @@ export function storageFields(prepared: PreparedImage, fileKey: string) {
     frames: prepared.frames,
     bytes: prepared.bytes.length,
     copyright: prepared.copyright,
+    capture: prepared.capture ? JSON.stringify(prepared.capture) : null,
   };
 }
 
 /** `POST v1`: a complete record at once. */
-export const INSERT_STORED = `INSERT INTO images (id, filename, meta, require_signed, creator, uploaded, draft, file_key, format, content_type, width, height, frames, bytes, copyright)
-  VALUES (@id, @filename, @meta, @require_signed, @creator, @uploaded, 0, @file_key, @format, @content_type, @width, @height, @frames, @bytes, @copyright)`;
+export const INSERT_STORED = `INSERT INTO images (id, filename, meta, require_signed, creator, uploaded, draft, file_key, format, content_type, width, height, frames, bytes, copyright, capture)
+  VALUES (@id, @filename, @meta, @require_signed, @creator, @uploaded, 0, @file_key, @format, @content_type, @width, @height, @frames, @bytes, @copyright, @capture)`;
 
 /** The one-time upload URL: the claimed draft becomes a complete record. */
 export const COMPLETE_DRAFT = `UPDATE images SET draft = 0, draft_expires = NULL, upload_state = NULL, filename = @filename, uploaded = @uploaded,
   file_key = @file_key, format = @format, content_type = @content_type, width = @width, height = @height,
-  frames = @frames, bytes = @bytes, copyright = @copyright
+  frames = @frames, bytes = @bytes, copyright = @copyright, capture = @capture
   WHERE id = @id AND draft = 1 AND upload_state = 'receiving'`;
 
 /** A file name as the API reports it: the last path part, at most 255 characters. */

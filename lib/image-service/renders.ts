@@ -12,10 +12,26 @@ import type { TransformOptions } from '@/lib/cloudflare-images/options';
 import type { StoredImage } from './db';
 import type { DiskCache } from './disk-cache';
 import type { CachedVariant, MemoryCache } from './memory-cache';
+import { fallbackFormat } from './negotiate';
 import type { Priority, TransformQueue } from './queue';
 import type { ImageRecords } from './records';
 import type { BlobStore } from './store';
-import { render } from './transform';
+import { render, renderSmaller } from './transform';
+
+/** A JPEG starts FF D8 FF: a negotiated WebP/AVIF file that holds the smaller JPEG instead (see `rivalFormat`). */
+function storedType(bytes: Buffer, format: OutputFormat): string {
+  return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff ? CONTENT_TYPES.jpeg : CONTENT_TYPES[format];
+}
+
+/**
+ * The encoding a negotiated WebP/AVIF render is weighed against: the JPEG that clients without either
+ * get. Whichever is smaller is stored under the WebP/AVIF name, once, at render time, so every later
+ * request (memory, disk) answers the same bytes with the same ETag. Explicit `format=` is never second-guessed.
+ */
+function rivalFormat(image: StoredImage, opts: TransformOptions, format: OutputFormat): OutputFormat | null {
+  if (opts.format !== 'auto' || (format !== 'webp' && format !== 'avif')) return null;
+  return fallbackFormat(image) === 'jpeg' ? 'jpeg' : null;
+}
 
 /** The original vanished under a request (deleted meanwhile): that is a 404, not a server error. */
 function missingAsGone(err: unknown): never {
@@ -65,7 +81,7 @@ export class Renders {
     }
     const file = this.store.variantPath(image.file_key, cacheName);
     const etag = `"${createHash('sha1').update(memKey).digest('base64url')}"`;
-    const entry = (bytes: Buffer): CachedVariant => ({ bytes, contentType: CONTENT_TYPES[format], etag });
+    const entry = (bytes: Buffer): CachedVariant => ({ bytes, contentType: storedType(bytes, format), etag });
     try {
       const cached = entry(await readFile(file));
       this.disk.used(image.file_key, cacheName, cached.bytes.length);
@@ -80,7 +96,10 @@ export class Renders {
       memKey,
       async () => {
         const original = await readFile(this.store.originalPath(image.file_key)).catch(missingAsGone);
-        const bytes = await render(original, image, opts, format, this.maxAnimationPixels);
+        const rival = rivalFormat(image, opts, format);
+        const bytes = rival
+          ? (await renderSmaller(original, image, opts, format, rival, this.maxAnimationPixels)).bytes
+          : await render(original, image, opts, format, this.maxAnimationPixels);
         await this.store.writeAtomic(file, bytes);
         // Deleted while rendering: the delete may already have removed the folder this just re-created.
         if (this.records.get(image.id)?.file_key !== image.file_key) {

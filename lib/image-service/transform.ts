@@ -1,5 +1,5 @@
 /** The sharp pipeline: one function from (original, options, output format) to bytes. */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { OutputFormat } from '@/lib/cloudflare-images/formats';
 import type { Gravity, TransformOptions } from '@/lib/cloudflare-images/options';
 import { baseSize, planSize } from '@/lib/cloudflare-images/sizing';
@@ -53,14 +53,8 @@ export function rendersAnimation(src: SourceInfo, o: TransformOptions, out: Outp
   );
 }
 
-export async function render(
-  input: Buffer,
-  src: SourceInfo,
-  o: TransformOptions,
-  out: OutputFormat,
-  limitPixels: number,
-): Promise<Buffer> {
-  const animated = rendersAnimation(src, o, out);
+/** Everything up to the encoder: decode, orient, trim, rotate, flip, resize, blur, sharpen. */
+function pipeline(input: Buffer, src: SourceInfo, o: TransformOptions, animated: boolean, limitPixels: number) {
   let img = sharp(input, {
     animated,
     pages: animated ? -1 : 1,
@@ -104,7 +98,17 @@ export async function render(
   }
   if (o.blur > 0) img = img.blur(Math.max(0.3, o.blur / 2));
   if (o.sharpen > 0) img = img.sharpen({ sigma: 0.3 + o.sharpen * 0.25 });
+  return { img, planned };
+}
 
+function encode(
+  img: Sharp,
+  src: SourceInfo,
+  o: TransformOptions,
+  out: OutputFormat,
+  planned: { width: number; height: number },
+): Promise<Buffer> {
+  const background = o.background ?? '#ffffff';
   if (o.metadata === 'keep') img = img.keepMetadata();
   else if (o.metadata === 'copyright' && out === 'jpeg' && src.copyright)
     img = img.withExif({ IFD0: { Copyright: src.copyright } });
@@ -126,4 +130,42 @@ export async function render(
     case 'gif':
       return img.gif().toBuffer();
   }
+}
+
+export async function render(
+  input: Buffer,
+  src: SourceInfo,
+  o: TransformOptions,
+  out: OutputFormat,
+  limitPixels: number,
+): Promise<Buffer> {
+  const { img, planned } = pipeline(input, src, o, rendersAnimation(src, o, out), limitPixels);
+  return encode(img, src, o, out, planned);
+}
+
+/**
+ * The smaller of two encodings of the same still: decoded and resized once, encoded twice. For photos
+ * where WebP or AVIF comes out larger than the JPEG (fine noise, grain), the JPEG is the better answer
+ * to a browser that takes either. Metadata other than `none` is not carried through raw pixels, so
+ * those renders (and animations) keep the preferred format.
+ */
+export async function renderSmaller(
+  input: Buffer,
+  src: SourceInfo,
+  o: TransformOptions,
+  preferred: OutputFormat,
+  fallback: OutputFormat,
+  limitPixels: number,
+): Promise<{ bytes: Buffer; format: OutputFormat }> {
+  if (o.metadata !== 'none' || rendersAnimation(src, o, preferred)) {
+    return { bytes: await render(input, src, o, preferred, limitPixels), format: preferred };
+  }
+  const { img, planned } = pipeline(input, src, o, false, limitPixels);
+  const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
+  const pixels = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+  const [a, b] = await Promise.all([
+    encode(pixels(), src, o, preferred, planned),
+    encode(pixels(), src, o, fallback, planned),
+  ]);
+  return a.length <= b.length ? { bytes: a, format: preferred } : { bytes: b, format: fallback };
 }

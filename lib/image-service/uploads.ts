@@ -22,7 +22,7 @@ export async function createImage(svc: ImageService, req: IncomingMessage): Prom
     const id = record.id ?? randomUUID();
     if (svc.records.get(id)) throw idTaken(id);
     const { bytes, filename } = file ?? (await fetchUrl(svc, url ?? ''));
-    const prepared = await prepareUpload(bytes, svc.config.limits);
+    const prepared = await prepareUpload(bytes, svc.config.limits, { keepLocation: svc.config.keepLocation });
     await svc.work.track(
       commitOriginal(svc.store, prepared, id, (fileKey) =>
         insertingId(id, () => {

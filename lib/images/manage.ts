@@ -4,24 +4,24 @@
  */
 import type { Actor } from '@/lib/auth/roles';
 import { audit } from '@/lib/db/audit';
+import { setCaptionAndTags } from '@/lib/db/image-text';
 import { deleteImageRecord, imagesOwnedBy, updateImage } from '@/lib/db/images';
 import { assertRemovable, removeUser, UserRuleError } from '@/lib/db/users';
+import type { ImageUpdate } from '@/lib/schemas/api';
 import { attachmentResponse } from './attachment';
 import { imagesClient } from './client';
 import { loadManagedImage } from './read';
 import { trashImageFor } from './trash';
 
-export async function updateImageFor(
-  actor: Actor,
-  recordId: string,
-  changes: { title?: string; private?: boolean },
-): Promise<void> {
+export async function updateImageFor(actor: Actor, recordId: string, changes: ImageUpdate): Promise<void> {
   const row = await loadManagedImage(actor, recordId);
   // The service is changed first: if it refuses, the app's record still tells the truth.
   if (changes.private !== undefined && changes.private !== (row.private === 1)) {
     await imagesClient().update(row.service_id, { requireSignedURLs: changes.private });
   }
-  await updateImage(recordId, changes);
+  const { caption, tags, ...rest } = changes;
+  if (rest.title !== undefined || rest.private !== undefined) await updateImage(recordId, rest);
+  if (caption !== undefined || tags !== undefined) await setCaptionAndTags(recordId, { caption, tags });
   await audit(actor.id, 'image.updated', recordId, changes);
 }
 

@@ -4,8 +4,10 @@
  */
 import { ApiError, forbidden, notFound } from '@/lib/api/errors';
 import { type Actor, canManageImage } from '@/lib/auth/roles';
+import { type CaptureInfo, captureInfoSchema } from '@/lib/cloudflare-images/capture-info';
 import { decodeCursor, encodeCursor } from '@/lib/cloudflare-images/cursors';
-import { getImage, type ImageWithOwner, listImages } from '@/lib/db/images';
+import { type GallerySort, listGallery } from '@/lib/db/gallery-list';
+import { getImage, type ImageWithOwner } from '@/lib/db/images';
 import { displayName } from '@/lib/people/display-name';
 import type { GalleryImage, GalleryPage, ImageDetail } from '@/lib/schemas/api';
 import { GALLERY_VARIANTS, type GalleryVariant } from '@/lib/schemas/variant';
@@ -13,10 +15,21 @@ import { signingKey } from './signing-keys';
 import { deliveryUrl, signedVariantUrls } from './urls';
 import { variantWidth } from './variants';
 
-function parseCursor(cursor: string): { createdAt: number; id: string } {
+function parseCursor(cursor: string): { position: number; id: string } {
   const decoded = decodeCursor(cursor);
   if (!decoded) throw new ApiError(400, 'invalid_cursor', 'The cursor is not valid; start from the first page.');
-  return { createdAt: decoded.position, id: decoded.id };
+  return decoded;
+}
+
+/** The stored capture info; a row written by an older version or damaged reads as none. */
+function storedCapture(row: ImageWithOwner): CaptureInfo | null {
+  if (!row.capture) return null;
+  try {
+    const parsed = captureInfoSchema.safeParse(JSON.parse(row.capture));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 export function toGalleryImage(row: ImageWithOwner, viewer: Actor, urls: Record<GalleryVariant, string>): GalleryImage {
@@ -33,6 +46,8 @@ export function toGalleryImage(row: ImageWithOwner, viewer: Actor, urls: Record<
     height,
     placeholder: row.placeholder,
     createdAt: new Date(row.created_at).toISOString(),
+    takenAt: row.taken_at === null ? null : (storedCapture(row)?.takenAt ?? null),
+    takenOffset: row.taken_at === null ? null : (storedCapture(row)?.offset ?? null),
     owner: {
       id: row.owner_id,
       name: displayName({ id: row.owner_id, name: row.owner_name, email: row.owner_email }, viewer),
@@ -45,17 +60,21 @@ export function toGalleryImage(row: ImageWithOwner, viewer: Actor, urls: Record<
 
 export async function galleryPage(
   viewer: Actor,
-  q: { cursor?: string; filter: 'all' | 'mine'; search?: string; limit: number },
+  q: { cursor?: string; filter: 'all' | 'mine'; search?: string; sort?: GallerySort; tag?: string; limit: number },
   nowMs = Date.now(),
 ): Promise<GalleryPage> {
-  const rows = await listImages({
+  const {
+    rows: page,
+    next,
+    ranked,
+  } = await listGallery({
     ownerId: q.filter === 'mine' ? viewer.id : undefined,
     search: q.search || undefined,
-    cursor: q.cursor ? parseCursor(q.cursor) : undefined,
-    limit: q.limit + 1,
+    tags: q.tag ? [q.tag] : undefined,
+    sort: q.sort,
+    after: q.cursor ? parseCursor(q.cursor) : undefined,
+    limit: q.limit,
   });
-  const more = rows.length > q.limit;
-  const page = more ? rows.slice(0, q.limit) : rows;
   let urlsExpireAt = 0;
   const key = await signingKey(nowMs);
   const images = page.flatMap((row) => {
@@ -64,8 +83,7 @@ export async function galleryPage(
     urlsExpireAt = signed.expiresAt;
     return [toGalleryImage(row, viewer, signed.urls)];
   });
-  const last = page.at(-1);
-  return { images, nextCursor: more && last ? encodeCursor(last.created_at, last.id) : null, urlsExpireAt };
+  return { images, nextCursor: next ? encodeCursor(next.position, next.id) : null, urlsExpireAt, ranked };
 }
 
 /** A record the image service has, as stored in the app's database. */
@@ -101,5 +119,8 @@ export async function imageDetail(viewer: Actor, recordId: string, nowMs = Date.
     private: row.private === 1,
     publicUrl: row.private === 1 ? null : deliveryUrl(row.service_id, 'public'),
     canManage: canManageImage(viewer, { ownerId: row.owner_id }),
+    caption: row.caption,
+    tags: row.tags === '' ? [] : row.tags.split(' '),
+    capture: storedCapture(row),
   };
 }

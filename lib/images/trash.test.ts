@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const { getImage, listImages } = await import('@/lib/db/images');
+const { getImage } = await import('@/lib/db/images');
+const { listGallery } = await import('@/lib/db/gallery-list');
 const { findByContentHash, setContentHash, duplicateGroups } = await import('@/lib/db/duplicates');
 const { TRASH_MS } = await import('@/lib/db/trash');
 const { imagesClient } = await import('@/lib/images/client');
@@ -53,7 +54,7 @@ describe('trash', () => {
 
     await deleteImageFor(owner, img.id);
     expect((await fetch(url)).status).toBe(404);
-    expect((await listImages({ limit: 100 })).map((r) => r.id)).not.toContain(img.id);
+    expect((await listGallery({ limit: 100 })).rows.map((r) => r.id)).not.toContain(img.id);
     expect((await trashFor(owner)).map((r) => r.id)).toContain(img.id);
     expect((await trashFor(other)).map((r) => r.id)).not.toContain(img.id);
     expect((await trashFor(admin)).map((r) => r.id)).toContain(img.id);
@@ -64,7 +65,7 @@ describe('trash', () => {
     await restoreImageFor(owner, img.id);
     expect((await fetch(url)).status).toBe(200);
     expect((await getImage(img.id))?.trashed_at).toBeNull();
-    expect((await listImages({ limit: 100 })).map((r) => r.id)).toContain(img.id);
+    expect((await listGallery({ limit: 100 })).rows.map((r) => r.id)).toContain(img.id);
     await expect(restoreImageFor(owner, img.id)).rejects.toMatchObject({ status: 404 });
   });
 

@@ -44,7 +44,7 @@ describe('uploads, app side', () => {
   it('creates the variants once and then changes nothing', async () => {
     const client = mod.client.imagesClient();
     expect(await mod.variants.ensureVariants(client)).toEqual({
-      created: ['thumbnail', 'mobile', 'desktop', 'placeholder'],
+      created: ['thumbnail', 'mobile', 'desktop', 'tile200', 'tile300', 'tile450', 'tile675', 'large', 'placeholder'],
       updated: [],
     });
     expect(await mod.variants.ensureVariants(client)).toEqual({ created: [], updated: [] });

@@ -5,6 +5,7 @@
  */
 import { ApiError, forbidden, notFound } from '@/lib/api/errors';
 import { type Actor, canManageImage } from '@/lib/auth/roles';
+import { readCaptureInfo } from '@/lib/cloudflare-images/capture-info';
 import { audit } from '@/lib/db/audit';
 import {
   claimCompletion,
@@ -83,7 +84,9 @@ async function completeClaimed(row: ImageRow, serviceId: string, ctx: UploadCont
     ? await describeStored(ctx.client, serviceId, image.pixvault)
     : await describeFromOriginal(ctx.client, serviceId);
   const { placeholder, width, height, bytes, contentType } = facts;
-  const fields = { placeholder, width, height, bytes, contentType, filename: image.filename ?? null };
+  // The embedded service's capture-info extension; real Cloudflare sends none (then: no capture date).
+  const capture = readCaptureInfo(image);
+  const fields = { placeholder, width, height, bytes, contentType, filename: image.filename ?? null, capture };
   if (await markReady(row.id, fields, ctx.db)) await audit(row.owner_id, 'image.uploaded', row.id, { bytes }, ctx.db);
   return 'ready';
 }

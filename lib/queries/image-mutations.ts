@@ -3,12 +3,20 @@ import { type InfiniteData, type QueryClient, useMutation, useQueryClient } from
 import type { GalleryPage, ImageDetail } from '@/lib/schemas/api';
 import { apiFetch, imageKeys } from './images';
 
+/** What PATCH /api/images/{id} takes (validated again on the server). */
+export interface ImageUpdateInput {
+  title?: string;
+  private?: boolean;
+  caption?: string;
+  tags?: string[];
+}
+
 const imageUrl = (id: string) => `/api/images/${encodeURIComponent(id)}`;
 
 export function useUpdateImage(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (changes: { title?: string; private?: boolean }) =>
+    mutationFn: (changes: ImageUpdateInput) =>
       apiFetch<ImageDetail>(imageUrl(id), { method: 'PATCH', body: JSON.stringify(changes) }),
     onSuccess: (detail) => {
       queryClient.setQueryData(imageKeys.detail(id), detail);

@@ -8,6 +8,10 @@ export const IMAGE_STALE_MS = 20 * 60_000;
 export interface GalleryFilters {
   filter: 'all' | 'mine';
   q: string;
+  /** `uploaded`: newest upload first; `taken`: the timeline, newest capture date first. */
+  sort: 'uploaded' | 'taken';
+  /** One tag chip's filter (normalised); '' for none. */
+  tag: string;
 }
 
 export const imageKeys = {
@@ -62,12 +66,24 @@ export function galleryQueryOptions(filters: GalleryFilters) {
     queryFn: ({ pageParam }) => {
       const params = new URLSearchParams({ filter: filters.filter });
       if (filters.q) params.set('q', filters.q);
+      if (filters.sort === 'taken') params.set('sort', 'taken');
+      if (filters.tag) params.set('tag', filters.tag);
       if (pageParam) params.set('cursor', pageParam);
       return apiFetch<GalleryPage>(`/api/images?${params}`);
     },
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     staleTime: IMAGE_STALE_MS,
+  });
+}
+
+export const tagKeys = { popular: (filter: GalleryFilters['filter']) => ['tags', filter] as const };
+
+export function popularTagsQueryOptions(filter: GalleryFilters['filter']) {
+  return queryOptions({
+    queryKey: tagKeys.popular(filter),
+    queryFn: () => apiFetch<{ tags: { tag: string; count: number }[] }>(`/api/tags?filter=${filter}`),
+    staleTime: 60_000,
   });
 }
 

@@ -1,7 +1,9 @@
 /** Request bodies and response shapes of the app's own API, shared by route handlers and client components. */
 import { z } from 'zod';
+import type { CaptureInfo } from '@/lib/cloudflare-images/capture-info';
 import { ACCEPTED_CONTENT_TYPES, formatNames } from '@/lib/cloudflare-images/formats';
 import { MAX_UPLOAD_BYTES, megabytes } from '@/lib/cloudflare-images/limits';
+import { captionSchema, tagFilterSchema, tagsSchema } from './image-text';
 import type { GalleryVariant } from './variant';
 
 export const uploadRequestSchema = z.object({
@@ -46,15 +48,22 @@ export const listQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
   filter: z.enum(['all', 'mine']).default('all'),
   q: z.string().trim().max(100).optional(),
+  /** `uploaded` (newest upload first) or `taken` (the timeline: newest capture date first). */
+  sort: z.enum(['uploaded', 'taken']).default('uploaded'),
+  tag: tagFilterSchema.optional(),
   limit: z.coerce.number().int().min(1).max(60).default(30),
 });
+export type GalleryFilters = z.infer<typeof listQuerySchema>;
 
 export const imageUpdateSchema = z
   .object({
     title: z.string().trim().min(1, 'The title cannot be empty.').max(200).optional(),
     private: z.boolean().optional(),
+    caption: captionSchema.optional(),
+    tags: tagsSchema.optional(),
   })
-  .refine((v) => v.title !== undefined || v.private !== undefined, 'Nothing to change.');
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Nothing to change.');
+export type ImageUpdate = z.infer<typeof imageUpdateSchema>;
 
 export interface GalleryImage {
   id: string;
@@ -63,6 +72,9 @@ export interface GalleryImage {
   height: number;
   placeholder: string | null;
   createdAt: string;
+  /** The capture date as the camera's wall time (`YYYY-MM-DDTHH:MM:SS`) and its UTC offset; null without one. */
+  takenAt: string | null;
+  takenOffset: string | null;
   owner: { id: string; name: string };
   mine: boolean;
   /** Signed URLs and their real widths, for `src`/`srcset`. */
@@ -75,6 +87,8 @@ export interface GalleryPage {
   nextCursor: string | null;
   /** Unix seconds; every URL in the page is valid until then. */
   urlsExpireAt: number;
+  /** True for a search: the images are in order of relevance, not of date. */
+  ranked: boolean;
 }
 
 export interface ImageDetail extends GalleryImage {
@@ -84,4 +98,8 @@ export interface ImageDetail extends GalleryImage {
   private: boolean;
   publicUrl: string | null;
   canManage: boolean;
+  caption: string;
+  tags: string[];
+  /** How the photo was taken, where the image backend reported it (the embedded service does). */
+  capture: CaptureInfo | null;
 }

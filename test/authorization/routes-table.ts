@@ -43,6 +43,7 @@ export interface RouteRow {
  */
 export const ROUTES: readonly RouteRow[] = [
   { file: 'app/api/images/route.ts', method: 'GET', expect: signedIn(200), why: 'the gallery is shared' },
+  { file: 'app/api/tags/route.ts', method: 'GET', expect: signedIn(200), why: 'tags of the shared gallery' },
   {
     file: 'app/api/uploads/route.ts',
     method: 'POST',
@@ -59,7 +60,7 @@ export const ROUTES: readonly RouteRow[] = [
   {
     file: 'app/api/images/[id]/route.ts',
     method: 'PATCH',
-    body: { title: 'Renamed', private: false },
+    body: { title: 'Renamed', private: false, caption: 'A caption', tags: ['harbour', 'Dusk'] },
     expect: ownerOrAdmin(200),
     missing: signedIn(404),
   },

@@ -1,6 +1,7 @@
 /** Conformance: delivery — variants, negotiation, signed URLs, caching headers, 304, HEAD, SVG, animation. */
 import { existsSync, readdirSync } from 'node:fs';
 import { toFile } from 'cloudflare';
+import exifReader from 'exif-reader';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUrl } from '@/lib/cloudflare-images/signing';
@@ -248,7 +249,7 @@ describe('flexible variants', () => {
 });
 
 describe('what delivery does to content', () => {
-  it('applies EXIF orientation and keeps GPS and serials out of the stored original', async () => {
+  it('applies EXIF orientation, keeps the camera and keeps GPS and serials out of the stored original', async () => {
     const id = await upload(await cameraJpeg(400, 300));
     const res = await fetch(url(id, 'public'), { headers: { accept: 'image/png' } });
     const out = sharp(Buffer.from(await res.arrayBuffer()));
@@ -263,10 +264,17 @@ describe('what delivery does to content', () => {
     const original = Buffer.from(await (await t.cf.images.v1.blobs.get(id, { account_id: t.accountId })).arrayBuffer());
     const text = original.toString('latin1');
     expect(text).not.toContain('SERIAL12345');
-    expect(text).not.toContain('TestCam');
     expect(text).toContain('Jane Doe');
     const stored = await sharp(original).metadata();
     expect(stored.orientation).toBe(6);
+    // The camera is kept (and reported as the x_pixvault_exif extension); location is not.
+    const exif = exifReader(stored.exif ?? Buffer.alloc(0));
+    expect(exif.Image?.Make).toBe('TestCam');
+    expect(exif.GPSInfo).toBeUndefined();
+    const record = (await (await fetch(`${t.api}/v1/${id}`, { headers: t.auth })).json()) as {
+      result: Record<string, unknown>;
+    };
+    expect(record.result.x_pixvault_exif).toMatchObject({ make: 'TestCam', model: 'X1', takenAt: null });
   });
 
   it('serves an SVG sanitized, unresized, with a locking CSP', async () => {

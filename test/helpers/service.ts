@@ -42,6 +42,7 @@ export async function startTestService(
     svgQueueMax: 16,
     imagesAllowed: 100_000,
     eagerVariants: false,
+    keepLocation: false,
     webhook: null,
     urlIngestAllowPrivate: [],
     urlIngestTimeoutMs: 5000,

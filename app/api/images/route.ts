@@ -8,6 +8,13 @@ export const GET = apiRoute(async (req) => {
   const user = await requireUser();
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const q = listQuerySchema.parse(params);
-  const page = await galleryPage(user, { cursor: q.cursor, filter: q.filter, search: q.q, limit: q.limit });
+  const page = await galleryPage(user, {
+    cursor: q.cursor,
+    filter: q.filter,
+    search: q.q,
+    sort: q.sort,
+    tag: q.tag,
+    limit: q.limit,
+  });
   return Response.json(page, { headers: { 'cache-control': 'private, no-store' } });
 });

@@ -7,6 +7,7 @@ import * as baseline from './0001-baseline';
 import * as rateLimits from './0002-rate-limits';
 import * as adminUsers from './0004-admin-users';
 import * as albumsShares from './0005-albums-shares';
+import * as captionsTags from './0006-captions-tags';
 import * as trashDuplicates from './0007-trash-duplicates';
 import * as completionClaim from './0008-completion-claim';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002_rate_limits': rateLimits,
   '0004_admin_users': adminUsers,
   '0005_albums_shares': albumsShares,
+  '0006_captions_tags': captionsTags,
   '0007_trash_duplicates': trashDuplicates,
   '0008_completion_claim': completionClaim,
 };

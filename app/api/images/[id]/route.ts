@@ -1,4 +1,4 @@
-// GET /api/images/{id} — details; PATCH — title / visibility; DELETE — remove (owner or admin)
+// GET /api/images/{id} — details; PATCH — title / visibility / caption / tags; DELETE — remove (owner or admin)
 import { apiRoute, parseJson } from '@/lib/api/route';
 import { requireUser } from '@/lib/auth/session';
 import { deleteImageFor, updateImageFor } from '@/lib/images/manage';
