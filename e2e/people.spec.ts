@@ -173,7 +173,7 @@ test.describe('the profile', () => {
     await expect(tile(adminPage, id)).toContainText(account.email.split('@')[0] ?? '');
 
     await page.goto('/profile');
-    await page.getByLabel('Display name').fill('Nia Newname');
+    await page.getByRole('textbox', { name: 'Display name' }).fill('Nia Newname');
     await page.getByRole('button', { name: 'Save name' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Nia Newname' })).toBeVisible();
     await expect(page.getByRole('banner')).toContainText('Nia Newname');
