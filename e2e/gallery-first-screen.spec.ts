@@ -81,32 +81,6 @@ test('the browser does not fetch page 1 again, and loaded images show at full op
   await page.screenshot({ path: test.info().outputPath('gallery-1280.png') });
 });
 
-test('a 375 px phone at 3× loads tile-sized variants, not 828 px ones, for the first screen', async ({ browser }) => {
-  const context = await browser.newContext({
-    storageState: E2E.storage('viewer'),
-    viewport: { width: 375, height: 667 },
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await context.newPage();
-  const images: string[] = [];
-  page.on('request', (r) => {
-    if (r.resourceType() === 'image' && r.url().startsWith(E2E.serviceUrl)) images.push(new URL(r.url()).pathname);
-  });
-  await page.goto(`/?q=${PREFIX}`);
-  const first = page.getByTestId('gallery-tile').locator('img').first();
-  await expect(first).toHaveJSProperty('complete', true);
-  await expect.poll(() => first.evaluate((e) => (e as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
-  await page.waitForLoadState('networkidle');
-  const variants = images.map((p) => p.split('/').at(-1));
-  expect(variants.length).toBeGreaterThan(0);
-  // ~169 CSS px tiles × 3 ≈ 506 device px: the 675 px rung (the 450 one where Chromium rounds down).
-  expect(variants.filter((v) => v !== 'tile675' && v !== 'tile450')).toEqual([]);
-  await page.screenshot({ path: test.info().outputPath('gallery-375.png') });
-  await context.close();
-});
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
