@@ -1,9 +1,9 @@
 /**
  * Runs before every test file (vitest.config.ts setupFiles): points the process's store (`getDb()`)
- * at this project's engine, and closes it and drops the file's schemas once the file is done.
+ * at this project's engine, and closes it once the file is done (its schema goes at the end of the run).
  */
 import { afterAll } from 'vitest';
-import { createTestSchema, dropTestSchemas, engine, schemaUrl } from './test-engine';
+import { createTestSchema, engine, schemaUrl } from './test-engine';
 
 if (engine === 'postgres') {
   // A schema of the file's own, so files running side by side never see each other's rows.
@@ -16,5 +16,4 @@ if (engine === 'postgres') {
 afterAll(async () => {
   // Only files that used the store loaded it; the others need not pay for importing it here.
   if ((globalThis as { pixvaultDb?: unknown }).pixvaultDb) await (await import('@/lib/db/index')).closeDb();
-  await dropTestSchemas();
 });

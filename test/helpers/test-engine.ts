@@ -1,6 +1,9 @@
 /**
  * The engine of the running Vitest project (vitest.config.ts provides it) and, on PostgreSQL, a
- * schema per store: cheap to make, private to its test file, dropped when the file ends.
+ * schema per store: cheap to make, private to its test file, dropped when the whole run ends (see
+ * ./pg-global-setup). Not when its file ends: Kysely's migrator lists the tables of every schema
+ * before it takes its lock, and a schema dropped by a file finishing beside it made that fail
+ * ("relation … does not exist") once Vitest ran two files at a time.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -14,12 +17,12 @@ declare module 'vitest' {
     dbEngine: TestEngine;
     /** A PostgreSQL database the tests may create schemas in (postgres project only). */
     postgresUrl: string;
+    /** The start of every schema name this run creates, so the run's teardown can drop them. */
+    schemaPrefix: string;
   }
 }
 
 export const engine: TestEngine = inject('dbEngine');
-
-const schemas: string[] = [];
 
 async function onServer(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: inject('postgresUrl') });
@@ -33,9 +36,8 @@ async function onServer(statement: string): Promise<void> {
 
 /** A new, empty schema in the test database (its name is safe to splice into SQL). */
 export async function createTestSchema(): Promise<string> {
-  const schema = `t_${process.pid}_${randomBytes(6).toString('hex')}`;
+  const schema = `${inject('schemaPrefix')}${process.pid}_${randomBytes(6).toString('hex')}`;
   await onServer(`CREATE SCHEMA ${schema}`);
-  schemas.push(schema);
   return schema;
 }
 
@@ -48,10 +50,4 @@ export function schemaUrl(schema: string): string {
   url.searchParams.set('options', `-c search_path=${schema}`);
   url.searchParams.set('application_name', schema);
   return url.toString();
-}
-
-/** Drops every schema this file created (after its stores are closed). */
-export async function dropTestSchemas(): Promise<void> {
-  const dropping = schemas.splice(0);
-  if (dropping.length > 0) await onServer(`DROP SCHEMA ${dropping.join(', ')} CASCADE`);
 }
