@@ -28,7 +28,8 @@ test('an XHR of 3 MB to an already-used upload URL receives the 409 and its mess
     multipart: { file: { name: 'used-once.jpg', mimeType: 'image/jpeg', buffer: bytes } },
   });
   expect(first.status(), await first.text()).toBe(200);
-  expect((await request.post(`/api/images/${ticket.id}/complete`)).status()).toBe(200);
+  // 202: the service's webhook is completing the record at this moment (completion runs once per record).
+  expect([200, 202]).toContain((await request.post(`/api/images/${ticket.id}/complete`)).status());
 
   // From a page of the app, as the uploader sends files: a multipart XHR straight to the image service.
   await page.goto('/upload');
