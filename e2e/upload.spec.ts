@@ -82,7 +82,8 @@ test('placeholders hold each image’s shape until its pixels arrive', async ({ 
     await gate;
     await route.continue();
   });
-  await page.goto('/?q=tall-placeholder');
+  // Not "load": the first tiles come with the HTML now, and their held-back pixels would delay it.
+  await page.goto('/?q=tall-placeholder', { waitUntil: 'domcontentloaded' });
   const tile = page.locator(`[data-testid="gallery-tile"][data-image-id="${id}"]`);
   await expect(tile).toBeVisible();
   const box = await tile.locator('img').boundingBox();
