@@ -68,7 +68,8 @@ test('an image deleted on B is gone on A, and so are its signed URLs', async ({ 
   await b.page.goto(`/images/${id}`);
   await expect(b.page.getByRole('heading', { name: 'short-lived' })).toBeVisible();
   await b.page.getByRole('button', { name: 'Delete', exact: true }).click();
-  await b.page.getByRole('button', { name: 'Delete', exact: true }).last().click();
+  // Delete moves the image to the trash: gone from every instance and its URLs at once.
+  await b.page.getByRole('button', { name: 'Move to trash' }).click();
   await expect(b.page).toHaveURL(`${run.b}/`);
 
   expect((await a.context.request.get(`/api/images/${id}`)).status()).toBe(404);
