@@ -39,10 +39,11 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], channel: undefined },
     },
   ],
-  globalTeardown: './e2e/fixtures/teardown.ts',
   webServer: {
-    // A fresh data folder every run: the suite starts with first-run setup.
-    command: `rm -rf '${E2E.dataDir}' && npm start`,
+    // A fresh data folder every run (the suite starts with first-run setup), removed after the app stops.
+    command: 'exec node --import tsx e2e/fixtures/web-server.ts',
+    // SIGTERM lets `npm start` finish its background renders and close its stores before the folder goes.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     url: `${E2E.appUrl}/sign-in`,
     reuseExistingServer: false,
     timeout: 300_000,

@@ -24,6 +24,16 @@ function refuse(message: string): never {
   process.exit(1);
 }
 
+/** Asks a child to stop and waits for it to exit; after 10 s it is killed. */
+async function endChild(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 async function main(): Promise<void> {
   const launcher = readLauncherEnv();
   const env = childProcessEnv();
@@ -61,8 +71,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     // A build left running would go on writing .next/ after we are gone.
-    if (building && building.exitCode === null) building.kill('SIGTERM');
-    if (next && next.exitCode === null) next.kill('SIGTERM');
+    // Both are waited for (bounded), so nothing of ours still writes to the data folder once we exit.
+    await Promise.all([building, next].map((child) => endChild(child)));
     await service?.close();
     process.exit(code);
   };

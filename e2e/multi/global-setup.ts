@@ -34,7 +34,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // Apps first (they hold connections to the other two), then the service, then the database.
     for (const p of started.reverse()) await p.stop();
     await db.stop();
-    rmSync(work, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true, maxRetries: 5 });
   };
   try {
     const [portA = 0, portB = 0] = await freePorts(2);

@@ -18,6 +18,31 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** Resolves once no process of group `pgid` is left; after 30 s the rest are killed. */
+async function groupGone(pgid: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const deadline = Date.now() + 30_000;
+  while (alive()) {
+    if (Date.now() > deadline) {
+      try {
+        process.kill(-pgid, 'SIGKILL');
+      } catch {
+        // gone meanwhile
+      }
+      return;
+    }
+    // No event tells when the last process of a group exits: look again shortly.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** `npm run <args>` in the repository with `env`; resolves once its output matches `ready`. */
 export function startNpm(
   name: string,
@@ -45,6 +70,9 @@ export function startNpm(
       }
       await exited;
     }
+    // npm exits at SIGTERM without waiting for what it started: wait for the whole group, so nothing
+    // still writes into a folder the teardown is about to remove.
+    if (child.pid) await groupGone(child.pid);
     log.end();
   };
   return new Promise((resolve, reject) => {
