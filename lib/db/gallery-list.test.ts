@@ -86,7 +86,27 @@ describe('gallery search', () => {
     expect(await ids(db, { search: '"sunny" AND' })).toEqual([]); // "and" is a word to find, not an operator
     expect(await ids(db, { search: '"sunny" -sea' })).toEqual(['sun']);
     expect(await ids(db, { search: '***' })).toEqual(['sun']); // no words: no search, everything listed
-    expect(searchTerms('  Café "x" OR x  ')).toEqual(['café', 'x', 'or']);
+    expect(searchTerms('  Café "x" OR x  ')).toEqual(['cafe', 'x', 'or']);
+  });
+
+  it('ignores accents and case both ways, in every field', async () => {
+    const db = await freshDb();
+    const zoe = await createUser(
+      { email: 'zoe@example.com', passwordHash: null, role: 'uploader', name: 'Zoë Ørsted' },
+      db,
+    );
+    await add(db, zoe.id, 'cafe', { title: 'Café in Zürich' });
+    await add(db, zoe.id, 'lodz', { title: 'Street', caption: 'Łódź at night', tags: ['crème-brûlée'] });
+    await add(db, zoe.id, 'plain', { title: 'Cafe sign', filename: 'resume.jpg' });
+    await add(db, zoe.id, 'file', { title: 'Untitled', filename: 'RÉSUMÉ_2024.jpg' });
+
+    expect(new Set(await ids(db, { search: 'cafe' }))).toEqual(new Set(['cafe', 'plain']));
+    expect(new Set(await ids(db, { search: 'CAFÉ' }))).toEqual(new Set(['cafe', 'plain']));
+    expect(await ids(db, { search: 'zurich' })).toEqual(['cafe']);
+    expect(await ids(db, { search: 'lodz' })).toEqual(['lodz']);
+    expect(await ids(db, { search: 'brulee' })).toEqual(['lodz']);
+    expect(new Set(await ids(db, { search: 'résumé' }))).toEqual(new Set(['plain', 'file']));
+    expect((await ids(db, { search: 'orsted zoe' })).length).toBe(4); // the owner's name, folded too
   });
 
   it('filters by exact tags and pages ranked results by offset', async () => {

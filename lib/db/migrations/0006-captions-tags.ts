@@ -8,12 +8,20 @@
  *   `image_tags` table holds one row per tag for exact tag filters.
  * - Search: SQLite keeps an FTS5 table `image_search` filled by triggers (so every write path, the
  *   CLI and plain SQL included, keeps it in step, and an owner's rename reaches their images);
- *   PostgreSQL a GIN index over the weighted tsvector expression of search-sql.ts (no column, so
+ *   PostgreSQL a GIN index over a weighted tsvector expression (search-sql.ts has today's; no column, so
  *   db:copy moves nothing derived).
  */
 import { type Kysely, sql } from 'kysely';
 import { engineOf } from '../engine';
-import { PG_IMAGE_DOCUMENT } from '../search-sql';
+
+/** The search document as this migration first indexed it (0009 replaced it with accent folding). */
+const words = (column: string) => `regexp_replace(coalesce(${column}, ''), '[^[:alnum:]]+', ' ', 'g')`;
+const PG_IMAGE_DOCUMENT_0006 = sql.raw(
+  `setweight(to_tsvector('simple'::regconfig, ${words('title')}), 'A') || ` +
+    `setweight(to_tsvector('simple'::regconfig, ${words('tags')}), 'A') || ` +
+    `setweight(to_tsvector('simple'::regconfig, ${words('caption')}), 'B') || ` +
+    `setweight(to_tsvector('simple'::regconfig, ${words('filename')}), 'C')`,
+);
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const pg = engineOf(db) === 'postgres';
@@ -53,7 +61,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('image_tags_tag').on('image_tags').columns(['tag', 'image_id']).execute();
 
   if (pg) {
-    await sql`create index images_search on images using gin ((${PG_IMAGE_DOCUMENT}))`.execute(db);
+    await sql`create index images_search on images using gin ((${PG_IMAGE_DOCUMENT_0006}))`.execute(db);
     return;
   }
   // unicode61 folds case and (with remove_diacritics 2) accents; '_' and '.' split file names.

@@ -10,6 +10,7 @@ import * as albumsShares from './0005-albums-shares';
 import * as captionsTags from './0006-captions-tags';
 import * as trashDuplicates from './0007-trash-duplicates';
 import * as completionClaim from './0008-completion-claim';
+import * as accentFolding from './0009-accent-folding';
 
 export const BASELINE = '0001_baseline';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006_captions_tags': captionsTags,
   '0007_trash_duplicates': trashDuplicates,
   '0008_completion_claim': completionClaim,
+  '0009_accent_folding': accentFolding,
 };
 
 /** For a pre-Kysely SQLite install the baseline's tables already exist: it is recorded, not run. */
