@@ -1,7 +1,8 @@
 /**
  * The gallery's first screen comes with the HTML: the server renders the first page's tiles (signed
  * `<img srcset>` already in the markup), the browser does not fetch page 1 again, a 3× phone loads
- * tile-sized variants rather than 828 px ones, and a loaded image is shown at full opacity (no fade).
+ * variants for 2 device pixels per CSS pixel of its tiles (not 675 or 828 px ones), and a loaded image is
+ * shown at full opacity (no fade).
  */
 import { randomBytes } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
@@ -79,6 +80,54 @@ test('the browser does not fetch page 1 again, and loaded images show at full op
   const opacities = await imgs.evaluateAll((els) => els.map((e) => getComputedStyle(e).opacity));
   expect(opacities.every((o) => o === '1')).toBe(true);
   await page.screenshot({ path: test.info().outputPath('gallery-1280.png') });
+});
+
+test('a 375 px phone at 3× loads tile variants for ~2 device px per CSS px, never the 828 px one', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    storageState: E2E.storage('viewer'),
+    viewport: { width: 375, height: 667 },
+    // A phone's screen, not the project's desktop one: with a 1920 px screen Chromium's preload scanner
+    // picks from a desktop-wide slot before layout (what made this check fetch 828 px rungs before).
+    screen: { width: 375, height: 667 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  const images: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'image' && r.url().startsWith(E2E.serviceUrl)) images.push(new URL(r.url()).pathname);
+  });
+  await page.goto(`/?q=${PREFIX}`);
+  await expectImagesLoaded(page.getByTestId('gallery-tile').locator('img'));
+  const variants = images.map((p) => p.split('/').at(-1));
+  expect(variants).toHaveLength(COUNT); // one request per tile: nothing fetched and then replaced
+  expect(variants.filter((v) => !v?.startsWith('tile'))).toEqual([]); // no 828 px `mobile`, nothing larger
+  // Each tile's chosen candidate (its real width, from the srcset) against the tile's width: about 2
+  // device px per CSS px (a landscape's 450 px rung, a portrait's 675 px one), at most 1.5× that.
+  const chosen = await page
+    .getByTestId('gallery-tile')
+    .locator('img')
+    .evaluateAll((els) =>
+      els.map((e) => {
+        const img = e as HTMLImageElement;
+        const candidate = img.srcset
+          .split(', ')
+          .map((c) => c.split(' '))
+          .find(([url]) => url === img.currentSrc);
+        return { drawn: img.getBoundingClientRect().width, width: Number(candidate?.[1]?.slice(0, -1)) };
+      }),
+    );
+  expect(chosen).toHaveLength(COUNT);
+  for (const { drawn, width } of chosen) {
+    expect(drawn).toBeCloseTo(168.5, 0);
+    expect(width / drawn).toBeGreaterThanOrEqual(2);
+    expect(width / drawn).toBeLessThanOrEqual(2 * 1.5);
+  }
+  await page.screenshot({ path: test.info().outputPath('gallery-375.png') });
+  await context.close();
 });
 
 function escapeRegExp(text: string): string {

@@ -115,7 +115,7 @@ async function session(
   viewport: { width: number; height: number },
   dpr: number,
 ): Promise<{ first: Visit; revisit: Visit }> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: dpr, isMobile: dpr > 1 });
+  const context = await browser.newContext({ viewport, screen: viewport, deviceScaleFactor: dpr, isMobile: dpr > 1 });
   try {
     const [name, value] = app.cookie.split(/=(.*)/s);
     await context.addCookies([{ name: name ?? '', value: value ?? '', url: app.url }]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { variantWidth } from '@/lib/images/variants';
 import { type GalleryVariant, LIGHTBOX_VARIANTS } from '@/lib/schemas/variant';
 import { lightboxSizes, tileVariants } from './ladder';
-import { columnsFor, coverScale, gridSizes, PAGE_MAX, PAGE_PADDING } from './masonry';
+import { columnsFor, coverScale, gridSizes, PAGE_MAX, PAGE_PADDING, TILE_DENSITY_CAP } from './masonry';
 
 /** Image shapes: panorama beyond the tile's crop, wide, landscape, square, portrait, a phone screenshot. */
 const ASPECTS = [8, 4, 16 / 9, 3 / 2, 1, 3 / 4, 2 / 3, 9 / 19.5];
@@ -24,12 +24,14 @@ function evaluateLength(expr: string, vw: number): number {
   return ((base - Number(m[3])) / Number(m[4])) * Number(m[5] ?? 1);
 }
 
-/** The slot width a `sizes` attribute selects at a viewport width: the first entry whose media matches. */
-function evaluateSizes(sizes: string, vw: number): number {
-  for (const entry of sizes.split(/, (?=\(max-width|calc)/)) {
-    const media = /^\(max-width: (\d+)px\) (.*)$/.exec(entry);
-    if (!media) return evaluateLength(entry, vw);
-    if (vw <= Number(media[1])) return evaluateLength(media[2] ?? '', vw);
+/** The slot width a `sizes` attribute selects at a viewport width and density: the first entry whose media matches. */
+function evaluateSizes(sizes: string, vw: number, dpr = 1): number {
+  for (const entry of sizes.split(/, (?=\(m|calc)/)) {
+    const m = /^(?:\(min-resolution: ([\d.]+)dppx\) (?:and )?)?(?:\(max-width: (\d+)px\) )?(calc.*)$/.exec(entry);
+    if (!m) throw new Error(`unexpected sizes entry: ${entry}`);
+    if (m[1] && dpr < Number(m[1])) continue;
+    if (m[2] && vw > Number(m[2])) continue;
+    return evaluateLength(m[3] ?? '', vw);
   }
   throw new Error('sizes has no default entry');
 }
@@ -49,8 +51,13 @@ describe('grid tiles: sizes and the variant ladder', () => {
       const container = Math.min(vw, PAGE_MAX) - PAGE_PADDING;
       const { columns, gap } = columnsFor(container);
       const column = (container - gap * (columns - 1)) / columns;
-      expect(evaluateSizes(gridSizes(), vw)).toBeCloseTo(column, 6);
-      expect(evaluateSizes(gridSizes(2), vw)).toBeCloseTo(column * 2, 6);
+      for (const dpr of [1, 2, 2.25]) {
+        expect(evaluateSizes(gridSizes(), vw, dpr)).toBeCloseTo(column, 6);
+        expect(evaluateSizes(gridSizes(2), vw, dpr)).toBeCloseTo(column * 2, 6);
+      }
+      // From 2.5× on the slot shrinks so the tile gets about TILE_DENSITY_CAP device pixels per CSS pixel.
+      expect((evaluateSizes(gridSizes(), vw, 3) * 3) / column).toBeCloseTo(TILE_DENSITY_CAP, 2);
+      expect((evaluateSizes(gridSizes(2), vw, 3) * 3) / (column * 2)).toBeCloseTo(TILE_DENSITY_CAP, 2);
     }
   });
 
@@ -65,10 +72,14 @@ describe('grid tiles: sizes and the variant ladder', () => {
       const limit = coverScale(size) > 1 ? 1.55 : 1.5;
       for (let vw = 320; vw <= 1600; vw++) {
         for (const dpr of DPRS) {
-          const needed = evaluateSizes(sizes, vw) * dpr;
+          const where = `aspect ${aspect.toFixed(2)}, ${vw} px at ${dpr}×`;
+          const needed = evaluateSizes(sizes, vw, dpr) * dpr;
           const chosen = pick(candidates, needed);
-          expect(chosen / needed, `aspect ${aspect.toFixed(2)}, ${vw} px at ${dpr}×`).toBeLessThanOrEqual(limit);
-          expect(chosen, `aspect ${aspect.toFixed(2)}, ${vw} px at ${dpr}×`).toBeGreaterThanOrEqual(needed);
+          expect(chosen / needed, where).toBeLessThanOrEqual(limit);
+          expect(chosen, where).toBeGreaterThanOrEqual(needed);
+          // Never more than ~2 device pixels per CSS pixel for the slot drawn, however dense the screen.
+          const drawn = evaluateSizes(sizes, vw, 1);
+          expect(needed / drawn, where).toBeLessThanOrEqual(Math.min(dpr, TILE_DENSITY_CAP) + 0.01);
           checked++;
         }
       }
@@ -76,10 +87,13 @@ describe('grid tiles: sizes and the variant ladder', () => {
     expect(checked).toBe(ASPECTS.length * 1281 * DPRS.length);
   });
 
-  it('gives a 375 px phone at 3× a 675 px rung for its ~169 px tiles, not the 828 px `mobile`', () => {
+  it('gives a 375 px phone at 3× a rung for 2 device pixels per CSS pixel of its ~169 px tiles, not 675 or 828 px', () => {
     const size = original(3 / 2);
-    const needed = evaluateSizes(gridSizes(), 375) * 3;
-    expect(pick(widthsOf(tileVariants(size), size), needed)).toBe(675);
+    const needed = evaluateSizes(gridSizes(), 375, 3) * 3;
+    expect(needed).toBeCloseTo(169 * 2, -1);
+    expect(pick(widthsOf(tileVariants(size), size), needed)).toBe(450);
+    // At 1× the same phone takes the 200 px rung: 3× gets (450 / 200)² ≈ 5× the pixels, not (675 / 200)² ≈ 11×.
+    expect(pick(widthsOf(tileVariants(size), size), evaluateSizes(gridSizes(), 375, 1))).toBe(200);
   });
 
   it('offers a small original at its own width, however wide the tile', () => {

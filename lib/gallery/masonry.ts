@@ -69,17 +69,36 @@ export function masonryLayout(items: readonly Sized[], containerWidth: number): 
 }
 
 /**
- * The `sizes` attribute for grid tiles, derived from the same breakpoints as the layout: the column
- * width, times `scale` for images drawn wider than their tile (see `coverScale`).
+ * Tiles are drawn with at most ~2 device pixels per CSS pixel: on 3× screens (phones) a third more pixels
+ * across means 2.25× the bytes for detail a tile's size hides, so `sizes` claims a smaller slot there.
  */
-export function gridSizes(scale = 1): string {
+export const TILE_DENSITY_CAP = 2;
+/** Screens from this density on get the capped slot (3× phones; 2× and 2.25× screens are served in full). */
+export const HIGH_DENSITY = 2.5;
+const HIGH_DENSITY_SCALE = Number((TILE_DENSITY_CAP / 3).toFixed(3));
+
+/** `sizes` entries for the layout's breakpoints: the column width times `scale`, all under `media` when given. */
+function columnEntries(scale: number, media?: string): string[] {
   const times = scale === 1 ? '' : ` * ${Number(scale.toFixed(3))}`;
+  const under = (condition?: string) => [media, condition].filter(Boolean).join(' and ');
   return [
     ...BREAKPOINTS.map(([below, columns, gap]) => {
       const fixed = PAGE_PADDING + gap * (columns - 1);
-      return `(max-width: ${below + PAGE_PADDING - 1}px) calc((100vw - ${fixed}px) / ${columns}${times})`;
+      return `${under(`(max-width: ${below + PAGE_PADDING - 1}px)`)} calc((100vw - ${fixed}px) / ${columns}${times})`;
     }),
-    `calc((min(100vw, ${PAGE_MAX}px) - ${PAGE_PADDING + WIDEST.gap * (WIDEST.columns - 1)}px) / ${WIDEST.columns}${times})`,
+    `${media ? `${media} ` : ''}calc((min(100vw, ${PAGE_MAX}px) - ${PAGE_PADDING + WIDEST.gap * (WIDEST.columns - 1)}px) / ${WIDEST.columns}${times})`,
+  ];
+}
+
+/**
+ * The `sizes` attribute for grid tiles, derived from the same breakpoints as the layout: the column
+ * width, times `scale` for images drawn wider than their tile (see `coverScale`), and on screens of
+ * `HIGH_DENSITY` or more the slot that caps them at `TILE_DENSITY_CAP` device pixels per CSS pixel.
+ */
+export function gridSizes(scale = 1): string {
+  return [
+    ...columnEntries(scale * HIGH_DENSITY_SCALE, `(min-resolution: ${HIGH_DENSITY}dppx)`),
+    ...columnEntries(scale),
   ].join(', ');
 }
 
