@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { variantWidth } from '@/lib/images/variants';
 import { type GalleryVariant, LIGHTBOX_VARIANTS } from '@/lib/schemas/variant';
 import { lightboxSizes, tileVariants } from './ladder';
-import { columnsFor, coverScale, gridSizes, PAGE_MAX, PAGE_PADDING, TILE_DENSITY_CAP } from './masonry';
+import { columnsFor, coverScale, gridSizes, HIGH_DENSITY, PAGE_MAX, PAGE_PADDING, TILE_DENSITY_CAP } from './masonry';
 
 /** Image shapes: panorama beyond the tile's crop, wide, landscape, square, portrait, a phone screenshot. */
 const ASPECTS = [8, 4, 16 / 9, 3 / 2, 1, 3 / 4, 2 / 3, 9 / 19.5];
@@ -55,7 +55,7 @@ describe('grid tiles: sizes and the variant ladder', () => {
         expect(evaluateSizes(gridSizes(), vw, dpr)).toBeCloseTo(column, 6);
         expect(evaluateSizes(gridSizes(2), vw, dpr)).toBeCloseTo(column * 2, 6);
       }
-      // From 2.5× on the slot shrinks so the tile gets about TILE_DENSITY_CAP device pixels per CSS pixel.
+      // From 2.5× on the slot shrinks so the tile is asked for at TILE_DENSITY_CAP device pixels per CSS pixel.
       expect((evaluateSizes(gridSizes(), vw, 3) * 3) / column).toBeCloseTo(TILE_DENSITY_CAP, 2);
       expect((evaluateSizes(gridSizes(2), vw, 3) * 3) / (column * 2)).toBeCloseTo(TILE_DENSITY_CAP, 2);
     }
@@ -77,9 +77,9 @@ describe('grid tiles: sizes and the variant ladder', () => {
           const chosen = pick(candidates, needed);
           expect(chosen / needed, where).toBeLessThanOrEqual(limit);
           expect(chosen, where).toBeGreaterThanOrEqual(needed);
-          // Never more than ~2 device pixels per CSS pixel for the slot drawn, however dense the screen.
+          // Asked for at the screen's density, or TILE_DENSITY_CAP on 3× screens.
           const drawn = evaluateSizes(sizes, vw, 1);
-          expect(needed / drawn, where).toBeLessThanOrEqual(Math.min(dpr, TILE_DENSITY_CAP) + 0.01);
+          expect(needed / drawn, where).toBeCloseTo(dpr >= HIGH_DENSITY ? TILE_DENSITY_CAP : dpr, 2);
           checked++;
         }
       }
@@ -87,12 +87,12 @@ describe('grid tiles: sizes and the variant ladder', () => {
     expect(checked).toBe(ASPECTS.length * 1281 * DPRS.length);
   });
 
-  it('gives a 375 px phone at 3× a rung for 2 device pixels per CSS pixel of its ~169 px tiles, not 675 or 828 px', () => {
+  it('gives a 375 px phone at 3× the 300 px rung for its ~169 px tiles, not 675 or 828 px', () => {
     const size = original(3 / 2);
     const needed = evaluateSizes(gridSizes(), 375, 3) * 3;
-    expect(needed).toBeCloseTo(169 * 2, -1);
-    expect(pick(widthsOf(tileVariants(size), size), needed)).toBe(450);
-    // At 1× the same phone takes the 200 px rung: 3× gets (450 / 200)² ≈ 5× the pixels, not (675 / 200)² ≈ 11×.
+    expect(needed).toBeCloseTo(169 * 1.5, -1);
+    expect(pick(widthsOf(tileVariants(size), size), needed)).toBe(300);
+    // At 1× the same phone takes the 200 px rung: 3× gets (300 / 200)² ≈ 2.25× the pixels, not (675 / 200)² ≈ 11×.
     expect(pick(widthsOf(tileVariants(size), size), evaluateSizes(gridSizes(), 375, 1))).toBe(200);
   });
 

@@ -69,11 +69,13 @@ export function masonryLayout(items: readonly Sized[], containerWidth: number): 
 }
 
 /**
- * Tiles are drawn with at most ~2 device pixels per CSS pixel: on 3× screens (phones) a third more pixels
- * across means 2.25× the bytes for detail a tile's size hides, so `sizes` claims a smaller slot there.
+ * On 3× screens (phones) tiles are asked for at 1.5 device pixels per CSS pixel, which the ladder rounds
+ * up to its next rung (~1.8): full 3× density costs ~5× the bytes of 1× for detail a 169 px tile hides,
+ * and the first screen of a phone would load 6× the bytes of the same phone at 1× (measured by
+ * `npm run bench`, whose target is 2×). 2× and 2.25× screens are served in full.
  */
-export const TILE_DENSITY_CAP = 2;
-/** Screens from this density on get the capped slot (3× phones; 2× and 2.25× screens are served in full). */
+export const TILE_DENSITY_CAP = 1.5;
+/** Screens from this density on get the capped slot. */
 export const HIGH_DENSITY = 2.5;
 const HIGH_DENSITY_SCALE = Number((TILE_DENSITY_CAP / 3).toFixed(3));
 
