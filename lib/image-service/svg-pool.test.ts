@@ -145,3 +145,17 @@ describe('closing a pool', BUSY_MACHINE, () => {
     expect(pool.stats()).toMatchObject({ workers: 0, loaded: 2 });
   });
 });
+
+describe('starting a pool', BUSY_MACHINE, () => {
+  it('keeps one worker warm from the start and starts the others only when files wait (each holds ~130 MB)', async () => {
+    vi.useRealTimers();
+    const pool = new SvgPool({ workers: 2, queueMax: 4 });
+    await pool.firstReady();
+    expect(pool.stats()).toMatchObject({ workers: 1, warm: 1 });
+    const results = [pool.sanitize(heavy, 60_000), pool.sanitize(small, 60_000)];
+    expect(pool.stats()).toMatchObject({ workers: 2, busy: 1, waiting: 1 }); // the second is loading for the waiting file
+    expect((await Promise.all(results)).map((r) => r.ok)).toEqual([true, true]);
+    await pool.close();
+    expect(pool.stats().workers).toBe(0);
+  });
+});

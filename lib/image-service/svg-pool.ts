@@ -90,7 +90,16 @@ export class SvgPool {
     for (const slot of this.slots) if (this.slots.size > options.workers && !slot.job) void this.retire(slot);
   }
 
-  /** Starts every worker now, so the first SVG does not pay jsdom's start-up (seconds). */
+  /**
+   * Starts one worker now, so the first SVG does not pay jsdom's start-up (seconds); the others start when
+   * files wait (pump). Each worker holds ~130 MB resident (a thread, tsx's module hooks, a jsdom window;
+   * measured), so a service that never sees an SVG burst does not carry the whole pool.
+   */
+  warmFirst(): void {
+    if (!this.closed && this.slots.size === 0 && this.options.workers > 0) this.spawn();
+  }
+
+  /** Starts every worker now (tests, and a queue of waiting files). */
   warm(): void {
     while (!this.closed && this.slots.size < this.options.workers) this.spawn();
   }
@@ -98,6 +107,12 @@ export class SvgPool {
   /** Resolves once every worker is warm (tests wait on this before they count on deadlines). */
   async ready(): Promise<void> {
     this.warm();
+    await Promise.all([...this.slots].map((s) => s.warmed));
+  }
+
+  /** Resolves once the workers started so far (at least the first) are warm. */
+  async firstReady(): Promise<void> {
+    this.warmFirst();
     await Promise.all([...this.slots].map((s) => s.warmed));
   }
 
@@ -250,7 +265,7 @@ export function holdSvgPool(options: SvgPoolOptions): () => Promise<void> {
   holders++;
   shared ??= new SvgPool(options);
   shared.configure(options);
-  shared.warm();
+  shared.warmFirst();
   let released = false;
   return async () => {
     if (released) return;
@@ -274,7 +289,7 @@ export async function svgPoolWarm(maxWaitMs: number): Promise<void> {
     timer = setTimeout(resolve, maxWaitMs);
     timer.unref();
   });
-  await Promise.race([shared.ready().catch(() => undefined), waited]);
+  await Promise.race([shared.firstReady().catch(() => undefined), waited]);
   clearTimeout(timer);
 }
 
