@@ -50,6 +50,7 @@ const serviceEnvSchema = z.object({
     Math.max(1, os.availableParallelism()),
   ),
   IMAGE_SERVICE_QUEUE_MAX: withDefault(z.coerce.number().int().min(0).max(100_000), 64),
+  IMAGE_SERVICE_TRANSFORM_MEMORY_MB: optional(z.coerce.number().min(16).max(1_048_576)),
   IMAGE_SERVICE_MEMORY_CACHE_MB: withDefault(z.coerce.number().min(0).max(65_536), 256),
   IMAGE_SERVICE_VARIANT_CACHE_MB: withDefault(z.coerce.number().min(0).max(16_777_216), 2048),
   IMAGE_SERVICE_SVG_WORKERS: withDefault(
@@ -100,6 +101,10 @@ export function readServiceEnv(env: Env = process.env) {
       webhookUrl: e.IMAGE_SERVICE_WEBHOOK_URL ?? null,
       transformConcurrency: e.IMAGE_SERVICE_TRANSFORM_CONCURRENCY,
       transformQueueMax: e.IMAGE_SERVICE_QUEUE_MAX,
+      // Default: room for each worker to render a 12 MP photo's desktop variant (~48 MB estimated, see
+      // lib/image-service/work-estimate.ts), at least 128 MB, so one 50 MP `trim` render runs alone.
+      transformMemoryBytes:
+        (e.IMAGE_SERVICE_TRANSFORM_MEMORY_MB ?? Math.max(128, 48 * e.IMAGE_SERVICE_TRANSFORM_CONCURRENCY)) * 1024 * 1024,
       memoryCacheBytes: Math.round(e.IMAGE_SERVICE_MEMORY_CACHE_MB * 1024 * 1024),
       variantCacheBytes: Math.round(e.IMAGE_SERVICE_VARIANT_CACHE_MB * 1024 * 1024),
       svgWorkers: e.IMAGE_SERVICE_SVG_WORKERS,

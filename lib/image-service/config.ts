@@ -17,6 +17,8 @@ export interface ServiceConfig {
   transformConcurrency: number;
   /** Foreground transforms allowed to wait; one more answers 429. */
   transformQueueMax: number;
+  /** Estimated working memory the running transforms may hold together (work-estimate.ts), bytes. */
+  transformMemoryBytes: number;
   /** Bytes of generated variants kept in memory for hot delivery. */
   memoryCacheBytes: number;
   /** Bytes of generated variants kept on disk; beyond, the least recently used go (originals never). */
@@ -80,6 +82,7 @@ export interface ServiceSettings {
   webhookUrl: string | null;
   transformConcurrency: number;
   transformQueueMax: number;
+  transformMemoryBytes: number;
   memoryCacheBytes: number;
   variantCacheBytes: number;
   svgWorkers: number;

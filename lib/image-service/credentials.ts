@@ -77,6 +77,7 @@ export function configureService(settings: ServiceSettings): {
     limits: DEFAULT_LIMITS,
     transformConcurrency: settings.transformConcurrency,
     transformQueueMax: settings.transformQueueMax,
+    transformMemoryBytes: settings.transformMemoryBytes,
     memoryCacheBytes: settings.memoryCacheBytes,
     variantCacheBytes: settings.variantCacheBytes,
     svgWorkers: settings.svgWorkers,

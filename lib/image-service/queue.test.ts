@@ -107,3 +107,94 @@ describe('TransformQueue', () => {
     await Promise.all(second.done);
   });
 });
+
+describe('TransformQueue memory admission', () => {
+  const MB = 1024 * 1024;
+  /** A queue of 4 workers, 100 MB of budget, a pinned clock; jobs finish when the test says so. */
+  const setup = (queueMax = 16) => {
+    const q = new TransformQueue(4, queueMax, 10_000, () => 0, 100 * MB);
+    const started: string[] = [];
+    const gates = new Map<string, ReturnType<typeof deferred>>();
+    const job = (key: string, mb: number, priority: 'foreground' | 'background' = 'foreground') => {
+      const gate = deferred();
+      gates.set(key, gate);
+      const done = q.run(
+        key,
+        () => {
+          started.push(key);
+          return gate.promise;
+        },
+        priority,
+        mb * MB,
+      );
+      return done;
+    };
+    const finish = async (key: string, done: Promise<unknown>) => {
+      gates.get(key)?.resolve(key);
+      await done;
+    };
+    return { q, started, job, finish };
+  };
+
+  it('runs jobs together only while their estimates fit in the budget, in order', async () => {
+    const { q, started, job, finish } = setup();
+    const a = job('a', 40);
+    const b = job('b', 40);
+    const c = job('c', 40); // 120 MB would exceed the budget: waits although workers are free
+    const d = job('d', 10); // fits, but waits behind c so a heavy job is never starved
+    expect(started).toEqual(['a', 'b']);
+    expect(q.stats()).toMatchObject({ running: 2, memory: 80 * MB, foreground: 2 });
+    await finish('a', a);
+    expect(started).toEqual(['a', 'b', 'c', 'd']);
+    expect(q.stats()).toMatchObject({ running: 3, memory: 90 * MB });
+    await Promise.all([finish('b', b), finish('c', c), finish('d', d)]);
+    expect(q.stats()).toMatchObject({ running: 0, memory: 0 });
+  });
+
+  it('runs a job larger than the whole budget alone', async () => {
+    const { q, started, job, finish } = setup();
+    const small = job('small', 10);
+    const huge = job('huge', 300);
+    const after = job('after', 10);
+    expect(started).toEqual(['small']);
+    await finish('small', small);
+    expect(started).toEqual(['small', 'huge']); // alone: nothing else starts beside it
+    expect(q.stats()).toMatchObject({ running: 1, memory: 300 * MB, foreground: 1 });
+    await finish('huge', huge);
+    expect(started).toEqual(['small', 'huge', 'after']);
+    await finish('after', after);
+  });
+
+  it('keeps background work behind the budget too', async () => {
+    const { started, job, finish } = setup();
+    const fg = job('fg', 70);
+    const bg = job('bg', 40, 'background');
+    expect(started).toEqual(['fg']);
+    await finish('fg', fg);
+    expect(started).toEqual(['fg', 'bg']);
+    await finish('bg', bg);
+  });
+
+  it('refuses past the queue bound with a Retry-After counted on the jobs that fit at once', async () => {
+    const { job, q } = setup(2);
+    // Four workers but 60 MB jobs: one runs at a time. Drain rate: the initial guess of 1 s a job.
+    const jobs = [job('r', 60), job('w1', 60), job('w2', 60)];
+    expect(q.stats()).toMatchObject({ running: 1, foreground: 2 });
+    const refused = await q.run('one-more', async () => 'x', 'foreground', 60 * MB).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(QueueFullError);
+    // 3 ahead, 1 at a time, 1 s each: 3 s (4 workers would have said 1 s).
+    expect(refused).toMatchObject({ retryAfterSeconds: 3 });
+    const smallRefused = await q.run('small', async () => 'x', 'foreground', 1 * MB).catch((e: unknown) => e);
+    expect(smallRefused).toMatchObject({ retryAfterSeconds: 2 }); // average 45 MB: 2 at a time
+    for (const p of jobs) p.catch(() => undefined);
+    expect(q.stats().rejected).toBe(2);
+  });
+
+  it('admits a job at once when nothing waits and it fits, even with a queue bound of 0', async () => {
+    const { started, job, finish } = setup(0);
+    const a = job('a', 50);
+    expect(started).toEqual(['a']);
+    await expect(job('b', 60)).rejects.toBeInstanceOf(QueueFullError);
+    await finish('a', a);
+  });
+});

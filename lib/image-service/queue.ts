@@ -1,10 +1,13 @@
 import { DrainRate } from './drain-rate';
 
 /**
- * Bounded transform work: at most `concurrency` jobs run; identical jobs in flight are merged; a full
- * foreground queue refuses new work (the caller answers 429) instead of piling up memory.
- * Background jobs (eager variants after upload) only run when no foreground job waits. The 429's
- * Retry-After comes from the measured drain rate (drain-rate.ts), not a fixed guess per job.
+ * Bounded transform work: at most `concurrency` jobs run, and only while the sum of their estimated
+ * working memory (work-estimate.ts) stays within `memoryBudget`; a job larger than the whole budget runs
+ * alone. Jobs start in order: one that does not fit yet waits at the head, and the smaller ones behind it
+ * wait too, so a heavy render is never starved. Identical jobs in flight are merged; a full foreground
+ * queue refuses new work (the caller answers 429) instead of piling up memory. Background jobs (eager
+ * variants after upload) only run when no foreground job waits. The 429's Retry-After comes from the
+ * measured drain rate (drain-rate.ts) and how many of the waiting jobs fit in the budget at once.
  */
 
 export class QueueFullError extends Error {
@@ -17,6 +20,8 @@ export type Priority = 'foreground' | 'background';
 
 interface Job {
   key: string;
+  /** Estimated working memory in bytes. */
+  cost: number;
   run: () => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
@@ -24,6 +29,8 @@ interface Job {
 
 export interface QueueStats {
   running: number;
+  /** Estimated working memory of the running jobs, bytes. */
+  memory: number;
   foreground: number;
   background: number;
   merged: number;
@@ -33,6 +40,7 @@ export interface QueueStats {
 
 export class TransformQueue {
   private running = 0;
+  private memoryInUse = 0;
   private readonly foreground: Job[] = [];
   private readonly background: Job[] = [];
   private readonly inflight = new Map<string, { promise: Promise<unknown>; job: Job | null }>();
@@ -45,12 +53,17 @@ export class TransformQueue {
     private readonly maxForeground: number,
     private readonly maxBackground = 10_000,
     now: () => number = performance.now.bind(performance),
+    /** Bytes of estimated working memory the running jobs may hold together. */
+    private readonly memoryBudget = Number.POSITIVE_INFINITY,
   ) {
     this.drain = new DrainRate(now);
   }
 
-  /** Runs `fn` under the cap; a second call with the same key while the first is pending shares its result. */
-  run<T>(key: string, fn: () => Promise<T>, priority: Priority = 'foreground'): Promise<T> {
+  /**
+   * Runs `fn` under the caps; a second call with the same key while the first is pending shares its
+   * result. `cost`: the job's estimated working memory in bytes.
+   */
+  run<T>(key: string, fn: () => Promise<T>, priority: Priority = 'foreground', cost = 0): Promise<T> {
     const existing = this.inflight.get(key);
     if (existing) {
       this.counters.merged++;
@@ -60,15 +73,15 @@ export class TransformQueue {
     }
     const list = priority === 'foreground' ? this.foreground : this.background;
     const cap = priority === 'foreground' ? this.maxForeground : this.maxBackground;
-    if (this.running >= this.concurrency && list.length >= cap) {
+    if (list.length >= cap && !(list.length === 0 && this.fits(cost))) {
       this.counters.rejected++;
       // Everything ahead of a new foreground job: the running ones and the waiting foreground list.
       const ahead = this.running + this.foreground.length;
-      return Promise.reject(new QueueFullError(this.drain.retryAfterSeconds(ahead, this.concurrency)));
+      return Promise.reject(new QueueFullError(this.drain.retryAfterSeconds(ahead, this.parallelism(cost))));
     }
     let job!: Job;
     const promise = new Promise<unknown>((resolve, reject) => {
-      job = { key, run: fn, resolve, reject };
+      job = { key, cost, run: fn, resolve, reject };
     });
     const entry = { promise, job: job as Job | null };
     this.inflight.set(key, entry);
@@ -85,13 +98,37 @@ export class TransformQueue {
     return true;
   }
 
+  /** Whether a job of `cost` may start now: a free worker, and room in the budget (or nothing running). */
+  private fits(cost: number): boolean {
+    return this.running < this.concurrency && (this.running === 0 || this.memoryInUse + cost <= this.memoryBudget);
+  }
+
+  /**
+   * How many jobs drain at once, for Retry-After: the workers, or fewer when the jobs ahead (and this one)
+   * are so large that only that many fit in the memory budget together.
+   */
+  private parallelism(cost: number): number {
+    let total = cost;
+    let count = 1;
+    for (const job of this.foreground) {
+      total += job.cost;
+      count++;
+    }
+    const average = (total + this.memoryInUse) / (count + this.running);
+    if (average <= 0) return this.concurrency;
+    return Math.max(1, Math.min(this.concurrency, Math.floor(this.memoryBudget / average)));
+  }
+
   private pump(): void {
-    while (this.running < this.concurrency) {
-      const job = this.foreground.shift() ?? this.background.shift();
-      if (!job) break;
+    for (;;) {
+      const list = this.foreground.length > 0 ? this.foreground : this.background;
+      const next = list[0];
+      if (!next || !this.fits(next.cost)) break;
+      const job = list.shift() as Job;
       const entry = this.inflight.get(job.key);
       if (entry) entry.job = null;
       this.running++;
+      this.memoryInUse += job.cost;
       const finished = this.drain.start();
       job
         .run()
@@ -99,6 +136,7 @@ export class TransformQueue {
         .finally(() => {
           finished();
           this.running--;
+          this.memoryInUse -= job.cost;
           this.counters.completed++;
           this.inflight.delete(job.key);
           this.pump();
@@ -131,6 +169,7 @@ export class TransformQueue {
   stats(): QueueStats {
     return {
       running: this.running,
+      memory: this.memoryInUse,
       foreground: this.foreground.length,
       background: this.background.length,
       ...this.counters,

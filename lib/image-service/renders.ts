@@ -17,6 +17,7 @@ import type { Priority, TransformQueue } from './queue';
 import type { ImageRecords } from './records';
 import type { BlobStore } from './store';
 import { render, renderSmaller } from './transform';
+import { transformWorkingBytes } from './work-estimate';
 
 /** A JPEG starts FF D8 FF: a negotiated WebP/AVIF file that holds the smaller JPEG instead (see `rivalFormat`). */
 function storedType(bytes: Buffer, format: OutputFormat): string {
@@ -92,11 +93,11 @@ export class Renders {
     }
     // Checked after the disk read and right before queueing: no background render starts once shutdown has.
     if (priority === 'background' && this.closing) throw new ShuttingDownError();
+    const rival = rivalFormat(image, opts, format);
     return this.queue.run(
       memKey,
       async () => {
         const original = await readFile(this.store.originalPath(image.file_key)).catch(missingAsGone);
-        const rival = rivalFormat(image, opts, format);
         const bytes = rival
           ? (await renderSmaller(original, image, opts, format, rival, this.maxAnimationPixels)).bytes
           : await render(original, image, opts, format, this.maxAnimationPixels);
@@ -112,6 +113,7 @@ export class Renders {
         return made;
       },
       priority,
+      transformWorkingBytes(image, opts, format, rival !== null && opts.metadata === 'none'),
     );
   }
 

@@ -53,7 +53,13 @@ export function openImageService(config: ServiceConfig, now: () => number = Date
   const db = openDb(path.join(config.dataDir, 'service.db'));
   const records = new ImageRecords(db, config.limits.maxMetadataBytes);
   const memory = new MemoryCache(config.memoryCacheBytes);
-  const queue = new TransformQueue(config.transformConcurrency, config.transformQueueMax, undefined, now);
+  const queue = new TransformQueue(
+    config.transformConcurrency,
+    config.transformQueueMax,
+    undefined,
+    now,
+    config.transformMemoryBytes,
+  );
   const work = new InFlight();
   const disk = new DiskCache(store, config.variantCacheBytes, (removal) => void work.track(removal));
   // Not .pluck(): statements are shared by SQL text (lib/sqlite/open.ts), and pluck mode would stick to

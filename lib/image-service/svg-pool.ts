@@ -11,7 +11,7 @@ import type { SvgResult } from './svg';
 import { isLarge, largeMayStart, pickNext, rankOf } from './svg-order';
 
 export interface SvgPoolOptions {
-  /** Worker threads (each holds a jsdom window, ~60 MB). */
+  /** Worker threads (each holds ~130 MB resident: a thread, tsx's module hooks, a jsdom window). */
   workers: number;
   /** Files allowed to wait for a worker; one more is refused with 429. */
   queueMax: number;

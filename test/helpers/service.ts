@@ -36,6 +36,7 @@ export async function startTestService(
     limits: DEFAULT_LIMITS,
     transformConcurrency: 2,
     transformQueueMax: 64,
+    transformMemoryBytes: 256 * 1024 * 1024,
     memoryCacheBytes: 32 * 1024 * 1024,
     variantCacheBytes: 2048 * 1024 * 1024,
     svgWorkers: 1,
