@@ -105,7 +105,7 @@ function machine(): string[] {
       .map((l) => l.toFixed(1))
       .join(' / ')}`,
     `- Versions: Node ${process.version}, sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}, ${/wrk \S+/.exec(wrk.stdout || wrk.stderr)?.[0] ?? 'wrk'}`,
-    `- Service: \`lib/image-service/main.ts\` as a child process on 127.0.0.1, temp data folder; transform concurrency ${settings.transformConcurrency}, transform queue ${settings.transformQueueMax} (set for this run; default 64), memory cache ${MB(settings.memoryCacheBytes)}, eager variants off; uploads ${settings.uploads.maxActive} at once, ${settings.uploads.perClient} per client, at least ${settings.uploads.minBytesPerSecond / 1024} KB/s after ${settings.uploads.rateGraceMs / 1000} s; header timeout ${settings.http.headersTimeoutMs / 1000} s, request timeout ${settings.http.requestTimeoutMs / 1000} s`,
+    `- Service: \`lib/image-service/main.ts\` as a child process on 127.0.0.1, temp data folder; transform concurrency ${settings.transformConcurrency}, transform queue ${settings.transformQueueMax} (set for this run; default 64), transform memory budget ${MB(settings.transformMemoryBytes)}, memory cache ${MB(settings.memoryCacheBytes)}, eager variants off; uploads ${settings.uploads.maxActive} at once, ${settings.uploads.perClient} per client, at least ${settings.uploads.minBytesPerSecond / 1024} KB/s after ${settings.uploads.rateGraceMs / 1000} s; header timeout ${settings.http.headersTimeoutMs / 1000} s, request timeout ${settings.http.requestTimeoutMs / 1000} s`,
     `- Command: \`npx tsx bench/load.ts ${process.argv.slice(2).join(' ')}\`, run at ${new Date().toISOString()}`,
   ];
 }

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { CloudflareImagesError } from '@/lib/cloudflare-images/errors';
 import { sanitizeSvg } from './svg';
 import { SMALL_SVG_BYTES } from './svg-order';
-import { SvgPool } from './svg-pool';
+import { SVG_IDLE_RETIRE_MS, SvgPool } from './svg-pool';
 
 const NS = 'http://www.w3.org/2000/svg';
 const small = Buffer.from(`<svg xmlns="${NS}" width="4" height="3"><rect width="1" height="1"/></svg>`);
@@ -157,5 +157,18 @@ describe('starting a pool', BUSY_MACHINE, () => {
     expect((await Promise.all(results)).map((r) => r.ok)).toEqual([true, true]);
     await pool.close();
     expect(pool.stats().workers).toBe(0);
+  });
+
+  it('stops a worker beyond the first once it has been idle for a minute', async () => {
+    const pool = new SvgPool({ workers: 2, queueMax: 4 });
+    pools.push(pool);
+    await pool.ready(); // both warm
+    expect(await pool.sanitize(small)).toMatchObject({ ok: true });
+    expect(pool.stats()).toMatchObject({ workers: 2, busy: 0 });
+    vi.advanceTimersByTime(SVG_IDLE_RETIRE_MS - 1);
+    expect(pool.stats().workers).toBe(2);
+    vi.advanceTimersByTime(1);
+    await vi.waitFor(() => expect(pool.stats()).toMatchObject({ workers: 1, warm: 1 }), { timeout: 30_000 });
+    expect(await pool.sanitize(small)).toMatchObject({ ok: true }); // the first stays warm and works
   });
 });

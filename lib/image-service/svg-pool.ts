@@ -44,6 +44,9 @@ interface Job {
   reject: (e: Error) => void;
 }
 
+/** A worker beyond the first that has been idle this long is stopped (it is started again when files wait). */
+export const SVG_IDLE_RETIRE_MS = 60_000;
+
 /** How long a retired worker may take to finish loading before it is terminated regardless. */
 const LOADING_BOUND_MS = 60_000;
 
@@ -66,6 +69,8 @@ interface Slot {
   warmed: Promise<void>;
   job: Job | null;
   timer: NodeJS.Timeout | null;
+  /** Set while an extra worker sits idle: it stops when this fires. */
+  idleTimer: NodeJS.Timeout | null;
 }
 
 type FromWorker = { ready: true } | { result: SvgResult };
@@ -172,9 +177,25 @@ export class SvgPool {
       if (job) this.start(slot, job);
     }
     if (this.waiting.length > 0) this.warm();
+    else this.retireIdleLater();
+  }
+
+  /** Extra workers left idle after a burst stop after a while: the first stays warm. */
+  private retireIdleLater(): void {
+    if (this.slots.size <= 1) return;
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.job || slot.idleTimer) continue;
+      slot.idleTimer = setTimeout(() => {
+        slot.idleTimer = null;
+        if (!slot.job && this.slots.size > 1 && this.slots.has(slot)) void this.retire(slot);
+      }, SVG_IDLE_RETIRE_MS);
+      slot.idleTimer.unref();
+    }
   }
 
   private start(slot: Slot, job: Job): void {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = null;
     slot.job = job;
     job.startedAt = performance.now();
     slot.timer = setTimeout(() => {
@@ -210,6 +231,7 @@ export class SvgPool {
       }),
       job: null,
       timer: null,
+      idleTimer: null,
     };
     slot.warmed.catch(() => undefined); // only `ready()` callers hear about a worker that never started
     this.slots.add(slot);
@@ -243,6 +265,7 @@ export class SvgPool {
   private async retire(slot: Slot): Promise<void> {
     this.slots.delete(slot);
     if (slot.timer) clearTimeout(slot.timer);
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.job?.reject(unavailable());
     slot.job = null;
     // Terminating a thread while it still loads its modules (tsx's hooks, jsdom) can take the whole
