@@ -37,6 +37,8 @@ function rivalFormat(image: StoredImage, opts: TransformOptions, format: OutputF
 /** The original vanished under a request (deleted meanwhile): that is a 404, not a server error. */
 function missingAsGone(err: unknown): never {
   if (err instanceof Error && 'code' in err && err.code === 'ENOENT') throw cfError(9431);
+  // sharp's words for a path that is not there (renders decode the original from its file).
+  if (err instanceof Error && err.message.startsWith('Input file is missing')) throw cfError(9431);
   throw err;
 }
 
@@ -97,10 +99,13 @@ export class Renders {
     return this.queue.run(
       memKey,
       async () => {
-        const original = await readFile(this.store.originalPath(image.file_key)).catch(missingAsGone);
-        const bytes = rival
-          ? (await renderSmaller(original, image, opts, format, rival, this.maxAnimationPixels)).bytes
-          : await render(original, image, opts, format, this.maxAnimationPixels);
+        // libvips reads the original from its file as it decodes: no copy of it in the JS heap (up to
+        // 10 MB a render, garbage until V8 collects it), and no wait for a whole-file read first.
+        const original = this.store.originalPath(image.file_key);
+        const bytes = await (rival
+          ? renderSmaller(original, image, opts, format, rival, this.maxAnimationPixels).then((r) => r.bytes)
+          : render(original, image, opts, format, this.maxAnimationPixels)
+        ).catch(missingAsGone);
         await this.store.writeAtomic(file, bytes);
         // Deleted while rendering: the delete may already have removed the folder this just re-created.
         if (this.records.get(image.id)?.file_key !== image.file_key) {

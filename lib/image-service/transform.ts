@@ -54,7 +54,7 @@ export function rendersAnimation(src: SourceInfo, o: TransformOptions, out: Outp
 }
 
 /** Everything up to the encoder: decode, orient, trim, rotate, flip, resize, blur, sharpen. */
-function pipeline(input: Buffer, src: SourceInfo, o: TransformOptions, animated: boolean, limitPixels: number) {
+function pipeline(input: Buffer | string, src: SourceInfo, o: TransformOptions, animated: boolean, limitPixels: number) {
   let img = sharp(input, {
     animated,
     pages: animated ? -1 : 1,
@@ -132,8 +132,9 @@ function encode(
   }
 }
 
+/** `input`: the original's bytes, or the path of its file (libvips then reads it as it decodes). */
 export async function render(
-  input: Buffer,
+  input: Buffer | string,
   src: SourceInfo,
   o: TransformOptions,
   out: OutputFormat,
@@ -150,7 +151,7 @@ export async function render(
  * those renders (and animations) keep the preferred format.
  */
 export async function renderSmaller(
-  input: Buffer,
+  input: Buffer | string,
   src: SourceInfo,
   o: TransformOptions,
   preferred: OutputFormat,

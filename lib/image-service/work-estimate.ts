@@ -15,7 +15,7 @@ import type { TransformOptions } from '@/lib/cloudflare-images/options';
 import { baseSize, planSize } from '@/lib/cloudflare-images/sizing';
 
 const MB = 1024 * 1024;
-/** A render's fixed cost: libvips' per-operation state, thread buffers, the original file read into memory. */
+/** A render's fixed cost: libvips' per-operation state, thread buffers, the decoder's input buffer. */
 const BASE_BYTES = 8 * MB;
 /** Per decoded input pixel when libvips can stream the decode (strips through resize). */
 const STREAMED_INPUT_BYTES = 0.5;
