@@ -104,7 +104,9 @@ export function readServiceEnv(env: Env = process.env) {
       // Default: room for each worker to render a 12 MP photo's desktop variant (~48 MB estimated, see
       // lib/image-service/work-estimate.ts), at least 128 MB, so one 50 MP `trim` render runs alone.
       transformMemoryBytes:
-        (e.IMAGE_SERVICE_TRANSFORM_MEMORY_MB ?? Math.max(128, 48 * e.IMAGE_SERVICE_TRANSFORM_CONCURRENCY)) * 1024 * 1024,
+        (e.IMAGE_SERVICE_TRANSFORM_MEMORY_MB ?? Math.max(128, 48 * e.IMAGE_SERVICE_TRANSFORM_CONCURRENCY)) *
+        1024 *
+        1024,
       memoryCacheBytes: Math.round(e.IMAGE_SERVICE_MEMORY_CACHE_MB * 1024 * 1024),
       variantCacheBytes: Math.round(e.IMAGE_SERVICE_VARIANT_CACHE_MB * 1024 * 1024),
       svgWorkers: e.IMAGE_SERVICE_SVG_WORKERS,

@@ -54,7 +54,13 @@ export function rendersAnimation(src: SourceInfo, o: TransformOptions, out: Outp
 }
 
 /** Everything up to the encoder: decode, orient, trim, rotate, flip, resize, blur, sharpen. */
-function pipeline(input: Buffer | string, src: SourceInfo, o: TransformOptions, animated: boolean, limitPixels: number) {
+function pipeline(
+  input: Buffer | string,
+  src: SourceInfo,
+  o: TransformOptions,
+  animated: boolean,
+  limitPixels: number,
+) {
   let img = sharp(input, {
     animated,
     pages: animated ? -1 : 1,
