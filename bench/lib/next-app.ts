@@ -26,6 +26,9 @@ export interface StartedApp extends NextApp {
  */
 export async function startApp(work: string, photo: Buffer, images: number, coldPhotos: number): Promise<StartedApp> {
   mkdirSync(PUBLIC_DIR, { recursive: true });
+  // `/_next/image` keeps what it optimised in .next/cache/images across runs: a "cold" request would be
+  // a cache hit for the same URL in the next run.
+  rmSync(path.resolve('.next/cache/images'), { recursive: true, force: true });
   writeFileSync(path.join(PUBLIC_DIR, 'photo.jpg'), photo);
   const cold: string[] = [];
   for (let i = 0; i < coldPhotos; i++) {
