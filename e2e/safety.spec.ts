@@ -33,8 +33,16 @@ test('a file already in the library is flagged before upload: Skip or Upload any
   await expect(warning).toBeVisible();
   await expect(uploads(page).getByRole('link', { name: file.name.replace(/\.jpg$/, '') })).toBeVisible();
   await shoot(page, 'duplicate-warning');
+  // The URL minted for it ahead of the check is given back: its pending record goes at once.
+  const released = page.waitForResponse(
+    (r) => r.request().method() === 'DELETE' && new URL(r.url()).pathname.startsWith('/api/images/'),
+  );
   await uploads(page).getByRole('button', { name: /^Skip/ }).click();
   await expect(uploads(page).getByRole('listitem')).toHaveCount(0);
+  const release = await released;
+  expect(release.status()).toBe(204);
+  // The record is gone, not trashed: asking for it again finds nothing.
+  expect((await page.request.get(new URL(release.url()).pathname)).status()).toBe(404);
 
   await page.getByLabel('Image files to upload').setInputFiles([file]);
   await expect(warning).toBeVisible();

@@ -37,6 +37,8 @@ interface FakeOptions {
 function fakeBackend(opts: FakeOptions = {}) {
   const { perMinute = 60, busyEvery = 7, dropEvery = 0, ticketLifetimeMs = 30 * 60_000, sendMs = 200 } = opts;
   const stats = { mintRequests: 0, minted: 0, sends: 0, sentToExpired: 0, completes: 0, duplicateChecks: 0 };
+  /** Records whose URL was given back unused. */
+  const released: string[] = [];
   /** Content already in the library, by hash; and the hash each completion call stored. */
   const library = new Map<string, { id: string; title: string }>();
   const storedHashes = new Map<string, string | null>();
@@ -97,8 +99,12 @@ function fakeBackend(opts: FakeOptions = {}) {
       storedHashes.set(recordId, sha256);
       return 'ready';
     },
+    async release(recordId) {
+      released.push(recordId);
+      urls.delete(`https://svc/${recordId}`);
+    },
   };
-  return { transport, stats, stored, library, storedHashes };
+  return { transport, stats, stored, library, storedHashes, released };
 }
 
 /** The reducer plus the scheduler, synced after every change as the component's effect does. */
@@ -289,5 +295,19 @@ describe('upload scheduler', () => {
     await settle(u);
     expect(u.state.items).toEqual([]);
     expect(backend.stats.sends).toBe(0);
+    // Its URL was minted ahead of the duplicate check: it is given back, not left to expire.
+    expect(backend.stats.minted).toBe(1);
+    expect(backend.released).toEqual(['rec-1']);
+  });
+
+  it('gives back only URLs nothing was sent to', async () => {
+    const backend = fakeBackend({ busyEvery: 0 });
+    const u = uploader(backend.transport);
+    u.add(3);
+    await settle(u);
+    expect(u.kinds()).toEqual(['done', 'done', 'done']);
+    u.dispatch({ type: 'remove', key: 'k1' });
+    await settle(u);
+    expect(backend.released).toEqual([]);
   });
 });

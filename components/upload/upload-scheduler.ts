@@ -76,6 +76,7 @@ export class UploadScheduler {
   sync(items: readonly UploadItem[]): void {
     this.items = items;
     if (this.disposed) return;
+    this.releaseUnsent();
     this.wakeRetries();
     this.mint();
     this.startUploads();
@@ -96,6 +97,20 @@ export class UploadScheduler {
     for (const timer of this.wakeTimers.values()) this.clock.clearTimeout(timer);
     this.wakeTimers.clear();
     if (this.mintTimer !== null) this.clock.clearTimeout(this.mintTimer);
+  }
+
+  /**
+   * URLs minted ahead for rows that are gone (Skip on a duplicate, Remove) are given back, so their
+   * pending records do not wait for reconciliation. Best effort: reconciliation still drops any left.
+   */
+  private releaseUnsent(): void {
+    if (this.tickets.size === 0) return;
+    const present = new Set(this.items.map((i) => i.key));
+    for (const [key, ticket] of this.tickets) {
+      if (present.has(key)) continue;
+      this.tickets.delete(key);
+      this.deps.transport.release(ticket.id).catch(() => undefined);
+    }
   }
 
   private usableTicket(item: UploadItem): UploadTicket | null {

@@ -26,6 +26,8 @@ export interface UploadTransport {
   duplicate(sha256: string, signal: AbortSignal): Promise<LibraryMatch | null>;
   /** Asks the app to record the image (with the content hash, when known); throws ApiRequestError. */
   complete(recordId: string, sha256: string | null, signal: AbortSignal): Promise<CompletionState>;
+  /** Gives back a minted URL nothing was sent to (the row was skipped or removed): its pending record goes. */
+  release(recordId: string): Promise<void>;
 }
 
 export const browserTransport: UploadTransport = {
@@ -41,5 +43,9 @@ export const browserTransport: UploadTransport = {
     const url = `/api/images/${encodeURIComponent(recordId)}/complete`;
     const body = sha256 ? { body: JSON.stringify({ sha256 }) } : {};
     return (await apiFetch<{ state: CompletionState }>(url, { method: 'POST', ...body, signal })).state;
+  },
+  async release(recordId) {
+    // An unfinished upload's record and draft are removed at once (a finished image would go to the trash).
+    await apiFetch<null>(`/api/images/${encodeURIComponent(recordId)}`, { method: 'DELETE' });
   },
 };
