@@ -88,11 +88,15 @@ test('placeholders hold each image’s shape until its pixels arrive', async ({ 
   await expect(tile).toBeVisible();
   const box = await tile.locator('img').boundingBox();
   expect(box?.height).toBeGreaterThan(20); // the space is reserved before any pixel arrives
-  const placeholder = await tile.evaluate((el) => {
-    const nodes = [el, ...el.querySelectorAll('*')];
-    return nodes.some((n) => getComputedStyle(n).backgroundImage.includes('data:image'));
-  });
-  expect(placeholder).toBe(true);
+  // The ThumbHash picture is drawn once the page has hydrated (the HTML carries only its average colour).
+  await expect
+    .poll(() =>
+      tile.evaluate((el) => {
+        const nodes = [el, ...el.querySelectorAll('*')];
+        return nodes.some((n) => getComputedStyle(n).backgroundImage.includes('data:image'));
+      }),
+    )
+    .toBe(true);
   const loadedBefore = await tile.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth);
   expect(loadedBefore).toBe(0);
   release();
