@@ -14,7 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`create index images_search on images using gin ((${PG_IMAGE_DOCUMENT}))`.execute(db);
     return;
   }
-  const fold = (e: string) => sqliteFold(e);
+  const fold = sqliteFold;
   const row = sql.raw(`new.id, ${fold('new.title')}, ${fold('new.tags')}, ${fold('new.caption')},
     ${fold('new.filename')}, ${fold(`(select coalesce(name, '') from users where id = new.owner_id)`)}`);
   for (const name of ['image_search_insert', 'image_search_update', 'image_search_owner'])
