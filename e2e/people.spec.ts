@@ -274,6 +274,8 @@ test('a pasted screenshot is titled with the local date and time', async ({ brow
   // 05:03 UTC is 14:03 in Tokyo: the title uses the clock of the person pasting.
   await page.clock.setFixedTime(new Date('2026-12-01T05:03:30Z'));
   await page.goto('/upload');
+  // A new context loads the page's scripts cold: paste only once the uploader listens for it.
+  await expect(page.locator('[data-paste-ready]')).toBeVisible();
   const png = (await photo(320, 200)).toString('base64');
   await page.evaluate((b64) => {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));

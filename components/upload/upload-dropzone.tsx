@@ -1,7 +1,7 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useCallback, useEffect, useId, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useId, useReducer, useRef, useState } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { ACCEPTED_CONTENT_TYPES, FILE_EXTENSIONS, formatNames } from '@/lib/cloudflare-images/formats';
 import { MAX_UPLOAD_BYTES, megabytes } from '@/lib/cloudflare-images/limits';
@@ -66,7 +66,9 @@ export function UploadDropzone() {
     multiple: true,
   });
 
-  // Paste anywhere on the page (a screenshot, copied files) while the uploader is open.
+  // Paste anywhere on the page (a screenshot, copied files) while the uploader is open. The region says
+  // when the listener is on (`data-paste-ready`): a paste before hydration has nobody to hear it.
+  const [pasteReady, setPasteReady] = useState(false);
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
       const files = Array.from(event.clipboardData?.files ?? []);
@@ -75,6 +77,7 @@ export function UploadDropzone() {
       addFiles(renamePasted(files));
     };
     window.addEventListener('paste', onPaste);
+    setPasteReady(true);
     return () => window.removeEventListener('paste', onPaste);
   }, [addFiles]);
 
@@ -140,6 +143,7 @@ export function UploadDropzone() {
           role: 'region',
           'aria-label': 'Drop images here or choose files',
           'aria-describedby': hintId,
+          'data-paste-ready': pasteReady || undefined,
         })}
       >
         <input {...getInputProps({ accept: PICKER_ACCEPT, 'aria-label': 'Image files to upload' })} />

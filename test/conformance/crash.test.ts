@@ -1,7 +1,7 @@
 /**
  * Nothing half-written: the real image service entry is killed with SIGKILL at a random moment (a seeded
  * choice of which temp-file event or which stored upload to kill on) while it receives uploads and
- * renders their variants in the background, restarted, and its store checked; 30 times by default
+ * renders their variants in the background, restarted, and its store checked; 15 times by default
  * (PIXVAULT_CRASH_ITERATIONS; PIXVAULT_CRASH_SEED replays a run). SIGTERM must let an upload finish.
  */
 import { randomInt } from 'node:crypto';
@@ -18,7 +18,7 @@ import { postFile } from '../helpers/service';
 import { exited, type LoadingService, loadService, type ServiceProcess } from '../helpers/service-process';
 import { expectConsistentStore, readImageRows } from '../helpers/store-consistency';
 
-const ITERATIONS = Number(process.env.PIXVAULT_CRASH_ITERATIONS || 30);
+const ITERATIONS = Number(process.env.PIXVAULT_CRASH_ITERATIONS || 15);
 const SEED = Number(process.env.PIXVAULT_CRASH_SEED || randomInt(2 ** 31));
 /** A bound only, never waited for: on a machine busy with other work one iteration can take 10 s. */
 const LOOP_TIMEOUT_MS = 60_000 + ITERATIONS * 20_000;
