@@ -48,6 +48,19 @@ describe('albums', () => {
     expect(listed?.coverUrl).toContain(`svc-${a.slice(4)}/thumbnail`);
   });
 
+  it('name their owner as the gallery does: viewers never see an address, admins see its name part', async () => {
+    const owner = await person('uploader');
+    const viewer = await person('viewer');
+    const admin = await person('admin');
+    const album = await createAlbumFor(owner, 'Named');
+    const seenBy = async (who: { id: string; role: 'viewer' | 'uploader' | 'admin' }) =>
+      (await albumSummaries(who)).find((x) => x.id === album.id)?.owner.name;
+    expect(await seenBy(viewer)).toBe('a member');
+    expect((await albumDetail(viewer, album.id)).owner.name).toBe('a member');
+    expect(await seenBy(admin)).toMatch(/^uploader-\d+$/);
+    expect(await seenBy(admin)).not.toContain('@');
+  });
+
   it('refuse other people’s images and changes by anyone but the owner or an admin', async () => {
     const owner = await person('uploader');
     const other = await person('uploader');

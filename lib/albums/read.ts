@@ -6,6 +6,7 @@ import type { ImageWithOwner } from '@/lib/db/images';
 import { toGalleryImage } from '@/lib/images/read';
 import { signingKey } from '@/lib/images/signing-keys';
 import { signedVariantUrls } from '@/lib/images/urls';
+import { displayName } from '@/lib/people/display-name';
 import type { AlbumDetailView, AlbumSummaryView } from '@/lib/schemas/albums';
 import type { GalleryImage } from '@/lib/schemas/api';
 import { GALLERY_VARIANTS } from '@/lib/schemas/variant';
@@ -17,7 +18,10 @@ function toSummary(row: AlbumSummary, viewer: Actor, nowMs: number, key: Key): A
   return {
     id: row.id,
     title: row.title,
-    owner: { id: row.owner_id, name: row.owner_name ?? row.owner_email },
+    owner: {
+      id: row.owner_id,
+      name: displayName({ id: row.owner_id, name: row.owner_name, email: row.owner_email }, viewer),
+    },
     imageCount: row.image_count,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),

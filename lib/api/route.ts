@@ -4,6 +4,7 @@
  * one error envelope of `./errors`.
  */
 import type { z } from 'zod';
+import { readJsonBody } from './body';
 import { ApiError, forbidden, toErrorResponse } from './errors';
 import { isCrossSiteWrite } from './same-origin';
 
@@ -21,13 +22,12 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
-/** Parses a JSON body with a schema; a body that is not JSON is a 400 like any other bad input. */
+/**
+ * Parses a JSON body with a schema; a body that is not JSON is a 400 like any other bad input, and one
+ * over the API's size limit a 413 before any of it is parsed (`./body`).
+ */
 export async function parseJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    throw new ApiError(400, 'invalid_json', 'The request body must be JSON.');
-  }
+  const body = await readJsonBody(req);
+  if (body === undefined) throw new ApiError(400, 'invalid_json', 'The request body must be JSON.');
   return schema.parse(body);
 }

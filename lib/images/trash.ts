@@ -11,6 +11,7 @@ import { deleteImageRecord } from '@/lib/db/images';
 import type { AppDb } from '@/lib/db/index';
 import type { ImageRow } from '@/lib/db/schema';
 import { claimForPurge, listTrash, restoreImageRecord, TRASH_MS, trashImageRecord } from '@/lib/db/trash';
+import { displayName } from '@/lib/people/display-name';
 import type { TrashItem } from '@/lib/schemas/trash';
 import { type ImagesClient, imagesClient } from './client';
 import { loadManagedImage } from './read';
@@ -105,7 +106,7 @@ export async function trashFor(actor: Actor): Promise<TrashItem[]> {
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
-    owner: r.owner_name ?? r.owner_email,
+    owner: displayName({ id: r.owner_id, name: r.owner_name, email: r.owner_email }, actor),
     mine: r.owner_id === actor.id,
     trashedAt: new Date(r.trashed_at).toISOString(),
     purgeAt: new Date(r.trashed_at + TRASH_MS).toISOString(),

@@ -26,6 +26,14 @@ describe('tags', () => {
     expect(tagsSchema.parse([...many.slice(0, MAX_TAGS), 'T0'])).toHaveLength(MAX_TAGS);
   });
 
+  it('refuse a huge raw list or a huge raw tag before normalising any of it', () => {
+    // 10,000 copies of one tag would dedupe to one: the raw list is bounded before that work.
+    expect(tagsSchema.safeParse(Array.from({ length: 10_000 }, () => 'a')).error?.issues[0]?.message).toMatch(
+      /at most 20 tags/,
+    );
+    expect(tagsSchema.safeParse(['#'.repeat(100_000)]).error?.issues[0]?.message).toMatch(/at most 32 characters/);
+  });
+
   it('caption and tags go through the image update; the tag filter follows the same rules', () => {
     expect(imageUpdateSchema.parse({ caption: '  At dusk ', tags: ['Harbour'] })).toEqual({
       caption: 'At dusk',

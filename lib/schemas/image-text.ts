@@ -20,9 +20,15 @@ export const tagSchema = z
       .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, 'Tags may hold letters, digits, “-” and “_” only.'),
   );
 
-/** Tags: normalised, duplicates removed (first kept), at most MAX_TAGS. */
+/**
+ * Tags: normalised, duplicates removed (first kept), at most MAX_TAGS. The raw list and each raw tag are
+ * bounded first (generously: duplicates and `#`/spaces are dropped later), so a long list is refused
+ * before any tag is normalised.
+ */
 export const tagsSchema = z
-  .array(tagSchema)
+  .array(z.string().max(MAX_TAG_LENGTH * 4, `A tag may be at most ${MAX_TAG_LENGTH} characters.`))
+  .max(MAX_TAGS * 5, `An image may have at most ${MAX_TAGS} tags.`)
+  .pipe(z.array(tagSchema))
   .transform((tags) => [...new Set(tags)])
   .pipe(z.array(z.string()).max(MAX_TAGS, `An image may have at most ${MAX_TAGS} tags.`));
 

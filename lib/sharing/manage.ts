@@ -65,7 +65,7 @@ export async function createShareLinkFor(
     expiresAt: row.expires_at === null ? null : new Date(row.expires_at).toISOString(),
     password: row.password_hash !== null,
   });
-  const view = toShareLinkView({ ...row, creator_email: '', creator_name: null, target_title: title }, nowMs);
+  const view = toShareLinkView({ ...row, creator_email: '', creator_name: null, target_title: title }, actor, nowMs);
   return { ...view, creator: { id: actor.id, name: 'you' }, url: sharePath(token) };
 }
 
@@ -83,7 +83,7 @@ export async function listShareLinksFor(
   const byTarget = q.imageId !== undefined || q.albumId !== undefined;
   const createdBy = actor.role === 'admin' || byTarget ? undefined : actor.id;
   const rows = await listShareLinks({ ...q, createdBy });
-  return rows.map((row) => toShareLinkView(row, nowMs));
+  return rows.map((row) => toShareLinkView(row, actor, nowMs));
 }
 
 /** Whether the actor may revoke: its creator, an admin, or whoever may manage what it shares. */

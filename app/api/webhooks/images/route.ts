@@ -1,5 +1,6 @@
 // POST /api/webhooks/images — the image service reports a finished direct upload (cf-webhook-auth)
 import { z } from 'zod';
+import { readJsonBody } from '@/lib/api/body';
 import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/route';
 import { secretsEqual } from '@/lib/cloudflare-images/secrets';
@@ -12,12 +13,19 @@ const payloadSchema = z.object({
   data: z.object({ image_id: z.string().min(1).max(1024), status: z.enum(['uploaded', 'failed']) }),
 });
 
+const WEBHOOK_BODY_BYTES = 16 * 1024;
+
 export const POST = apiRoute(async (req) => {
   const secret = appEnv().webhookSecret;
   if (!secret) throw new ApiError(404, 'not_found', 'Webhooks are not configured.');
   if (!secretsEqual(req.headers.get('cf-webhook-auth'), secret))
     throw new ApiError(401, 'bad_secret', 'Webhook secret does not match.');
-  const { data } = payloadSchema.parse(await req.json().catch(() => null));
+  // A notification is a few hundred bytes: anything past the small limit is a 413, anything not JSON a 400.
+  const body = await readJsonBody(req, WEBHOOK_BODY_BYTES).catch((err: unknown) => {
+    if (err instanceof ApiError && err.status === 413) throw err;
+    return null;
+  });
+  const { data } = payloadSchema.parse(body ?? null);
   const serviceId = data.image_id;
   const state = data.status === 'uploaded' ? await completeFromWebhook(serviceId) : 'ignored';
   return Response.json({ state });

@@ -1,21 +1,20 @@
 // POST /api/images/{id}/complete — the browser finished sending the bytes; record the image
 // (optional JSON body `{ sha256 }`: the file's content hash, kept for duplicate warnings)
+import { readJsonBody } from '@/lib/api/body';
+import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/route';
 import { requireRole } from '@/lib/auth/session';
 import { setContentHash } from '@/lib/db/duplicates';
 import { completeForUser } from '@/lib/images/uploads';
 import { completionBodySchema } from '@/lib/schemas/trash';
 
+/** The optional `{ sha256 }` body: a few dozen bytes, so anything over 4 KB is refused unread (413). */
 async function contentHash(req: Request): Promise<string | undefined> {
-  const text = await req.text();
-  if (text.trim() === '') return undefined;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = null;
-  }
-  return completionBodySchema.parse(body).sha256;
+  const body = await readJsonBody(req, 4096).catch((err: unknown) => {
+    if (err instanceof ApiError && err.status === 413) throw err;
+    return null;
+  });
+  return body === undefined ? undefined : completionBodySchema.parse(body).sha256;
 }
 
 export const POST = apiRoute(async (req, ctx: { params: Promise<{ id: string }> }) => {
