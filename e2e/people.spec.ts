@@ -73,6 +73,8 @@ test.describe('the lightbox', () => {
     await expect(tile(page, second)).toBeFocused();
 
     await tile(page, second).click();
+    // The lightbox opens in a transition: a key pressed before it is there would go to the tile.
+    await expect(dialog).toHaveAccessibleName(`${tag}-b`);
     await page.keyboard.press('ArrowRight');
     await expect(dialog).toHaveAccessibleName(`${tag}-a`);
     await expect(page).toHaveURL(new RegExp(`[?&]image=${first}`));
@@ -271,8 +273,11 @@ test('follows the system dark mode', async ({ browser }) => {
 test('a pasted screenshot is titled with the local date and time', async ({ browser }) => {
   const context = await browser.newContext({ storageState: E2E.storage('uploader'), timezoneId: 'Asia/Tokyo' });
   const page = await context.newPage();
-  // 05:03 UTC is 14:03 in Tokyo: the title uses the clock of the person pasting.
-  await page.clock.setFixedTime(new Date('2026-12-01T05:03:30Z'));
+  // The page's clock is pinned to the middle of the current minute (a time near the server's, so signed
+  // URL lifetimes still make sense); the title uses the clock of the person pasting, in Tokyo.
+  const pinned = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 30_000);
+  await page.clock.setFixedTime(pinned);
+  const title = `Screenshot ${tokyoMinute(pinned)}`;
   await page.goto('/upload');
   // A new context loads the page's scripts cold: paste only once the uploader listens for it.
   await expect(page.locator('[data-paste-ready]')).toBeVisible();
@@ -284,10 +289,28 @@ test('a pasted screenshot is titled with the local date and time', async ({ brow
     document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
   }, png);
   await expect(page.getByRole('status').filter({ hasText: /^1 done$/ })).toBeVisible();
-  await page.goto('/?filter=mine&q=Screenshot 2026-12-01 14:03');
-  await expect(page.getByTestId('gallery-tile').first()).toContainText('Screenshot 2026-12-01 14:03');
+  await page.goto(`/?filter=mine&q=${title}`);
+  await expect(page.getByTestId('gallery-tile').first()).toContainText(title);
   await context.close();
 });
+
+/** `YYYY-MM-DD HH:mm` on a Tokyo wall clock. */
+function tokyoMinute(at: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Tokyo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
 
 test('a tiny image is shown at its own size, not blown up', async ({ page, request }) => {
   const { id } = await uploadByApi(request, `icon-${randomUUID().slice(0, 6)}.jpg`, await photo(32, 32));

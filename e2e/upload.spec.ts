@@ -112,6 +112,7 @@ test('an upload whose tab closed right after the bytes arrived still shows up', 
   const mint = await request.post('/api/uploads', {
     data: { filename: 'closed-tab.jpg', size: bytes.length, type: 'image/jpeg' },
   });
+  expect(mint.status()).toBe(201);
   const ticket = (await mint.json()) as { id: string; uploadURL: string };
   const sent = await request.post(ticket.uploadURL, {
     multipart: { file: { name: 'closed-tab.jpg', mimeType: 'image/jpeg', buffer: bytes } },
@@ -119,7 +120,8 @@ test('an upload whose tab closed right after the bytes arrived still shows up', 
   expect(sent.status()).toBe(200);
   // No completion call from the browser: the image service's webhook tells the app.
   await expect
-    .poll(async () => (await request.get(`/api/images/${ticket.id}`)).status(), { timeout: 20_000 })
+    // The completion renders a placeholder, queued behind the background renders of earlier uploads.
+    .poll(async () => (await request.get(`/api/images/${ticket.id}`)).status(), { timeout: 45_000 })
     .toBe(200);
   await page.goto('/');
   await expect(page.locator(`[data-testid="gallery-tile"][data-image-id="${ticket.id}"]`)).toBeVisible();
