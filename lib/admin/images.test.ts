@@ -123,6 +123,29 @@ describe('bulk visibility', () => {
       ['image.updated', JSON.stringify({ private: true, bulk: true })],
     ]);
   });
+
+  it('skips trashed images picked by id, as if they were gone, and leaves them blocked', async () => {
+    const trashed = await upload(owner, 'vis-trashed');
+    const result0 = await bulkImages(admin, { action: 'delete', selection: { kind: 'ids', ids: [trashed.id] } });
+    expect(result0.succeeded).toBe(1);
+
+    for (const action of ['make_public', 'make_private', 'change_owner', 'delete'] as const) {
+      const result = await bulkImages(admin, {
+        action,
+        ownerId: action === 'change_owner' ? other.id : undefined,
+        selection: { kind: 'ids', ids: [trashed.id] },
+      });
+      expect(result, action).toEqual({
+        attempted: 1,
+        succeeded: 0,
+        failed: [{ id: trashed.id, label: trashed.id, reason: 'Image not found.' }],
+      });
+    }
+    const row = await getImage(trashed.id);
+    expect(row).toMatchObject({ private: 1, owner_id: owner.id, trashed_at: expect.any(Number) });
+    expect((await imagesClient().get(trashed.serviceId)).requireSignedURLs).toBe(true);
+    expect((await fetch(deliveryUrl(trashed.serviceId, 'public'))).status).not.toBe(200);
+  });
 });
 
 describe('bulk owner change and "all matching"', () => {

@@ -90,12 +90,14 @@ export async function matchingImageRefs(filter: AdminImageFilter, limit: number,
     .execute();
 }
 
-/** Records by id, with owners, in no particular order; unknown ids are simply missing. */
+/**
+ * Records by id, with owners, in no particular order; unknown ids are simply missing, and so are
+ * trashed ones: a bulk action must never make a trashed image public again or change its owner.
+ */
 export async function imagesByIds(ids: readonly string[], db?: AppDb): Promise<ImageWithOwner[]> {
   if (ids.length === 0) return [];
-  return (await resolveDb(db))
-    .selectFrom('images')
-    .innerJoin('users', 'users.id', 'images.owner_id')
+  const store = await resolveDb(db);
+  return base(store)
     .selectAll('images')
     .select(['users.email as owner_email', 'users.name as owner_name'])
     .where('images.id', 'in', [...ids])

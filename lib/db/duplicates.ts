@@ -22,8 +22,18 @@ export async function findByContentHash(hash: string, db?: AppDb): Promise<Libra
     .executeTakeFirst();
 }
 
+/**
+ * Stores the browser's content hash of a library image that has none yet. The first hash stays: a
+ * later completion call cannot move an image into or out of a duplicate group, nor can one in the trash.
+ */
 export async function setContentHash(recordId: string, hash: string, db?: AppDb): Promise<void> {
-  await (await resolveDb(db)).updateTable('images').set({ content_hash: hash }).where('id', '=', recordId).execute();
+  await (await resolveDb(db))
+    .updateTable('images')
+    .set({ content_hash: hash })
+    .where('id', '=', recordId)
+    .where('content_hash', 'is', null)
+    .where('trashed_at', 'is', null)
+    .execute();
 }
 
 export interface DuplicateGroup {

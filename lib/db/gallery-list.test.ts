@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaptureInfo } from '@/lib/cloudflare-images/capture-info';
 import { freshDb } from '@/test/helpers/db';
 import { type GalleryPosition, type GalleryQuery, listGallery } from './gallery-list';
-import { setCaptionAndTags } from './image-text';
+import { updateImageFields } from './image-text';
 import { insertPendingImage, markReady } from './images';
 import type { AppDb } from './index';
 import { searchTerms } from './search-sql';
@@ -31,7 +31,7 @@ async function add(
   await insertPendingImage({ recordId: id, ownerId, title: f.title ?? id, filename: f.filename ?? `${id}.jpg` }, db);
   await markReady(id, { ...base, capture: f.capture ?? null }, db);
   if (f.caption !== undefined || f.tags !== undefined)
-    await setCaptionAndTags(id, { caption: f.caption, tags: f.tags }, db);
+    await updateImageFields(id, { caption: f.caption, tags: f.tags }, db);
 }
 
 const ids = async (db: AppDb, q: Omit<GalleryQuery, 'limit'>) =>
@@ -118,7 +118,7 @@ describe('gallery search', () => {
     expect((await ids(db, { tags: ['cats'] })).sort()).toEqual(['cat-0', 'cat-1', 'cat-2', 'cat-3', 'cat-4']);
     expect((await ids(db, { tags: ['cats', 'pets'] })).sort()).toEqual(['cat-1', 'cat-3']);
     expect(await ids(db, { tags: ['pets'], search: 'dog' })).toEqual(['dog']);
-    await setCaptionAndTags('dog', { tags: [] }, db);
+    await updateImageFields('dog', { tags: [] }, db);
     expect(await ids(db, { tags: ['pets'] })).not.toContain('dog');
     const seen: string[] = [];
     let after: GalleryPosition | undefined;

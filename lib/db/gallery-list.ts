@@ -37,6 +37,9 @@ export interface GalleryRows {
 /** Search results are a ranked list, paged by offset up to this depth. */
 const MAX_SEARCH_OFFSET = 1000;
 
+/** Whether a search makes a ranked list (paged by offset, never negative): it holds at least one word. */
+export const isRankedSearch = (search: string | undefined): boolean => searchTerms(search ?? '').length > 0;
+
 export async function listGallery(q: GalleryQuery, db?: AppDb): Promise<GalleryRows> {
   const store = await resolveDb(db);
   const sortKey = q.sort === 'taken' ? 'images.timeline_at' : 'images.created_at';

@@ -4,8 +4,8 @@
  */
 import type { Actor } from '@/lib/auth/roles';
 import { audit } from '@/lib/db/audit';
-import { setCaptionAndTags } from '@/lib/db/image-text';
-import { deleteImageRecord, imagesOwnedBy, updateImage } from '@/lib/db/images';
+import { updateImageFields } from '@/lib/db/image-text';
+import { deleteImageRecord, imagesOwnedBy } from '@/lib/db/images';
 import { assertRemovable, removeUser, UserRuleError } from '@/lib/db/users';
 import type { ImageUpdate } from '@/lib/schemas/api';
 import { attachmentResponse } from './attachment';
@@ -13,15 +13,22 @@ import { imagesClient } from './client';
 import { loadManagedImage } from './read';
 import { trashImageFor } from './trash';
 
+/**
+ * An edit from the image page, already validated by imageUpdateSchema (text with control characters is
+ * refused there, before anything here runs). All or nothing: the service first, then the record in one
+ * transaction; if the record cannot be written, the service's visibility is put back.
+ */
 export async function updateImageFor(actor: Actor, recordId: string, changes: ImageUpdate): Promise<void> {
   const row = await loadManagedImage(actor, recordId);
+  const visibility = changes.private !== undefined && changes.private !== (row.private === 1);
   // The service is changed first: if it refuses, the app's record still tells the truth.
-  if (changes.private !== undefined && changes.private !== (row.private === 1)) {
-    await imagesClient().update(row.service_id, { requireSignedURLs: changes.private });
+  if (visibility) await imagesClient().update(row.service_id, { requireSignedURLs: changes.private });
+  try {
+    await updateImageFields(recordId, changes);
+  } catch (err) {
+    if (visibility) await imagesClient().update(row.service_id, { requireSignedURLs: row.private === 1 });
+    throw err;
   }
-  const { caption, tags, ...rest } = changes;
-  if (rest.title !== undefined || rest.private !== undefined) await updateImage(recordId, rest);
-  if (caption !== undefined || tags !== undefined) await setCaptionAndTags(recordId, { caption, tags });
   await audit(actor.id, 'image.updated', recordId, changes);
 }
 

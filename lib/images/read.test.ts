@@ -69,6 +69,25 @@ describe('gallery listing', () => {
     await expect(galleryPage(bob, { filter: 'all', limit: 4, cursor: 'garbage' })).rejects.toThrow(/cursor/);
   });
 
+  it('refuses a search cursor with a negative position with a 400, and a keyset cursor with a NUL in its id', async () => {
+    const cursor = (text: string) => Buffer.from(text).toString('base64url');
+    for (const q of [
+      { search: 'sun', cursor: cursor('-1:s') },
+      { search: 'sun', cursor: cursor('2.5:s') },
+      { cursor: cursor(`${Date.now()}:rec-1\u0000`) },
+    ]) {
+      await expect(galleryPage(bob, { filter: 'all', limit: 4, ...q })).rejects.toMatchObject({
+        status: 400,
+        code: 'invalid_cursor',
+      });
+    }
+  });
+
+  it('pages the timeline past photos taken before 1970 (negative positions)', async () => {
+    const cursor = Buffer.from(`${Date.UTC(1965, 0, 1)}:zzz`).toString('base64url');
+    expect((await galleryPage(bob, { filter: 'all', limit: 4, sort: 'taken', cursor })).images).toEqual([]);
+  });
+
   it('signs every variant URL with one bucketed expiry, stable within the bucket', async () => {
     const t0 = Date.UTC(2026, 0, 1, 12, 0, 30);
     const a = await galleryPage(bob, { filter: 'all', limit: 1 }, t0);

@@ -6,7 +6,7 @@ import { ApiError, forbidden, notFound } from '@/lib/api/errors';
 import { type Actor, canManageImage } from '@/lib/auth/roles';
 import { type CaptureInfo, captureInfoSchema } from '@/lib/cloudflare-images/capture-info';
 import { decodeCursor, encodeCursor } from '@/lib/cloudflare-images/cursors';
-import { type GallerySort, listGallery } from '@/lib/db/gallery-list';
+import { type GallerySort, isRankedSearch, listGallery } from '@/lib/db/gallery-list';
 import { getImage, type ImageWithOwner } from '@/lib/db/images';
 import { displayName } from '@/lib/people/display-name';
 import type { GalleryImage, GalleryPage, ImageDetail } from '@/lib/schemas/api';
@@ -15,8 +15,9 @@ import { signingKey } from './signing-keys';
 import { deliveryUrl, signedVariantUrls } from './urls';
 import { variantWidth } from './variants';
 
-function parseCursor(cursor: string): { position: number; id: string } {
-  const decoded = decodeCursor(cursor);
+/** A search's cursor is an offset; a date order's is a time, negative for photos taken before 1970. */
+function parseCursor(cursor: string, search: string | undefined): { position: number; id: string } {
+  const decoded = decodeCursor(cursor, { signed: !isRankedSearch(search) });
   if (!decoded) throw new ApiError(400, 'invalid_cursor', 'The cursor is not valid; start from the first page.');
   return decoded;
 }
@@ -72,7 +73,7 @@ export async function galleryPage(
     search: q.search || undefined,
     tags: q.tag ? [q.tag] : undefined,
     sort: q.sort,
-    after: q.cursor ? parseCursor(q.cursor) : undefined,
+    after: q.cursor ? parseCursor(q.cursor, q.search) : undefined,
     limit: q.limit,
   });
   let urlsExpireAt = 0;

@@ -82,6 +82,29 @@ describe('trash', () => {
     expect(back.meta).not.toHaveProperty('trashed');
   });
 
+  it('restore leaves the image in the trash when the backend refuses to unblock it, and a retry works', async () => {
+    const { ImageServiceError } = await import('@/lib/images/client');
+    const img = await upload(owner, 'restore-fails');
+    const url = thumbnail(img.serviceId);
+    await trashImageFor(owner, img.id);
+    const trashedAt = (await getImage(img.id))?.trashed_at;
+
+    const update = vi
+      .spyOn(imagesClient(), 'update')
+      .mockRejectedValueOnce(new ImageServiceError(503, null, 'Service unavailable'));
+    await expect(restoreImageFor(owner, img.id)).rejects.toBeInstanceOf(ImageServiceError);
+    update.mockRestore();
+    // Still in the trash as it was (same deletion time), not back in the library while blocked.
+    expect((await getImage(img.id))?.trashed_at).toBe(trashedAt);
+    expect((await trashFor(owner)).map((r) => r.id)).toContain(img.id);
+    expect((await listGallery({ limit: 100 })).rows.map((r) => r.id)).not.toContain(img.id);
+    expect((await fetch(url)).status).toBe(404);
+
+    await restoreImageFor(owner, img.id);
+    expect((await getImage(img.id))?.trashed_at).toBeNull();
+    expect((await fetch(url)).status).toBe(200);
+  });
+
   it('deletes forever: the original and every variant go, the record too', async () => {
     const img = await upload(owner, 'forever');
     await trashImageFor(owner, img.id);

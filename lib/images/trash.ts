@@ -49,9 +49,12 @@ export async function trashImageFor(actor: Actor, recordId: string, now = Date.n
 
 export async function restoreImageFor(actor: Actor, recordId: string, now = Date.now()): Promise<void> {
   const row = await loadManagedImage(actor, recordId, true);
+  // Unblocked first: if the backend refuses, the image stays in the trash as it was and a retry works
+  // (the record first would put it back in the library still blocked, and a retry would 404). A purge
+  // that claims it in between deletes it from the backend anyway.
+  await setDeliveryBlocked(imagesClient(), row, false, now);
   if (!(await restoreImageRecord(recordId, now)))
     throw new ApiError(409, 'being_purged', 'This image is being deleted forever and cannot be restored.');
-  await setDeliveryBlocked(imagesClient(), row, false, now);
   await audit(actor.id, 'image.restored', recordId, { title: row.title });
 }
 

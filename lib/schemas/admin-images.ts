@@ -4,11 +4,12 @@
  */
 import { z } from 'zod';
 import { utcDaySchema as day } from './day';
+import { plainText } from './plain-text';
 
 /** Which images: the same filter narrows the list and, for "select all N matching", a bulk action. */
 export const adminImageFilterSchema = z.object({
   /** Case-insensitive substring of the title or the filename. */
-  q: z.string().trim().max(200).optional(),
+  q: plainText(z.string().trim().max(200)).optional(),
   /** An owner's user id. */
   owner: z.string().trim().min(1).max(100).optional(),
   /** Uploaded on or after this day (UTC). */
@@ -86,7 +87,7 @@ export const metadataSchema = z
 
 export const adminImageEditSchema = z
   .object({
-    title: z.string().trim().min(1, 'The title cannot be empty.').max(200).optional(),
+    title: plainText(z.string().trim().min(1, 'The title cannot be empty.').max(200)).optional(),
     /** The image's own metadata keys (reserved ones excluded); replaces the previous ones. */
     metadata: metadataSchema.optional(),
   })

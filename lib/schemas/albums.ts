@@ -1,8 +1,12 @@
 /** Albums: request bodies and response shapes, shared by the route handlers and the album pages. */
 import { z } from 'zod';
 import type { GalleryImage } from './api';
+import { plainText } from './plain-text';
 
-const title = z.string().trim().min(1, 'The album needs a name.').max(120, 'Album names are at most 120 characters.');
+const recordId = plainText(z.string().trim().min(1).max(100));
+const title = plainText(
+  z.string().trim().min(1, 'The album needs a name.').max(120, 'Album names are at most 120 characters.'),
+);
 
 export const albumCreateSchema = z.object({ title });
 
@@ -10,18 +14,15 @@ export const albumUpdateSchema = z
   .object({
     title: title.optional(),
     /** An image of the album, or null to go back to the newest image. */
-    coverImageId: z.string().trim().min(1).max(100).nullable().optional(),
+    coverImageId: recordId.nullable().optional(),
   })
   .refine((v) => v.title !== undefined || v.coverImageId !== undefined, 'Nothing to change.');
 
 export const albumImagesSchema = z.object({
-  imageIds: z
-    .array(z.string().trim().min(1).max(100))
-    .min(1, 'Choose at least one image.')
-    .max(500, 'At most 500 images at once.'),
+  imageIds: z.array(recordId).min(1, 'Choose at least one image.').max(500, 'At most 500 images at once.'),
 });
 
-export const albumListQuerySchema = z.object({ imageId: z.string().trim().min(1).max(100).optional() });
+export const albumListQuerySchema = z.object({ imageId: recordId.optional() });
 
 export interface AlbumSummaryView {
   id: string;

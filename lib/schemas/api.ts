@@ -4,10 +4,11 @@ import type { CaptureInfo } from '@/lib/cloudflare-images/capture-info';
 import { ACCEPTED_CONTENT_TYPES, formatNames } from '@/lib/cloudflare-images/formats';
 import { MAX_UPLOAD_BYTES, megabytes } from '@/lib/cloudflare-images/limits';
 import { captionSchema, tagFilterSchema, tagsSchema } from './image-text';
+import { plainText } from './plain-text';
 import type { GalleryVariant } from './variant';
 
 export const uploadRequestSchema = z.object({
-  filename: z.string().trim().min(1).max(255),
+  filename: plainText(z.string().trim().min(1).max(255)),
   size: z
     .number()
     .int()
@@ -47,7 +48,7 @@ export interface UploadTicket {
 export const listQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
   filter: z.enum(['all', 'mine']).default('all'),
-  q: z.string().trim().max(100).optional(),
+  q: plainText(z.string().trim().max(100)).optional(),
   /** `uploaded` (newest upload first) or `taken` (the timeline: newest capture date first). */
   sort: z.enum(['uploaded', 'taken']).default('uploaded'),
   tag: tagFilterSchema.optional(),
@@ -57,7 +58,7 @@ export type GalleryFilters = z.infer<typeof listQuerySchema>;
 
 export const imageUpdateSchema = z
   .object({
-    title: z.string().trim().min(1, 'The title cannot be empty.').max(200).optional(),
+    title: plainText(z.string().trim().min(1, 'The title cannot be empty.').max(200)).optional(),
     private: z.boolean().optional(),
     caption: captionSchema.optional(),
     tags: tagsSchema.optional(),

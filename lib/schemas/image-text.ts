@@ -1,5 +1,6 @@
 /** Captions and tags as people type them, and as the app stores them. */
 import { z } from 'zod';
+import { plainText } from './plain-text';
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 32;
@@ -32,10 +33,9 @@ export const tagsSchema = z
   .transform((tags) => [...new Set(tags)])
   .pipe(z.array(z.string()).max(MAX_TAGS, `An image may have at most ${MAX_TAGS} tags.`));
 
-export const captionSchema = z
-  .string()
-  .trim()
-  .max(MAX_CAPTION_LENGTH, `A caption may be at most ${MAX_CAPTION_LENGTH} characters.`);
+export const captionSchema = plainText(
+  z.string().trim().max(MAX_CAPTION_LENGTH, `A caption may be at most ${MAX_CAPTION_LENGTH} characters.`),
+);
 
 /** `PATCH /api/images/{id}/text`. */
 export const imageTextSchema = z

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/roles';
+import { plainText } from './plain-text';
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 1024;
@@ -30,10 +31,9 @@ export const passwordSchema = z
   .max(PASSWORD_MAX_LENGTH, `The password may have at most ${PASSWORD_MAX_LENGTH} characters.`);
 
 /** Optional display name; empty means none. */
-export const nameSchema = z
-  .string()
-  .trim()
-  .max(NAME_MAX_LENGTH, `A name has at most ${NAME_MAX_LENGTH} characters.`)
+export const nameSchema = plainText(
+  z.string().trim().max(NAME_MAX_LENGTH, `A name has at most ${NAME_MAX_LENGTH} characters.`),
+)
   .optional()
   .transform((name) => name || null);
 

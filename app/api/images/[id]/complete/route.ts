@@ -22,7 +22,8 @@ export const POST = apiRoute(async (req, ctx: { params: Promise<{ id: string }> 
   const { id } = await ctx.params;
   const sha256 = await contentHash(req);
   const state = await completeForUser(user, id);
-  // Trusted as the browser sent it: see README "Duplicates" for why the service cannot verify it.
+  // Trusted as the browser sent it (README "Duplicates": the service cannot verify it), but only the
+  // first one is kept, so an owner cannot later move an image into or out of a duplicate group.
   if (sha256 && state !== 'gone') await setContentHash(id, sha256);
   const status = state === 'ready' ? 200 : state === 'pending' ? 202 : 410;
   return Response.json({ state }, { status });
