@@ -61,5 +61,4 @@ describe('POST /api/images/{id}/complete', () => {
     await complete(trashed.id, hash('d'));
     expect((await getImage(trashed.id))?.content_hash).toBeNull();
   });
-
 });
