@@ -45,14 +45,18 @@ function TrashRow({ item, showOwner }: { item: TrashItem; showOwner: boolean }) 
         </fieldset>
       ) : (
         <div className={styles.actions}>
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => action.mutate({ kind: 'restore', id: item.id })}
-          >
-            {busy ? 'Restoring…' : 'Restore'}
-          </button>
+          {item.restorable ? (
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => action.mutate({ kind: 'restore', id: item.id })}
+            >
+              {busy ? 'Restoring…' : 'Restore'}
+            </button>
+          ) : (
+            <span className="muted">Removed by an admin</span>
+          )}
           <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirming(true)}>
             Delete forever
           </button>

@@ -105,6 +105,25 @@ describe('trash', () => {
     expect((await fetch(url)).status).toBe(200);
   });
 
+  it('an image an admin took down comes back only through an admin; its owner may still delete it forever', async () => {
+    const img = await upload(owner, 'taken-down');
+    await trashImageFor(admin, img.id);
+    expect((await trashFor(owner)).find((i) => i.id === img.id)).toMatchObject({ mine: true, restorable: false });
+    expect((await trashFor(admin)).find((i) => i.id === img.id)).toMatchObject({ restorable: true });
+    await expect(restoreImageFor(owner, img.id)).rejects.toMatchObject({ status: 403 });
+    expect((await getImage(img.id))?.trashed_at).not.toBeNull();
+    await restoreImageFor(admin, img.id);
+    expect((await getImage(img.id))?.trashed_at).toBeNull();
+
+    // The owner's own delete stays theirs to undo.
+    await trashImageFor(owner, img.id);
+    expect((await trashFor(owner)).find((i) => i.id === img.id)).toMatchObject({ restorable: true });
+    await restoreImageFor(owner, img.id);
+    await trashImageFor(admin, img.id);
+    await purgeImageFor(owner, img.id);
+    expect(await getImage(img.id)).toBeUndefined();
+  });
+
   it('deletes forever: the original and every variant go, the record too', async () => {
     const img = await upload(owner, 'forever');
     await trashImageFor(owner, img.id);

@@ -47,8 +47,18 @@ export async function trashImageFor(actor: Actor, recordId: string, now = Date.n
   await audit(actor.id, 'image.trashed', recordId, { title: row.title });
 }
 
+/**
+ * An image someone other than its owner put in the trash (only an admin can: a takedown) comes back only
+ * through an admin; the owner may still delete it forever.
+ */
+export function restorableBy(actor: Actor, row: Pick<ImageRow, 'owner_id' | 'trashed_by'>): boolean {
+  return actor.role === 'admin' || row.trashed_by === null || row.trashed_by === row.owner_id;
+}
+
 export async function restoreImageFor(actor: Actor, recordId: string, now = Date.now()): Promise<void> {
   const row = await loadManagedImage(actor, recordId, true);
+  if (!restorableBy(actor, row))
+    throw forbidden('An admin moved this image to the trash; only an admin can restore it.');
   // Unblocked first: if the backend refuses, the image stays in the trash as it was and a retry works
   // (the record first would put it back in the library still blocked, and a retry would 404). A purge
   // that claims it in between deletes it from the backend anyway.
@@ -111,6 +121,7 @@ export async function trashFor(actor: Actor): Promise<TrashItem[]> {
     title: r.title,
     owner: displayName({ id: r.owner_id, name: r.owner_name, email: r.owner_email }, actor),
     mine: r.owner_id === actor.id,
+    restorable: restorableBy(actor, r),
     trashedAt: new Date(r.trashed_at).toISOString(),
     purgeAt: new Date(r.trashed_at + TRASH_MS).toISOString(),
   }));

@@ -6,6 +6,8 @@ export interface TrashItem {
   title: string;
   owner: string;
   mine: boolean;
+  /** False for the owner of an image an admin took down: only an admin may bring it back. */
+  restorable: boolean;
   trashedAt: string;
   /** When the sweep deletes it forever. */
   purgeAt: string;
