@@ -72,6 +72,29 @@ describe('share links', () => {
     expect(await lookUpShare('short')).toEqual({ state: 'unknown' });
   });
 
+  it('sign visitors’ image URLs for minutes, never past the link’s own expiry', async () => {
+    const owner = await person('uploader');
+    const id = await image(owner.id, { private: false });
+    const expOf = (url: string | undefined) => Number(new URL(url ?? 'http://x/').searchParams.get('exp'));
+    const visit = async (link: { url: string }, at: number) => {
+      const found = await lookUpShare(tokenOf(link.url), at);
+      if (found.state !== 'live') throw new Error('not live');
+      return Object.values((await openShare(found.link, at))?.images[0]?.urls ?? {}).map(expOf);
+    };
+    // Two minutes before a 1-hour link expires: its URLs end with it.
+    const hour = await createShareLinkFor(owner, { target: { kind: 'image', id }, expiresInSeconds: 3600 }, T0);
+    const late = await visit(hour, T0 + HOUR - 2 * 60_000);
+    expect(late.length).toBeGreaterThan(0);
+    for (const exp of late) expect(exp).toBe((T0 + HOUR) / 1000);
+    // A link that never expires: 10 minutes, rounded up to 5 at most, whatever the gallery's lifetime.
+    const forever = await createShareLinkFor(owner, { target: { kind: 'image', id }, expiresInSeconds: null }, T0);
+    const now = T0 + 7 * 60_000 + 1234;
+    for (const exp of await visit(forever, now)) {
+      expect(exp).toBeGreaterThanOrEqual(now / 1000 + 600);
+      expect(exp).toBeLessThanOrEqual(now / 1000 + 600 + 300);
+    }
+  });
+
   it('expire to the millisecond, count views, and stop at once when revoked', async () => {
     const owner = await person('uploader');
     const id = await image(owner.id);

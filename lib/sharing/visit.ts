@@ -1,7 +1,8 @@
 /**
  * A visit to `/s/<token>`, signed in or not: what the link is worth now, and the images it shows,
- * signed afresh for this visit (the gallery's bucketed expiry, so they stop working soon after a
- * revoke). What a link shows is decided at every visit: the images its creator may still manage
+ * signed afresh for this visit with a short lifetime of their own (not the gallery's, which may be
+ * set to days) and never past the link's expiry, so they stop working soon after a revoke and by the
+ * time the link expires. What a link shows is decided at every visit: the images its creator may still manage
  * (an admin's link: any), ready, and — for a link that never expires — public only; a single-image
  * link whose image no longer qualifies is "no longer available".
  */
@@ -28,6 +29,9 @@ export async function lookUpShare(token: string, nowMs = Date.now()): Promise<Sh
   const link = isShareTokenShape(token) ? await findShareLinkByTokenHash(hashShareToken(token)) : undefined;
   return link ? { state: shareLinkState(link, nowMs), link } : { state: 'unknown' };
 }
+
+/** Share visitors' image URLs: valid at least 10 minutes, rounded up to 5 (≤ 15 min), and never past the link. */
+export const SHARE_URL_LIFETIME = { ttlSeconds: 600, bucketSeconds: 300 } as const;
 
 /** Visitors of a share page see no owner names or emails: the link is for people outside the team. */
 const ANONYMOUS: Actor = { id: '', role: 'viewer' };
@@ -58,7 +62,11 @@ async function sharedRows(link: ShareLinkRow): Promise<{ title: string; rows: Im
 export async function openShare(link: ShareLinkRow, nowMs = Date.now()): Promise<SharedContent | null> {
   const shared = await sharedRows(link);
   if (!shared) return null;
-  const { images } = signedGalleryImages(shared.rows, ANONYMOUS, nowMs, await signingKey(nowMs));
+  const lifetime = {
+    ...SHARE_URL_LIFETIME,
+    notAfter: link.expires_at === null ? null : Math.floor(link.expires_at / 1000),
+  };
+  const { images } = signedGalleryImages(shared.rows, ANONYMOUS, nowMs, await signingKey(nowMs), lifetime);
   await countShareLinkView(link.id, undefined, nowMs);
   return {
     kind: link.image_id ? 'image' : 'album',
