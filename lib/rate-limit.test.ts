@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, freshStore, openTestDb } from '@/test/helpers/db';
-import { takeToken } from './rate-limit';
+import { returnToken, takeToken } from './rate-limit';
 
 const T0 = 1_700_000_000_000;
 
@@ -31,5 +31,17 @@ describe('request limits in the store', () => {
     expect((await takeToken(db, limit, T0 + 60_000)).ok).toBe(true);
     expect((await takeToken(db, limit, T0)).ok).toBe(false);
     expect((await takeToken(db, limit, T0 + 120_000)).ok).toBe(true);
+  });
+
+  it('take back a returned token, never past capacity (a limit on failures refunds a success)', async () => {
+    const db = await freshDb();
+    const limit = { key: 'failures', capacity: 2, windowMs: 24 * 60 * 60_000 };
+    await returnToken(db, limit); // no bucket yet: nothing to fill
+    expect(await takeToken(db, limit, T0)).toEqual({ ok: true });
+    await returnToken(db, limit);
+    await returnToken(db, limit);
+    expect(await takeToken(db, limit, T0)).toEqual({ ok: true });
+    expect(await takeToken(db, limit, T0)).toEqual({ ok: true });
+    expect((await takeToken(db, limit, T0)).ok).toBe(false);
   });
 });

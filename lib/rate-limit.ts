@@ -17,7 +17,7 @@ export interface Limit {
 export type Take = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 /** A bucket untouched this long is full for any window up to it, so it can go. */
-const LONGEST_WINDOW_MS = 60 * 60_000;
+const LONGEST_WINDOW_MS = 24 * 60 * 60_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 const lastPrune = new WeakMap<AppDb, number>();
 
@@ -64,6 +64,19 @@ export async function takeTokens(db: AppDb, limit: Limit, wanted: number, now = 
       .execute();
     return { granted, retryAfterSeconds: Math.max(1, Math.ceil((1 - left) / rate / 1000)) };
   });
+}
+
+/**
+ * Gives back a token taken for an attempt that turned out not to count (a limit on failures takes a
+ * token before the check and returns it on success). Never fills a bucket past its capacity.
+ */
+export async function returnToken(db: AppDb, limit: Limit): Promise<void> {
+  await db
+    .updateTable('rate_limits')
+    .set((eb) => ({ tokens: eb('tokens', '+', 1) }))
+    .where('key', '=', limit.key)
+    .where('tokens', '<=', limit.capacity - 1)
+    .execute();
 }
 
 async function pruneNowAndThen(db: AppDb, now: number): Promise<void> {

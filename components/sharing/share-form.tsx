@@ -4,7 +4,7 @@ import { CopyField } from '@/components/ui/copy-field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { errorMessage } from '@/components/ui/load-error';
 import { useCreateShare } from '@/lib/queries/shares';
-import { type CreatedShareLink, SHARE_LIFETIMES } from '@/lib/schemas/shares';
+import { type CreatedShareLink, SHARE_LIFETIMES, SHARE_PASSWORD_MIN_LENGTH } from '@/lib/schemas/shares';
 import styles from './sharing.module.css';
 
 export interface ShareFormProps {
@@ -62,11 +62,15 @@ export function ShareForm({ target, allowForever }: ShareFormProps) {
             className="input"
             type="password"
             autoComplete="new-password"
-            minLength={4}
+            minLength={SHARE_PASSWORD_MIN_LENGTH}
             maxLength={200}
+            aria-describedby={`${id}-pw-hint`}
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
+          <span id={`${id}-pw-hint`} className="muted">
+            At least {SHARE_PASSWORD_MIN_LENGTH} characters: anyone holding the link may try to guess it.
+          </span>
         </div>
       </div>
       <div>

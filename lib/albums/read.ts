@@ -5,7 +5,7 @@ import { type AlbumSummary, albumImages, albumsHolding, listAlbums } from '@/lib
 import type { ImageWithOwner } from '@/lib/db/images';
 import { toGalleryImage } from '@/lib/images/read';
 import { signingKey } from '@/lib/images/signing-keys';
-import { signedVariantUrls } from '@/lib/images/urls';
+import { signedVariantUrls, type UrlLifetime } from '@/lib/images/urls';
 import { displayName } from '@/lib/people/display-name';
 import type { AlbumDetailView, AlbumSummaryView } from '@/lib/schemas/albums';
 import type { GalleryImage } from '@/lib/schemas/api';
@@ -38,11 +38,12 @@ export function signedGalleryImages(
   viewer: Actor,
   nowMs: number,
   key: Key,
+  lifetime?: UrlLifetime,
 ): { images: GalleryImage[]; urlsExpireAt: number } {
   let urlsExpireAt = 0;
   const images = rows.flatMap((row) => {
     if (!row.service_id) return [];
-    const signed = signedVariantUrls(row.service_id, GALLERY_VARIANTS, nowMs, key);
+    const signed = signedVariantUrls(row.service_id, GALLERY_VARIANTS, nowMs, key, lifetime);
     urlsExpireAt = signed.expiresAt;
     return [toGalleryImage(row, viewer, signed.urls)];
   });

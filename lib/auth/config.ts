@@ -7,7 +7,6 @@
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
-import { getDb } from '@/lib/db/index';
 import { findActiveUserById, recordSignIn } from '@/lib/db/users';
 import { type AppEnv, appEnv } from '@/lib/env';
 import { parseCidr } from './client-address';
@@ -17,19 +16,12 @@ import { authLogger } from './logger';
 import { isRole, type Role } from './roles';
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from './session-lifetime';
 import { createSession, endSession, touchSession } from './session-store';
-import { SignInLimiter } from './sign-in-limiter';
+import { sharedSignInLimiter } from './shared-limiter';
 
 declare module 'next-auth' {
   interface Session {
     user: { id: string; role: Role; email: string; name?: string | null };
   }
-}
-
-// One per process (it prunes old records now and then); its state lives in the shared database.
-let limiter: SignInLimiter | null = null;
-async function sharedLimiter(failuresPerSecond: number): Promise<SignInLimiter> {
-  limiter ??= new SignInLimiter(await getDb(), failuresPerSecond);
-  return limiter;
 }
 
 function gitHubProvider(env: AppEnv) {
@@ -46,7 +38,7 @@ export function buildConfig(env = appEnv()): NextAuthConfig {
     Credentials({
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       authorize: authorizeCredentials({
-        limiter: () => sharedLimiter(env.access.signInFailuresPerSecond),
+        limiter: () => sharedSignInLimiter(env.access.signInFailuresPerSecond),
         trustedProxies: env.access.trustedProxies.map(parseCidr),
       }),
     }),

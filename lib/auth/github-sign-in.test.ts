@@ -80,11 +80,12 @@ describe('GitHub sign-in', () => {
 
   it('lets an invited email in with the invite’s role, and spends the invite', async () => {
     const { insertInvite, revokeInvite } = await import('@/lib/db/invites');
+    const admin = await createUser({ email: 'inviter@team.example', passwordHash: null, role: 'admin' });
     await insertInvite({
       tokenHash: 'hash-invited',
       email: 'invited@elsewhere.example',
       role: 'uploader',
-      createdBy: null,
+      createdBy: admin.id,
     });
     expect(await admitGitHubSignIn(signIn, closed, gitHub('invited@elsewhere.example'))).toBe(true);
     expect(await findUserByEmail('invited@elsewhere.example')).toMatchObject({ role: 'uploader', name: 'Octo Cat' });
@@ -94,7 +95,7 @@ describe('GitHub sign-in', () => {
       tokenHash: 'hash-revoked',
       email: 'late@elsewhere.example',
       role: 'admin',
-      createdBy: null,
+      createdBy: admin.id,
     });
     await revokeInvite(late.id);
     expect(await admitGitHubSignIn(signIn, closed, gitHub('late@elsewhere.example'))).toBe(

@@ -5,7 +5,10 @@ export type InviteRefusal = Exclude<AcceptOutcome, { ok: true }>['reason'];
 
 export const INVITE_REFUSALS: Record<InviteRefusal, { title: string; message: string }> = {
   accepted: { title: 'This invite was already used', message: 'Its account exists: sign in with it instead.' },
-  revoked: { title: 'This invite was revoked', message: 'An admin withdrew it. Ask them for a new one.' },
+  revoked: {
+    title: 'This invite was revoked',
+    message: 'An admin withdrew it, or whoever sent it is no longer an admin. Ask an admin for a new one.',
+  },
   expired: { title: 'This invite has expired', message: 'Invites work for 7 days. Ask an admin for a new one.' },
   unknown: {
     title: 'This invite link is not valid',

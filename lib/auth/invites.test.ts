@@ -1,7 +1,7 @@
 /** The invitee's side: what a link is worth, and using it once to make an account that can sign in. */
 import { describe, expect, it } from 'vitest';
 import { INVITE_LIFETIME_MS, insertInvite, revokeInvite } from '@/lib/db/invites';
-import { findUserByEmail } from '@/lib/db/users';
+import { createUser, findUserByEmail, removeUser, setUserDisabled, setUserRole } from '@/lib/db/users';
 import { freshDb } from '@/test/helpers/db';
 import { hashInviteToken, isInviteTokenShape, newInviteToken } from './invite-token';
 import { acceptInviteWithGitHub, acceptInviteWithPassword, lookUpInvite } from './invites';
@@ -10,10 +10,18 @@ import { verifyPassword } from './password';
 const T0 = Date.UTC(2025, 5, 1);
 let n = 0;
 
-async function invited(db: Awaited<ReturnType<typeof freshDb>>, role: 'viewer' | 'uploader' | 'admin' = 'uploader') {
+type Db = Awaited<ReturnType<typeof freshDb>>;
+
+/** An admin to make invites (each test's store has its own). */
+async function anAdmin(db: Db) {
+  return createUser({ email: `admin${++n}@example.com`, passwordHash: null, role: 'admin' }, db);
+}
+
+async function invited(db: Db, role: 'viewer' | 'uploader' | 'admin' = 'uploader', by?: { id: string }) {
   const token = newInviteToken();
   const email = `invitee${++n}@example.com`;
-  const row = await insertInvite({ tokenHash: hashInviteToken(token), email, role, createdBy: null }, db, T0);
+  const createdBy = (by ?? (await anAdmin(db))).id;
+  const row = await insertInvite({ tokenHash: hashInviteToken(token), email, role, createdBy }, db, T0);
   return { token, email, row };
 }
 
@@ -90,6 +98,30 @@ describe('invite links', () => {
       { ok: false, reason: 'revoked' },
     );
     for (const email of [late.email, withdrawn.email]) expect(await findUserByEmail(email, db)).toBeUndefined();
+  });
+
+  it('refuse, as revoked, an invite whose admin was removed, disabled or demoted since', async () => {
+    const db = await freshDb();
+    await anAdmin(db); // the site keeps an admin whatever happens to the others
+    const changes: [string, (adminId: string) => Promise<unknown>][] = [
+      ['removed', (id) => removeUser(id, db)],
+      ['disabled', (id) => setUserDisabled(id, true, db)],
+      ['demoted', (id) => setUserRole(id, 'uploader', db)],
+    ];
+    for (const [what, change] of changes) {
+      const admin = await anAdmin(db);
+      const byPassword = await invited(db, 'admin', admin);
+      const byGitHub = await invited(db, 'uploader', admin);
+      expect(await lookUpInvite(byPassword.token, db, T0)).toMatchObject({ state: 'pending' });
+      await change(admin.id);
+      expect(await lookUpInvite(byPassword.token, db, T0), what).toEqual({ state: 'revoked' });
+      expect(
+        await acceptInviteWithPassword(byPassword.token, { name: null, password: 'still trying' }, db, T0),
+        what,
+      ).toEqual({ ok: false, reason: 'revoked' });
+      expect(await acceptInviteWithGitHub(byGitHub.email, { name: null, login: 'x' }, db, T0), what).toBe(false);
+      for (const email of [byPassword.email, byGitHub.email]) expect(await findUserByEmail(email, db)).toBeUndefined();
+    }
   });
 
   it('let an invited email in through GitHub, with the invite’s role and no password', async () => {

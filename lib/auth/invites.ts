@@ -8,10 +8,10 @@ import { audit } from '@/lib/db/audit';
 import { type AppDb, resolveDb } from '@/lib/db/index';
 import {
   acceptInvite,
+  currentInviteState,
   findInviteByTokenHash,
   type InviteRow,
   type InviteState,
-  inviteState,
   pendingInviteFor,
 } from '@/lib/db/invites';
 import { DuplicateEmailError } from '@/lib/db/users';
@@ -25,7 +25,7 @@ export type InviteLookup =
 export async function lookUpInvite(token: string, db?: AppDb, now = Date.now()): Promise<InviteLookup> {
   const invite = isInviteTokenShape(token) ? await findInviteByTokenHash(hashInviteToken(token), db) : undefined;
   if (!invite) return { state: 'unknown' };
-  const state = inviteState(invite, now);
+  const state = await currentInviteState(invite, db, now);
   if (state !== 'pending') return { state };
   return { state, email: invite.email, role: invite.role, expiresAt: invite.expires_at };
 }
@@ -47,7 +47,7 @@ export async function acceptInviteWithPassword(
   const store = await resolveDb(db);
   const invite = isInviteTokenShape(token) ? await findInviteByTokenHash(hashInviteToken(token), store) : undefined;
   if (!invite) return { ok: false, reason: 'unknown' };
-  const state = inviteState(invite, now);
+  const state = await currentInviteState(invite, store, now);
   if (state !== 'pending') return { ok: false, reason: state };
   const passwordHash = await hashPassword(account.password);
   return claim(invite, { name: account.name, passwordHash }, 'password', store, now);
@@ -90,7 +90,7 @@ async function claim(
   if (!made) {
     // Someone else used, revoked or outlived it between the look-up and now: say which.
     const again = await findInviteByTokenHash(invite.token_hash, db);
-    const state = again ? inviteState(again, now) : 'revoked';
+    const state = again ? await currentInviteState(again, db, now) : 'revoked';
     return { ok: false, reason: state === 'pending' ? 'accepted' : state };
   }
   await audit(made.userId, 'invite.accepted', made.userId, { email: made.email, role: made.role, via, ...extra }, db);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDb } from '@/test/helpers/db';
 import {
   acceptInvite,
+  currentInviteState,
   findInviteById,
   INVITE_LIFETIME_MS,
   insertInvite,
@@ -11,13 +12,24 @@ import {
   pendingInviteFor,
   revokeInvite,
 } from './invites';
-import { createUser, DuplicateEmailError, findUserByEmail } from './users';
+import { createUser, DuplicateEmailError, findUserByEmail, setUserRole } from './users';
 
 const T0 = Date.UTC(2025, 0, 1);
 const DAY = 86_400_000;
 let n = 0;
-const invite = (db: Awaited<ReturnType<typeof freshDb>>, email = `guest${++n}@example.com`, now = T0) =>
-  insertInvite({ tokenHash: `hash-${++n}`, email, role: 'uploader', createdBy: null }, db, now);
+const anAdmin = (db: Awaited<ReturnType<typeof freshDb>>) =>
+  createUser({ email: `admin${++n}@example.com`, passwordHash: null, role: 'admin' }, db);
+const invite = async (
+  db: Awaited<ReturnType<typeof freshDb>>,
+  email = `guest${++n}@example.com`,
+  now = T0,
+  by?: { id: string },
+) =>
+  insertInvite(
+    { tokenHash: `hash-${++n}`, email, role: 'uploader', createdBy: (by ?? (await anAdmin(db))).id },
+    db,
+    now,
+  );
 const account = { name: 'Guest', passwordHash: 'h' };
 
 describe('invites', () => {
@@ -61,6 +73,21 @@ describe('invites', () => {
     expect(await revokeInvite(withdrawn.id, db, T0 + 3)).toBe(false);
     expect(await revokeInvite(late.id, db, T0 + 7 * DAY)).toBe(false);
     for (const email of [late.email, withdrawn.email]) expect(await findUserByEmail(email, db)).toBeUndefined();
+  });
+
+  it('count as revoked once their admin is no longer one: not listed, not found for GitHub, not accepted', async () => {
+    const db = await freshDb();
+    await anAdmin(db);
+    const admin = await anAdmin(db);
+    const row = await invite(db, 'orphan@example.com', T0, admin);
+    expect(await currentInviteState(row, db, T0)).toBe('pending');
+    await setUserRole(admin.id, 'viewer', db);
+    expect(inviteState(row, T0)).toBe('pending'); // the row alone does not know
+    expect(await currentInviteState(row, db, T0)).toBe('revoked');
+    expect(await listPendingInvites(db, T0)).toEqual([]);
+    expect(await pendingInviteFor('orphan@example.com', db, T0)).toBeUndefined();
+    expect(await acceptInvite(row.id, account, db, T0)).toBeNull();
+    expect(await findUserByEmail('orphan@example.com', db)).toBeUndefined();
   });
 
   it('stay pending when the email got an account in the meantime (nothing half-made)', async () => {

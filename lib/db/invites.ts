@@ -2,14 +2,16 @@
  * One-time invites: an admin picks an email and a role, the invitee follows the link within 7 days
  * and creates their own account. Rows are found by a hash of the token; the token is only in the link.
  * An invite is pending until it is accepted, revoked or expires; a newer invite for the same email
- * replaces the older one.
+ * replaces the older one. An invite speaks for the admin who made it: once they are removed, disabled
+ * or no longer an admin, their pending invites count as revoked (checked at use, on both engines).
  */
 import { randomUUID } from 'node:crypto';
+import type { ExpressionBuilder } from 'kysely';
 import type { Role } from '@/lib/auth/roles';
 import { normalizeEmail } from '@/lib/schemas/user';
 import { type AppDb, resolveDb } from './index';
 import { forUpdate } from './locks';
-import type { InviteRow } from './schema';
+import type { Database, InviteRow } from './schema';
 import { createUser } from './users';
 
 export type { InviteRow };
@@ -49,6 +51,34 @@ export async function insertInvite(
   return row;
 }
 
+/** The invite's maker is still an active admin (a removed one left `created_by` null, which matches nobody). */
+const backedByActiveAdmin = (eb: ExpressionBuilder<Database, 'invites'>) =>
+  eb.exists(
+    eb
+      .selectFrom('users')
+      .select('users.id')
+      .whereRef('users.id', '=', 'invites.created_by')
+      .where('users.role', '=', 'admin')
+      .where('users.disabled_at', 'is', null),
+  );
+
+async function madeByActiveAdmin(invite: InviteRow, db: AppDb): Promise<boolean> {
+  const row = await db
+    .selectFrom('invites')
+    .select('id')
+    .where('id', '=', invite.id)
+    .where(backedByActiveAdmin)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** `inviteState`, with a pending invite whose maker is no longer an active admin counted as revoked. */
+export async function currentInviteState(invite: InviteRow, db?: AppDb, now = Date.now()): Promise<InviteState> {
+  const state = inviteState(invite, now);
+  if (state !== 'pending') return state;
+  return (await madeByActiveAdmin(invite, await resolveDb(db))) ? 'pending' : 'revoked';
+}
+
 const pendingFor = (db: AppDb, email: string, now: number) =>
   db
     .updateTable('invites')
@@ -65,7 +95,7 @@ export async function findInviteById(id: string, db?: AppDb): Promise<InviteRow 
   return (await resolveDb(db)).selectFrom('invites').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The pending invite for an email, if any (GitHub admission counts it as allowed). */
+/** The pending invite for an email, if any and still backed by an active admin (GitHub admission counts it as allowed). */
 export async function pendingInviteFor(email: string, db?: AppDb, now = Date.now()): Promise<InviteRow | undefined> {
   return (await resolveDb(db))
     .selectFrom('invites')
@@ -74,9 +104,11 @@ export async function pendingInviteFor(email: string, db?: AppDb, now = Date.now
     .where('accepted_at', 'is', null)
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', now)
+    .where(backedByActiveAdmin)
     .executeTakeFirst();
 }
 
+/** Pending invites that can still be used (one whose maker lost admin is left out: it is as good as revoked). */
 export async function listPendingInvites(db?: AppDb, now = Date.now()): Promise<InviteRow[]> {
   return (await resolveDb(db))
     .selectFrom('invites')
@@ -84,6 +116,7 @@ export async function listPendingInvites(db?: AppDb, now = Date.now()): Promise<
     .where('accepted_at', 'is', null)
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', now)
+    .where(backedByActiveAdmin)
     .orderBy('created_at', 'desc')
     .execute();
 }
@@ -124,7 +157,7 @@ export async function acceptInvite(
         trx,
         trx.selectFrom('invites').selectAll().where('id', '=', inviteId),
       ).executeTakeFirst();
-      if (!invite || inviteState(invite, now) !== 'pending') throw new NotPending();
+      if (!invite || (await currentInviteState(invite, trx, now)) !== 'pending') throw new NotPending();
       const user = await createUser({ email: invite.email, role: invite.role, ...account }, trx);
       const claimed = await trx
         .updateTable('invites')

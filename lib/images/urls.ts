@@ -12,19 +12,34 @@ export function deliveryUrl(serviceId: string, variant: string): string {
   return `${deliveryBase}/${accountHash}/${encodeDeliveryId(serviceId)}/${variant}`;
 }
 
+/** How long signed URLs live: at least `ttlSeconds`, rounded up to `bucketSeconds`, never past `notAfter` (epoch s). */
+export interface UrlLifetime {
+  ttlSeconds: number;
+  bucketSeconds: number;
+  notAfter?: number | null;
+}
+
+/** The gallery's lifetime, from configuration (PIXVAULT_SIGNED_URL_TTL and _BUCKET). */
+export function galleryUrlLifetime(): UrlLifetime {
+  const env = appEnv();
+  return { ttlSeconds: env.signedUrlTtlSeconds, bucketSeconds: env.signedUrlBucketSeconds };
+}
+
 /**
  * Signed URLs for several variants of one image, all sharing one bucketed expiry: within a bucket the
  * same image and variant always get the same URL, so the browser's cache answers a repeat visit.
  * `key`: the newest signing key (`await signingKey()` from ./signing-keys; by default the cached one).
+ * `lifetime`: the gallery's by default; share visits pass a shorter one capped at the link's expiry.
  */
 export function signedVariantUrls<V extends AppVariant>(
   serviceId: string,
   variants: readonly V[],
   nowMs = Date.now(),
   key = cachedSigningKey(nowMs),
+  lifetime = galleryUrlLifetime(),
 ): { urls: Record<V, string>; expiresAt: number } {
-  const env = appEnv();
-  const expiresAt = bucketedExpiry(Math.floor(nowMs / 1000), env.signedUrlTtlSeconds, env.signedUrlBucketSeconds);
+  const bucketed = bucketedExpiry(Math.floor(nowMs / 1000), lifetime.ttlSeconds, lifetime.bucketSeconds);
+  const expiresAt = lifetime.notAfter == null ? bucketed : Math.min(bucketed, lifetime.notAfter);
   const urls = {} as Record<V, string>;
   for (const v of variants) urls[v] = signUrl(deliveryUrl(serviceId, v), key, expiresAt);
   return { urls, expiresAt };

@@ -15,9 +15,12 @@ export const SHARE_LIFETIMES = [
   { seconds: null, label: 'Never (public images only)' },
 ] as const;
 
+/** Anyone holding the URL may guess; the unlock limits (lib/sharing/unlock.ts) assume at least this much to guess. */
+export const SHARE_PASSWORD_MIN_LENGTH = 8;
+
 export const sharePasswordSchema = z
   .string()
-  .min(4, 'A link password needs at least 4 characters.')
+  .min(SHARE_PASSWORD_MIN_LENGTH, `A link password needs at least ${SHARE_PASSWORD_MIN_LENGTH} characters.`)
   .max(200, 'A link password is at most 200 characters.');
 
 export const shareCreateSchema = z.object({

@@ -14,7 +14,9 @@ const { getDb } = await import('@/lib/db/index');
 const { createAlbumFor, addImagesFor } = await import('@/lib/albums/manage');
 const { createShareLinkFor, listShareLinksFor, revokeShareLinkFor } = await import('./manage');
 const { lookUpShare, openShare } = await import('./visit');
-const { tryLinkPassword, isUnlocked, unlockCookieValue, PASSWORD_ATTEMPTS } = await import('./unlock');
+const { tryLinkPassword, isUnlocked, unlockCookieValue, ADDRESS_ATTEMPTS, DAILY_FAILURES, LINK_ATTEMPTS } =
+  await import('./unlock');
+const { shareCreateSchema } = await import('@/lib/schemas/shares');
 const { verifySignature } = await import('@/lib/cloudflare-images/signing');
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -70,6 +72,29 @@ describe('share links', () => {
     expect(await lookUpShare('short')).toEqual({ state: 'unknown' });
   });
 
+  it('sign visitors’ image URLs for minutes, never past the link’s own expiry', async () => {
+    const owner = await person('uploader');
+    const id = await image(owner.id, { private: false });
+    const expOf = (url: string | undefined) => Number(new URL(url ?? 'http://x/').searchParams.get('exp'));
+    const visit = async (link: { url: string }, at: number) => {
+      const found = await lookUpShare(tokenOf(link.url), at);
+      if (found.state !== 'live') throw new Error('not live');
+      return Object.values((await openShare(found.link, at))?.images[0]?.urls ?? {}).map(expOf);
+    };
+    // Two minutes before a 1-hour link expires: its URLs end with it.
+    const hour = await createShareLinkFor(owner, { target: { kind: 'image', id }, expiresInSeconds: 3600 }, T0);
+    const late = await visit(hour, T0 + HOUR - 2 * 60_000);
+    expect(late.length).toBeGreaterThan(0);
+    for (const exp of late) expect(exp).toBe((T0 + HOUR) / 1000);
+    // A link that never expires: 10 minutes, rounded up to 5 at most, whatever the gallery's lifetime.
+    const forever = await createShareLinkFor(owner, { target: { kind: 'image', id }, expiresInSeconds: null }, T0);
+    const now = T0 + 7 * 60_000 + 1234;
+    for (const exp of await visit(forever, now)) {
+      expect(exp).toBeGreaterThanOrEqual(now / 1000 + 600);
+      expect(exp).toBeLessThanOrEqual(now / 1000 + 600 + 300);
+    }
+  });
+
   it('expire to the millisecond, count views, and stop at once when revoked', async () => {
     const owner = await person('uploader');
     const id = await image(owner.id);
@@ -102,10 +127,10 @@ describe('share links', () => {
     const found = await lookUpShare(tokenOf(link.url), T0);
     if (found.state === 'unknown') throw new Error('not found');
     expect(found.link.password_hash).toMatch(/^\$argon2id\$/);
-    expect(await tryLinkPassword(found.link, 'open sesame', T0)).toEqual({ ok: true });
-    for (let i = 1; i < PASSWORD_ATTEMPTS.capacity; i++)
-      expect(await tryLinkPassword(found.link, `guess ${i}`, T0)).toEqual({ ok: false, reason: 'wrong' });
-    const limited = await tryLinkPassword(found.link, 'open sesame', T0);
+    expect(await tryLinkPassword(found.link, 'open sesame', null, T0)).toEqual({ ok: true });
+    for (let i = 1; i < LINK_ATTEMPTS.capacity; i++)
+      expect(await tryLinkPassword(found.link, `guess ${i}`, null, T0)).toEqual({ ok: false, reason: 'wrong' });
+    const limited = await tryLinkPassword(found.link, 'open sesame', null, T0);
     expect(limited).toMatchObject({ ok: false, reason: 'limited' });
 
     const cookie = unlockCookieValue(link.id, T0);
@@ -115,6 +140,65 @@ describe('share links', () => {
     expect(isUnlocked(link.id, `${cookie.slice(0, -2)}xx`, T0)).toBe(false);
     expect(isUnlocked(link.id, undefined, T0)).toBe(false);
   });
+
+  it('need a password of at least 8 characters', () => {
+    const req = (password: string) => ({ target: { kind: 'image', id: 'x' }, expiresInSeconds: 3600, password });
+    expect(shareCreateSchema.safeParse(req('1234567')).error?.issues[0]?.message).toBe(
+      'A link password needs at least 8 characters.',
+    );
+    expect(shareCreateSchema.safeParse(req('12345678')).success).toBe(true);
+  });
+
+  it('limit each address on its own: one address cannot use up a link for its recipients', async () => {
+    const owner = await person('uploader');
+    const link = await createShareLinkFor(
+      owner,
+      { target: { kind: 'image', id: await image(owner.id) }, expiresInSeconds: 3600, password: 'open sesame' },
+      T0,
+    );
+    const found = await lookUpShare(tokenOf(link.url), T0);
+    if (found.state === 'unknown') throw new Error('not found');
+    const attacker = '203.0.113.66';
+    for (let i = 0; i < ADDRESS_ATTEMPTS.capacity; i++)
+      expect(await tryLinkPassword(found.link, `guess ${i}`, attacker, T0)).toEqual({ ok: false, reason: 'wrong' });
+    for (let i = 0; i < 20; i++)
+      expect(await tryLinkPassword(found.link, 'open sesame', attacker, T0)).toMatchObject({ reason: 'limited' });
+    expect(await tryLinkPassword(found.link, 'open sesame', '198.51.100.7', T0)).toEqual({ ok: true });
+  });
+
+  it('close a link to passwords after 100 wrong ones in a day, whoever sent them', async () => {
+    const owner = await person('uploader');
+    const link = await createShareLinkFor(
+      owner,
+      {
+        target: { kind: 'image', id: await image(owner.id) },
+        expiresInSeconds: 30 * 24 * 3600,
+        password: 'open sesame',
+      },
+      T0,
+    );
+    const found = await lookUpShare(tokenOf(link.url), T0);
+    if (found.state === 'unknown') throw new Error('not found');
+    // Many addresses, each under its own limit, paced so the link's short-term bucket keeps up.
+    const pace = LINK_ATTEMPTS.windowMs / LINK_ATTEMPTS.capacity;
+    let now = T0;
+    let wrong = 0;
+    for (;;) {
+      const outcome = await tryLinkPassword(found.link, `guess ${wrong}`, `192.0.2.${wrong % 200}`, now);
+      if (!outcome.ok && outcome.reason === 'closed') break;
+      expect(outcome).toEqual({ ok: false, reason: 'wrong' });
+      wrong++;
+      now += pace;
+      expect(wrong).toBeLessThanOrEqual(DAILY_FAILURES.capacity + 5);
+    }
+    expect(wrong).toBeGreaterThanOrEqual(DAILY_FAILURES.capacity);
+    // Closed for everyone, the right password included, until the day's allowance refills.
+    const closed = await tryLinkPassword(found.link, 'open sesame', '198.51.100.8', now);
+    expect(closed).toMatchObject({ ok: false, reason: 'closed' });
+    expect(await tryLinkPassword(found.link, 'open sesame', '198.51.100.8', now + DAILY_FAILURES.windowMs)).toEqual({
+      ok: true,
+    });
+  }, 120_000); // 100 real Argon2 checks: slow on a busy machine
 
   it('are made only by the owner or an admin; a viewer or another uploader is refused', async () => {
     const owner = await person('uploader');

@@ -1,18 +1,25 @@
 /**
  * Password-protected links: a right password sets a cookie that opens that one link for an hour,
  * an HMAC of the link id and expiry under AUTH_SECRET (checked in constant time), so the password is
- * asked once per visit, not per image. Attempts are limited per link in the shared store (10 per 10
- * minutes, across every app instance), so a short password cannot be guessed by brute force.
+ * asked once per visit, not per image. Attempts are limited in the shared store, across every app
+ * instance: per client address (so one address cannot use up a link's tries and lock its recipients
+ * out), per link, and per link per day counting wrong passwords only — past that ceiling the link takes
+ * no password until its allowance refills, which bounds guessing over a link's whole life.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { verifyPassword } from '@/lib/auth/password';
 import { getDb } from '@/lib/db/index';
 import type { ShareLinkRow } from '@/lib/db/share-links';
 import { appEnv } from '@/lib/env';
-import { takeToken } from '@/lib/rate-limit';
+import { returnToken, takeToken } from '@/lib/rate-limit';
 
 export const UNLOCK_SECONDS = 3600;
-export const PASSWORD_ATTEMPTS = { capacity: 10, windowMs: 10 * 60_000 } as const;
+/** One client address, over every link. */
+export const ADDRESS_ATTEMPTS = { capacity: 10, windowMs: 10 * 60_000 } as const;
+/** One link, from every address together: more than one address may spend. */
+export const LINK_ATTEMPTS = { capacity: 30, windowMs: 10 * 60_000 } as const;
+/** Wrong passwords on one link in a day (a right one gives its token back). */
+export const DAILY_FAILURES = { capacity: 100, windowMs: 24 * 60 * 60_000 } as const;
 
 export const unlockCookieName = (linkId: string) => `pv-share-${linkId}`;
 
@@ -39,16 +46,37 @@ export function isUnlocked(linkId: string, value: string | undefined, nowMs = Da
 export type PasswordOutcome =
   | { ok: true }
   | { ok: false; reason: 'wrong' }
-  | { ok: false; reason: 'limited'; retryAfterSeconds: number };
+  /** `limited`: too many tries from here or on the link just now; `closed`: the link's daily ceiling. */
+  | { ok: false; reason: 'limited' | 'closed'; retryAfterSeconds: number };
 
-/** Checks a password for a link, counting the attempt against the link's limit first. */
+/**
+ * Checks a password for a link, counting the attempt against its limits before Argon2 runs.
+ * `address`: the client's bucket (lib/auth/client-address.ts), null when none can be believed — then
+ * only the link's own limits apply, since a shared "unknown address" bucket would lock everyone out.
+ */
 export async function tryLinkPassword(
   link: Pick<ShareLinkRow, 'id' | 'password_hash'>,
   password: string,
+  address: string | null,
   nowMs = Date.now(),
 ): Promise<PasswordOutcome> {
   if (link.password_hash === null) return { ok: true };
-  const take = await takeToken(await getDb(), { key: `share-password:${link.id}`, ...PASSWORD_ATTEMPTS }, nowMs);
-  if (!take.ok) return { ok: false, reason: 'limited', retryAfterSeconds: take.retryAfterSeconds };
-  return (await verifyPassword(link.password_hash, password)) ? { ok: true } : { ok: false, reason: 'wrong' };
+  const db = await getDb();
+  const daily = { key: `share-password-day:${link.id}`, ...DAILY_FAILURES };
+  const ceiling = await takeToken(db, daily, nowMs);
+  if (!ceiling.ok) return { ok: false, reason: 'closed', retryAfterSeconds: ceiling.retryAfterSeconds };
+  const limits = [
+    ...(address === null ? [] : [{ key: `share-password-address:${address}`, ...ADDRESS_ATTEMPTS }]),
+    { key: `share-password:${link.id}`, ...LINK_ATTEMPTS },
+  ];
+  for (const limit of limits) {
+    const take = await takeToken(db, limit, nowMs);
+    if (!take.ok) {
+      await returnToken(db, daily);
+      return { ok: false, reason: 'limited', retryAfterSeconds: take.retryAfterSeconds };
+    }
+  }
+  if (!(await verifyPassword(link.password_hash, password))) return { ok: false, reason: 'wrong' };
+  await returnToken(db, daily);
+  return { ok: true };
 }

@@ -1,9 +1,10 @@
 /**
  * A visit to `/s/<token>`, signed in or not: what the link is worth now, and the images it shows,
- * signed afresh for this visit (the gallery's bucketed expiry, so they stop working soon after a
- * revoke). What a link shows is decided at every visit: the images its creator may still manage
- * (an admin's link: any), ready, and — for a link that never expires — public only; a single-image
- * link whose image no longer qualifies is "no longer available".
+ * signed afresh for this visit with a short lifetime of their own (the gallery's may be set to days)
+ * and never past the link's expiry, so they stop working soon after a revoke and when the link
+ * expires. What a link shows is decided at every visit: the images its creator may still manage (an
+ * admin's link: any), ready, and — for a link that never expires — public only; a single-image link
+ * whose image no longer qualifies is "no longer available".
  */
 
 import { signedGalleryImages } from '@/lib/albums/read';
@@ -19,6 +20,7 @@ import {
 } from '@/lib/db/share-links';
 import { findActiveUserById } from '@/lib/db/users';
 import { signingKey } from '@/lib/images/signing-keys';
+import { galleryUrlLifetime, type UrlLifetime } from '@/lib/images/urls';
 import type { SharedContent } from '@/lib/schemas/shares';
 import { hashShareToken, isShareTokenShape } from './token';
 
@@ -27,6 +29,21 @@ export type ShareLookup = { state: 'unknown' } | { state: ShareLinkState; link: 
 export async function lookUpShare(token: string, nowMs = Date.now()): Promise<ShareLookup> {
   const link = isShareTokenShape(token) ? await findShareLinkByTokenHash(hashShareToken(token)) : undefined;
   return link ? { state: shareLinkState(link, nowMs), link } : { state: 'unknown' };
+}
+
+/**
+ * Share visitors' image URLs: valid at least 10 minutes, rounded up to 5 (≤ 15 min), never longer than
+ * the gallery's own and never past the link's expiry.
+ */
+export const SHARE_URL_LIFETIME = { ttlSeconds: 600, bucketSeconds: 300 } as const;
+
+function shareUrlLifetime(link: ShareLinkRow): UrlLifetime {
+  const gallery = galleryUrlLifetime();
+  return {
+    ttlSeconds: Math.min(SHARE_URL_LIFETIME.ttlSeconds, gallery.ttlSeconds),
+    bucketSeconds: Math.min(SHARE_URL_LIFETIME.bucketSeconds, gallery.bucketSeconds),
+    notAfter: link.expires_at === null ? null : Math.floor(link.expires_at / 1000),
+  };
 }
 
 /** Visitors of a share page see no owner names or emails: the link is for people outside the team. */
@@ -58,7 +75,8 @@ async function sharedRows(link: ShareLinkRow): Promise<{ title: string; rows: Im
 export async function openShare(link: ShareLinkRow, nowMs = Date.now()): Promise<SharedContent | null> {
   const shared = await sharedRows(link);
   if (!shared) return null;
-  const { images } = signedGalleryImages(shared.rows, ANONYMOUS, nowMs, await signingKey(nowMs));
+  const key = await signingKey(nowMs);
+  const { images } = signedGalleryImages(shared.rows, ANONYMOUS, nowMs, key, shareUrlLifetime(link));
   await countShareLinkView(link.id, undefined, nowMs);
   return {
     kind: link.image_id ? 'image' : 'album',

@@ -3,10 +3,14 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { signIn } from '@/lib/auth/config';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password';
+import { checkCurrentPassword } from '@/lib/auth/password-change';
+import { currentClientAddress } from '@/lib/auth/request-ip';
 import { getCurrentUser } from '@/lib/auth/session';
+import { sharedSignInLimiter } from '@/lib/auth/shared-limiter';
 import { audit } from '@/lib/db/audit';
 import { findUserById, setUserName, setUserPassword } from '@/lib/db/users';
+import { appEnv } from '@/lib/env';
 import { changePasswordSchema, displayNameSchema } from '@/lib/schemas/user';
 
 const PASSWORD_CHANGED_URL = '/profile?password=changed';
@@ -48,8 +52,13 @@ export async function changePasswordAction(_prev: ProfileFormState, form: FormDa
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.' };
   const row = await findUserById(user.id);
   if (!row?.password_hash) return { error: 'This account signs in with GitHub; it has no password to change here.' };
-  if (!(await verifyPassword(row.password_hash, parsed.data.current)))
-    return { error: 'The current password is not correct.' };
+  const check = await checkCurrentPassword(
+    await sharedSignInLimiter(appEnv().access.signInFailuresPerSecond),
+    { id: row.id, email: row.email, passwordHash: row.password_hash },
+    parsed.data.current,
+    await currentClientAddress(),
+  );
+  if (!check.ok) return { error: check.error };
   await setUserPassword(user.id, await hashPassword(parsed.data.password));
   await audit(user.id, 'user.password_changed', user.id, { by: 'self' });
   // Auth.js answers a sign-in with a redirect; the profile page then says what happened.

@@ -4,6 +4,7 @@
  */
 const LABELS: Record<string, string> = {
   'auth.sign_in_failed': 'Sign-in failures (burst)',
+  'auth.password_check_failed': 'Wrong current password (password change)',
   'auth.github_refused': 'GitHub sign-in refused',
   'auth.signed_out_everywhere': 'Signed out everywhere',
   'setup.admin_created': 'First admin created',
