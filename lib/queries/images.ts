@@ -99,7 +99,10 @@ export function imageDetailQueryOptions(id: string) {
  * How long until a loaded gallery must be refetched so no tile is left holding an expired URL
  * (for `refetchInterval`): five minutes before the earliest page expires, at least a minute from now.
  */
-export function msUntilUrlRefresh(pages: readonly GalleryPage[] | undefined, nowMs = Date.now()): number | false {
+export function msUntilUrlRefresh(
+  pages: readonly Pick<GalleryPage, 'urlsExpireAt'>[] | undefined,
+  nowMs = Date.now(),
+): number | false {
   const expiries = (pages ?? []).map((p) => p.urlsExpireAt).filter((t) => t > 0);
   if (expiries.length === 0) return false;
   return Math.max(60_000, Math.min(...expiries) * 1000 - 5 * 60_000 - nowMs);

@@ -1,7 +1,7 @@
 /** React Query keys, options and mutations for share links. */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreatedShareLink, ShareCreateRequest, ShareLinkView } from '@/lib/schemas/shares';
-import { apiFetch } from './images';
+import type { CreatedShareLink, ShareCreateRequest, SharedContent, ShareLinkView } from '@/lib/schemas/shares';
+import { apiFetch, msUntilUrlRefresh, retryServerErrors } from './images';
 
 export interface ShareFilter {
   imageId?: string;
@@ -12,6 +12,22 @@ export const shareKeys = {
   all: ['shares'] as const,
   list: (filter: ShareFilter) => [...shareKeys.all, 'list', filter] as const,
 };
+
+/**
+ * What an open share page shows, starting from what the server rendered: its image URLs live ~10
+ * minutes, so they are fetched afresh (not counted as a view) five minutes before they expire, and at
+ * once when the page comes back into view after that. A refusal (revoked, expired) stops the refresh.
+ */
+export const sharedContentQueryOptions = (token: string, initial: SharedContent) =>
+  queryOptions({
+    queryKey: [...shareKeys.all, 'content', token],
+    queryFn: () => apiFetch<SharedContent>(`/s/${encodeURIComponent(token)}/content`),
+    initialData: initial,
+    staleTime: (query) => msUntilUrlRefresh(query.state.data ? [query.state.data] : undefined) || Infinity,
+    refetchInterval: (query) =>
+      query.state.status === 'error' ? false : msUntilUrlRefresh(query.state.data ? [query.state.data] : undefined),
+    retry: retryServerErrors,
+  });
 
 export const sharesQueryOptions = (filter: ShareFilter) =>
   queryOptions({

@@ -66,4 +66,6 @@ export interface SharedContent {
   kind: 'image' | 'album';
   title: string;
   images: GalleryImage[];
+  /** When the images' signed URLs stop working (Unix seconds; 0 when there are none): the page fetches fresh ones before. */
+  urlsExpireAt: number;
 }

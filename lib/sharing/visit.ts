@@ -69,18 +69,24 @@ async function sharedRows(link: ShareLinkRow): Promise<{ title: string; rows: Im
 }
 
 /**
- * The content of a live link, counted as one view; null when nothing it pointed to may be shown any
- * more. The caller has checked the link's state and password.
+ * The content of a live link; null when nothing it pointed to may be shown any more. A page visit
+ * counts one view; the open page's refresh of its short-lived URLs (`countView: false`) does not. The
+ * caller has checked the link's state and password.
  */
-export async function openShare(link: ShareLinkRow, nowMs = Date.now()): Promise<SharedContent | null> {
+export async function openShare(
+  link: ShareLinkRow,
+  nowMs = Date.now(),
+  { countView = true }: { countView?: boolean } = {},
+): Promise<SharedContent | null> {
   const shared = await sharedRows(link);
   if (!shared) return null;
   const key = await signingKey(nowMs);
-  const { images } = signedGalleryImages(shared.rows, ANONYMOUS, nowMs, key, shareUrlLifetime(link));
-  await countShareLinkView(link.id, undefined, nowMs);
+  const { images, urlsExpireAt } = signedGalleryImages(shared.rows, ANONYMOUS, nowMs, key, shareUrlLifetime(link));
+  if (countView) await countShareLinkView(link.id, undefined, nowMs);
   return {
     kind: link.image_id ? 'image' : 'album',
     title: shared.title,
     images: images.map((img) => ({ ...img, mine: false, owner: { id: '', name: '' } })),
+    urlsExpireAt,
   };
 }

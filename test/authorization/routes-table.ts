@@ -82,6 +82,13 @@ export const ROUTES: readonly RouteRow[] = [
     why: 'the role check comes before the lookup, so viewers get 403 either way',
   },
   {
+    file: 'app/s/[token]/content/route.ts',
+    method: 'GET',
+    path: '/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/content',
+    expect: everyone(404),
+    why: 'the token is the credential, for anyone; the route test covers live, locked and revoked links',
+  },
+  {
     file: 'app/api/webhooks/images/route.ts',
     method: 'POST',
     body: { alert_type: 'image_notification', data: { image_id: 'some-image', status: 'uploaded' } },

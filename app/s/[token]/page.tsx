@@ -31,6 +31,7 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
   if (!content) return <ShareRefused reason="unavailable" />;
   return (
     <SharedView
+      token={token}
       content={content}
       expiresAt={link.expires_at === null ? null : new Date(link.expires_at).toISOString()}
     />
