@@ -89,6 +89,33 @@ test('delete moves to the trash; restore brings it back; delete forever removes 
   expect((await request.get(signed)).status()).toBe(404);
 });
 
+test('an image an admin took down stays in its owner’s trash until an admin restores it', async ({
+  page,
+  request,
+  playwright,
+}) => {
+  const title = `taken-down-${Date.now()}`;
+  const { id } = await uploadByApi(request, `${title}.jpg`, await photo(640, 480));
+  const admin = await playwright.request.newContext({ baseURL: E2E.appUrl, storageState: E2E.storage('admin') });
+  expect((await admin.delete(`/api/images/${id}`)).status()).toBe(204);
+
+  await page.goto('/trash');
+  const row = page.getByRole('listitem', { name: title });
+  await expect(row).toContainText('Removed by an admin');
+  await expect(row.getByRole('button', { name: 'Restore' })).toHaveCount(0);
+  await expect(row.getByRole('button', { name: 'Delete forever' })).toBeVisible();
+  await shoot(page, 'trash-taken-down');
+  const refused = await request.post(`/api/trash/${id}/restore`);
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.message).toBe(
+    'An admin moved this image to the trash; only an admin can restore it.',
+  );
+
+  expect((await admin.post(`/api/trash/${id}/restore`)).status()).toBe(204);
+  expect((await request.get(`/api/images/${id}`)).status()).toBe(200);
+  await admin.dispose();
+});
+
 test('the trash says when it is empty', async ({ playwright }) => {
   const viewerless = await playwright.request.newContext({ baseURL: E2E.appUrl, storageState: E2E.storage('viewer') });
   expect((await viewerless.get('/api/trash')).status()).toBe(403);
