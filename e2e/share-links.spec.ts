@@ -117,6 +117,42 @@ test('a password-protected link asks once and refuses a wrong password', async (
   await visitor.close();
 });
 
+test('an open share page fetches fresh URLs before they expire, and says so once the link is revoked', async ({
+  request,
+  browser,
+}) => {
+  const { id } = await uploadByApi(request, 'open-page.jpg', await photo(700, 500));
+  const created = await request.post('/api/shares', {
+    data: { target: { kind: 'image', id }, expiresInSeconds: 86_400 },
+  });
+  expect(created.status()).toBe(201);
+  const link = (await created.json()) as { id: string; url: string };
+
+  const visitor = await browser.newContext();
+  const guest = await visitor.newPage();
+  // The page's clock can be moved ahead: its refresh timer runs on it (the server keeps real time).
+  await guest.clock.install();
+  await guest.goto(link.url);
+  const image = guest.getByRole('img', { name: 'open-page' });
+  await expectImagesLoaded(image);
+
+  // Ten minutes on, the URLs (10-15 minutes) are due for renewal: the page fetches new ones, no new view.
+  const refreshed = guest.waitForResponse((res) => res.url().endsWith('/content') && res.status() === 200);
+  await guest.clock.fastForward('10:00');
+  await refreshed;
+  const shares = async () =>
+    ((await (await request.get(`/api/shares?imageId=${id}`)).json()) as { id: string; views: number }[]).find(
+      (s) => s.id === link.id,
+    );
+  expect((await shares())?.views).toBe(1);
+
+  expect((await request.delete(`/api/shares/${link.id}`)).status()).toBe(204);
+  await guest.clock.fastForward('15:00');
+  await expect(guest.getByRole('alert').filter({ hasText: 'This link was revoked' })).toBeVisible();
+  await expect(image).toHaveCount(0);
+  await visitor.close();
+});
+
 test('a viewer sees albums but has no Share control and gets 403 from the API', async ({ page, request, browser }) => {
   const { id } = await uploadByApi(request, 'viewer-album.jpg', await photo(700, 500));
   const albumId = await createAlbum(page, `Viewer can see ${randomUUID().slice(0, 6)}`);
