@@ -5,7 +5,8 @@ import { stubAppEnv } from '@/test/helpers/app-env';
 stubAppEnv();
 
 const { createUser } = await import('@/lib/db/users');
-const { getImage, insertPendingImage, markReady, setServiceId } = await import('@/lib/db/images');
+const { getImage } = await import('@/lib/db/images');
+const { readyRecord } = await import('@/test/helpers/ready-record');
 const { getDb } = await import('@/lib/db/index');
 const { addImagesFor, createAlbumFor, deleteAlbumFor, removeImagesFor, updateAlbumFor } = await import('./manage');
 const { albumDetail, albumSummaries } = await import('./read');
@@ -16,18 +17,12 @@ async function person(role: 'viewer' | 'uploader' | 'admin') {
   return { id: row.id, role };
 }
 async function image(ownerId: string) {
-  const recordId = `img-${++n}`;
-  await insertPendingImage({ recordId, ownerId, title: `Photo ${n}`, filename: 'p.jpg' });
-  await setServiceId(recordId, `svc-${n}`);
-  await markReady(recordId, {
-    width: 40,
-    height: 30,
-    bytes: 1,
-    contentType: 'image/jpeg',
-    placeholder: null,
-    filename: null,
-  });
-  return recordId;
+  n++;
+  return readyRecord(
+    ownerId,
+    { recordId: `img-${n}`, serviceId: `svc-${n}`, title: `Photo ${n}` },
+    { width: 40, height: 30 },
+  );
 }
 
 describe('albums', () => {

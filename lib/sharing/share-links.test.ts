@@ -9,7 +9,8 @@ import { stubAppEnv } from '@/test/helpers/app-env';
 stubAppEnv();
 
 const { createUser } = await import('@/lib/db/users');
-const { insertPendingImage, markReady, setServiceId, updateImage } = await import('@/lib/db/images');
+const { updateImage } = await import('@/lib/db/images');
+const { readyRecord } = await import('@/test/helpers/ready-record');
 const { getDb } = await import('@/lib/db/index');
 const { createAlbumFor, addImagesFor } = await import('@/lib/albums/manage');
 const { createShareLinkFor, listShareLinksFor, revokeShareLinkFor } = await import('./manage');
@@ -29,19 +30,8 @@ async function person(role: 'viewer' | 'uploader' | 'admin') {
 }
 
 async function image(ownerId: string, opts: { private?: boolean } = {}) {
-  const recordId = `img-${++n}`;
-  await insertPendingImage({ recordId, ownerId, title: `Photo ${n}`, filename: 'p.jpg' });
-  await setServiceId(recordId, `svc-${n}`);
-  await markReady(recordId, {
-    width: 400,
-    height: 300,
-    bytes: 10,
-    contentType: 'image/jpeg',
-    placeholder: null,
-    filename: null,
-  });
-  if (opts.private === false) await updateImage(recordId, { private: false });
-  return recordId;
+  n++;
+  return readyRecord(ownerId, { recordId: `img-${n}`, serviceId: `svc-${n}`, title: `Photo ${n}` }, opts);
 }
 
 const tokenOf = (url: string) => url.slice('/s/'.length);

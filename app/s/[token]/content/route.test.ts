@@ -11,7 +11,7 @@ stubAppEnv();
 
 const { setRequestHeaders } = await import('@/test/helpers/next-headers');
 const { createUser } = await import('@/lib/db/users');
-const { insertPendingImage, markReady, setServiceId } = await import('@/lib/db/images');
+const { readyRecord } = await import('@/test/helpers/ready-record');
 const { findShareLinkByTokenHash } = await import('@/lib/db/share-links');
 const { createShareLinkFor, revokeShareLinkFor } = await import('@/lib/sharing/manage');
 const { hashShareToken } = await import('@/lib/sharing/token');
@@ -21,16 +21,10 @@ const { GET } = await import('./route');
 let n = 0;
 async function ownerWithImage() {
   const row = await createUser({ email: `sharer-${++n}@example.com`, passwordHash: null, role: 'uploader' });
-  const recordId = `content-img-${n}`;
-  await insertPendingImage({ recordId, ownerId: row.id, title: `Shared ${n}`, filename: 'p.jpg' });
-  await setServiceId(recordId, `content-svc-${n}`);
-  await markReady(recordId, {
-    width: 400,
-    height: 300,
-    bytes: 10,
-    contentType: 'image/jpeg',
-    placeholder: null,
-    filename: null,
+  const recordId = await readyRecord(row.id, {
+    recordId: `content-img-${n}`,
+    serviceId: `content-svc-${n}`,
+    title: `Shared ${n}`,
   });
   return { owner: { id: row.id, role: 'uploader' as const }, recordId };
 }
