@@ -42,4 +42,19 @@ describe('apiRoute', () => {
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
   });
+
+  it('refuses a path holding a control character (an id with a NUL) with a 400 before the handler runs', async () => {
+    let ran = 0;
+    const handler = apiRoute(async () => {
+      ran++;
+      return Response.json({ ran: true });
+    });
+    for (const path of ['/api/images/%00', '/api/images/a%1Fb', '/api/images/%7F', '/api/images/%E0%A4%A']) {
+      const res = await handler(new Request(`http://app.example${path}`), {});
+      expect(res.status, path).toBe(400);
+      expect((await res.json()).error.code).toBe('invalid_path');
+    }
+    expect(ran).toBe(0);
+    expect((await handler(new Request('http://app.example/api/images/caf%C3%A9%20ok'), {})).status).toBe(200);
+  });
 });
