@@ -45,3 +45,16 @@ export async function readJsonBody(req: Request, limit = MAX_JSON_BODY_BYTES): P
     throw new ApiError(400, 'invalid_json', 'The request body must be JSON.');
   }
 }
+
+/**
+ * For bodies whose bad shape the schema reports (`parse(null)` gives its own message): `undefined` for an
+ * empty body, null for one that is not JSON; only a body over `limit` is refused here (413).
+ */
+export async function readJsonBodyOrNull(req: Request, limit: number): Promise<unknown> {
+  try {
+    return await readJsonBody(req, limit);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 413) throw err;
+    return null;
+  }
+}

@@ -13,6 +13,8 @@ export const shareKeys = {
   list: (filter: ShareFilter) => [...shareKeys.all, 'list', filter] as const,
 };
 
+const refreshIn = (content: SharedContent | undefined) => msUntilUrlRefresh(content ? [content] : undefined);
+
 /**
  * What an open share page shows, starting from what the server rendered: its image URLs live ~10
  * minutes, so they are fetched afresh (not counted as a view) five minutes before they expire, and at
@@ -23,9 +25,8 @@ export const sharedContentQueryOptions = (token: string, initial: SharedContent)
     queryKey: [...shareKeys.all, 'content', token],
     queryFn: () => apiFetch<SharedContent>(`/s/${encodeURIComponent(token)}/content`),
     initialData: initial,
-    staleTime: (query) => msUntilUrlRefresh(query.state.data ? [query.state.data] : undefined) || Infinity,
-    refetchInterval: (query) =>
-      query.state.status === 'error' ? false : msUntilUrlRefresh(query.state.data ? [query.state.data] : undefined),
+    staleTime: (query) => refreshIn(query.state.data) || Infinity,
+    refetchInterval: (query) => (query.state.status === 'error' ? false : refreshIn(query.state.data)),
     retry: retryServerErrors,
   });
 

@@ -22,7 +22,9 @@ import { findActiveUserById } from '@/lib/db/users';
 import { signingKey } from '@/lib/images/signing-keys';
 import { galleryUrlLifetime, type UrlLifetime } from '@/lib/images/urls';
 import type { SharedContent } from '@/lib/schemas/shares';
+import type { ShareRefusal } from './messages';
 import { hashShareToken, isShareTokenShape } from './token';
+import { isUnlocked, unlockCookieName } from './unlock';
 
 export type ShareLookup = { state: 'unknown' } | { state: ShareLinkState; link: ShareLinkRow };
 
@@ -89,4 +91,30 @@ export async function openShare(
     images: images.map((img) => ({ ...img, mine: false, owner: { id: '', name: '' } })),
     urlsExpireAt,
   };
+}
+
+export type ShareVisit =
+  | { state: 'unknown' }
+  | { state: ShareRefusal }
+  | { state: 'locked' }
+  | { state: 'open'; link: ShareLinkRow; content: SharedContent };
+
+/**
+ * A visit to a token, as the share page and its URL refresh both make it: unknown, refused (revoked,
+ * expired, nothing left to show), locked (a password and no unlock cookie), or open with its content.
+ * `cookie` reads one of the visitor's cookies (only for a password-protected link); `countView: false` for the open page's refresh.
+ */
+export async function visitShare(
+  token: string,
+  cookie: (name: string) => Promise<string | undefined>,
+  opts: { countView?: boolean } = {},
+): Promise<ShareVisit> {
+  const found = await lookUpShare(token);
+  if (found.state === 'unknown') return found;
+  if (found.state !== 'live') return { state: found.state };
+  const { link } = found;
+  if (link.password_hash !== null && !isUnlocked(link.id, await cookie(unlockCookieName(link.id))))
+    return { state: 'locked' };
+  const content = await openShare(link, Date.now(), opts);
+  return content ? { state: 'open', link, content } : { state: 'unavailable' };
 }

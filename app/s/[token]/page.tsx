@@ -5,8 +5,7 @@ import { connection } from 'next/server';
 import { SharePasswordForm } from '@/components/sharing/share-password-form';
 import { ShareRefused } from '@/components/sharing/share-refused';
 import { SharedView } from '@/components/sharing/shared-view';
-import { isUnlocked, unlockCookieName } from '@/lib/sharing/unlock';
-import { lookUpShare, openShare } from '@/lib/sharing/visit';
+import { visitShare } from '@/lib/sharing/visit';
 
 // The token is in this page's URL: no link on it may hand the URL to another site, nor a search engine keep it.
 export const metadata: Metadata = { title: 'Shared with you', referrer: 'no-referrer', robots: { index: false } };
@@ -19,16 +18,11 @@ export const metadata: Metadata = { title: 'Shared with you', referrer: 'no-refe
 export default async function SharePage({ params }: { params: Promise<{ token: string }> }) {
   await connection(); // depends on the database, never prerendered
   const { token } = await params;
-  const found = await lookUpShare(token);
-  if (found.state === 'unknown') notFound();
-  if (found.state !== 'live') return <ShareRefused reason={found.state} />;
-  const { link } = found;
-  if (link.password_hash !== null) {
-    const cookie = (await cookies()).get(unlockCookieName(link.id))?.value;
-    if (!isUnlocked(link.id, cookie)) return <SharePasswordForm token={token} />;
-  }
-  const content = await openShare(link);
-  if (!content) return <ShareRefused reason="unavailable" />;
+  const visit = await visitShare(token, async (name) => (await cookies()).get(name)?.value);
+  if (visit.state === 'unknown') notFound();
+  if (visit.state === 'locked') return <SharePasswordForm token={token} />;
+  if (visit.state !== 'open') return <ShareRefused reason={visit.state} />;
+  const { link, content } = visit;
   return (
     <SharedView
       token={token}

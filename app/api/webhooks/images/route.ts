@@ -1,6 +1,6 @@
 // POST /api/webhooks/images — the image service reports a finished direct upload (cf-webhook-auth)
 import { z } from 'zod';
-import { readJsonBody } from '@/lib/api/body';
+import { readJsonBodyOrNull } from '@/lib/api/body';
 import { ApiError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/route';
 import { secretsEqual } from '@/lib/cloudflare-images/secrets';
@@ -21,10 +21,7 @@ export const POST = apiRoute(async (req) => {
   if (!secretsEqual(req.headers.get('cf-webhook-auth'), secret))
     throw new ApiError(401, 'bad_secret', 'Webhook secret does not match.');
   // A notification is a few hundred bytes: anything past the small limit is a 413, anything not JSON a 400.
-  const body = await readJsonBody(req, WEBHOOK_BODY_BYTES).catch((err: unknown) => {
-    if (err instanceof ApiError && err.status === 413) throw err;
-    return null;
-  });
+  const body = await readJsonBodyOrNull(req, WEBHOOK_BODY_BYTES);
   const { data } = payloadSchema.parse(body ?? null);
   const serviceId = data.image_id;
   const state = data.status === 'uploaded' ? await completeFromWebhook(serviceId) : 'ignored';

@@ -5,22 +5,16 @@ import { cookies } from 'next/headers';
 import { ApiError, notFound } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/route';
 import { SHARE_REFUSALS } from '@/lib/sharing/messages';
-import { isUnlocked, unlockCookieName } from '@/lib/sharing/unlock';
-import { lookUpShare, openShare } from '@/lib/sharing/visit';
-
-const gone = (reason: keyof typeof SHARE_REFUSALS) => new ApiError(410, reason, SHARE_REFUSALS[reason].message);
+import { visitShare } from '@/lib/sharing/visit';
 
 export const GET = apiRoute(async (_req, ctx: { params: Promise<{ token: string }> }) => {
   const { token } = await ctx.params;
-  const found = await lookUpShare(token);
-  if (found.state === 'unknown') throw notFound('Share link');
-  if (found.state !== 'live') throw gone(found.state);
-  const { link } = found;
-  if (link.password_hash !== null && !isUnlocked(link.id, (await cookies()).get(unlockCookieName(link.id))?.value))
+  const visit = await visitShare(token, async (name) => (await cookies()).get(name)?.value, { countView: false });
+  if (visit.state === 'unknown') throw notFound('Share link');
+  if (visit.state === 'locked')
     throw new ApiError(401, 'locked', 'This link needs its password: reload the page to enter it.');
-  const content = await openShare(link, Date.now(), { countView: false });
-  if (!content) throw gone('unavailable');
-  return Response.json(content, {
+  if (visit.state !== 'open') throw new ApiError(410, visit.state, SHARE_REFUSALS[visit.state].message);
+  return Response.json(visit.content, {
     headers: { 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' },
   });
 });

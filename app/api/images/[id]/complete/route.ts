@@ -1,7 +1,6 @@
 // POST /api/images/{id}/complete — the browser finished sending the bytes; record the image
 // (optional JSON body `{ sha256 }`: the file's content hash, kept for duplicate warnings)
-import { readJsonBody } from '@/lib/api/body';
-import { ApiError } from '@/lib/api/errors';
+import { readJsonBodyOrNull } from '@/lib/api/body';
 import { apiRoute } from '@/lib/api/route';
 import { requireRole } from '@/lib/auth/session';
 import { setContentHash } from '@/lib/db/duplicates';
@@ -10,10 +9,7 @@ import { completionBodySchema } from '@/lib/schemas/trash';
 
 /** The optional `{ sha256 }` body: a few dozen bytes, so anything over 4 KB is refused unread (413). */
 async function contentHash(req: Request): Promise<string | undefined> {
-  const body = await readJsonBody(req, 4096).catch((err: unknown) => {
-    if (err instanceof ApiError && err.status === 413) throw err;
-    return null;
-  });
+  const body = await readJsonBodyOrNull(req, 4096);
   return body === undefined ? undefined : completionBodySchema.parse(body).sha256;
 }
 
